@@ -1,0 +1,397 @@
+//! Endpoints as declarations: a method, a path template, the schemas of its query and body,
+//! and the shape of its reply. [`Endpoint::build`] and [`Endpoint::parse`] are the one
+//! builder and the one parser every call of every provider goes through.
+
+use crate::error::{Error, Result};
+use crate::http::{encode_component, HttpRequest, HttpResponse, Method};
+use crate::rules::identifier;
+use crate::schema::{kind_of, Schema};
+use serde_json::{Map, Value};
+
+/// Which of a provider's base URLs a path hangs off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Host {
+    /// The REST API (`baseUrl`).
+    Api,
+    /// 100ms's token service (`authBaseUrl`), used by the room-code exchange.
+    Auth,
+}
+
+/// How a list endpoint hands out its next page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// 100ms lists: `{ data: [...], last }`; `last` is the next `start`.
+    DataLast,
+    /// 100ms analytics: `{ events: [...], next }`; `next` is the next `start`.
+    EventsNext,
+}
+
+/// The documented shape of a successful answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reply {
+    /// A JSON object; the listed keys must hold strings (e.g. a room's `id`).
+    Object(&'static [&'static str]),
+    /// `{ "data": [...] }`, answered as the array.
+    Items,
+    /// One page of a list, answered as `{ items, next }` (`next` absent on the last page).
+    Page(Paging),
+    /// The first item of a page, or a `not_found` error naming `what`.
+    First(&'static str),
+    /// Nothing worth reading (204, or a body the docs leave unspecified).
+    Empty,
+}
+
+/// One endpoint of one provider.
+#[derive(Debug)]
+pub struct Endpoint {
+    /// The stable name the JS layer calls it by, e.g. `"rooms.create"`.
+    pub name: &'static str,
+    pub method: Method,
+    pub host: Host,
+    /// Path below the base URL; each `{}` takes the next path argument, percent-encoded.
+    pub path: &'static str,
+    /// The names of the path arguments, for error messages (`roomId`).
+    pub args: &'static [&'static str],
+    pub query: Option<&'static Schema>,
+    pub body: Option<&'static Schema>,
+    pub reply: Reply,
+    /// Whether the management token goes along (the room-code exchange needs none).
+    pub authenticated: bool,
+}
+
+impl Endpoint {
+    /// Validates the arguments and produces the request, without authentication: the
+    /// client adds that, so a renewed token can be put on a retry.
+    pub fn build(
+        &self,
+        base_url: &str,
+        args: &[&str],
+        query: &Value,
+        body: &Value,
+    ) -> Result<HttpRequest> {
+        if args.len() != self.args.len() {
+            return Err(Error::invalid(
+                "arguments",
+                format_args!(
+                    "{} takes {} path argument(s): {}",
+                    self.name,
+                    self.args.len(),
+                    self.args.join(", ")
+                ),
+            ));
+        }
+        let mut url = String::with_capacity(base_url.len() + self.path.len() + 64);
+        url.push_str(base_url.trim_end_matches('/'));
+        let mut segments = self.path.split("{}");
+        url.push_str(segments.next().unwrap_or_default());
+        for ((segment, arg), name) in segments.zip(args).zip(self.args) {
+            let arg = identifier(name, arg)?;
+            if arg == "." || arg == ".." {
+                // fetch() would normalise these away and address another resource.
+                return Err(Error::invalid(*name, "must not be . or .."));
+            }
+            encode_component(arg, &mut url);
+            url.push_str(segment);
+        }
+        match self.query {
+            Some(schema) => append_query(
+                &mut url,
+                &schema.validate(query).map_err(|e| e.within("query"))?,
+            ),
+            None if !is_empty(query) => {
+                return Err(Error::invalid(
+                    "query",
+                    format_args!("{} takes no query", self.name),
+                ))
+            }
+            None => {}
+        }
+        let body = match self.body {
+            Some(schema) => Some(Value::Object(schema.validate(body)?).to_string()),
+            None if !is_empty(body) => {
+                return Err(Error::invalid(
+                    "params",
+                    format_args!("{} takes no body", self.name),
+                ))
+            }
+            None => None,
+        };
+        let mut headers = vec![("accept", "application/json".to_owned())];
+        if body.is_some() || self.method == Method::Post {
+            headers.push(("content-type", "application/json".to_owned()));
+        }
+        Ok(HttpRequest {
+            method: self.method,
+            url,
+            headers,
+            body,
+        })
+    }
+
+    /// Turns an answer into the documented value or an error. Never panics on any body.
+    pub fn parse(&self, response: &HttpResponse) -> Result<Value> {
+        let status = response.status;
+        if !(200..300).contains(&status) {
+            return Err(api_error(response));
+        }
+        if self.reply == Reply::Empty {
+            return Ok(serde_json::from_str(&response.body).unwrap_or(Value::Null));
+        }
+        let invalid = |rule: &str| Error::invalid_response(status, rule, response.body.as_str());
+        let value: Value =
+            serde_json::from_str(&response.body).map_err(|_| invalid("it is not JSON"))?;
+        let Value::Object(mut object) = value else {
+            return Err(invalid(&format!(
+                "expected an object, got {}",
+                kind_of(&value)
+            )));
+        };
+        match self.reply {
+            Reply::Object(keys) => {
+                if let Some(key) = keys
+                    .iter()
+                    .find(|k| !object.get(**k).is_some_and(Value::is_string))
+                {
+                    return Err(invalid(&format!("`{key}` is missing or not a string")));
+                }
+                Ok(Value::Object(object))
+            }
+            Reply::Items => take_array(&mut object, "data").map_err(|rule| invalid(&rule)),
+            Reply::Page(paging) => {
+                let (items_key, next_key) = match paging {
+                    Paging::DataLast => ("data", "last"),
+                    Paging::EventsNext => ("events", "next"),
+                };
+                let items = take_array(&mut object, items_key).map_err(|rule| invalid(&rule))?;
+                let next = match object.remove(next_key) {
+                    Some(Value::String(s)) if !s.is_empty() => Value::String(s),
+                    None | Some(Value::Null) | Some(Value::String(_)) => Value::Null,
+                    Some(_) => return Err(invalid(&format!("`{next_key}` is not a string"))),
+                };
+                let mut page = Map::new();
+                page.insert("items".into(), items);
+                page.insert("next".into(), next);
+                Ok(Value::Object(page))
+            }
+            Reply::First(what) => {
+                match take_array(&mut object, "data").map_err(|rule| invalid(&rule))? {
+                    Value::Array(items) if !items.is_empty() => {
+                        Ok(items.into_iter().next().unwrap_or_default())
+                    }
+                    _ => Err(Error::new(
+                        crate::ErrorCode::NotFound,
+                        format!("no {what} matches"),
+                    )),
+                }
+            }
+            Reply::Empty => Ok(Value::Null),
+        }
+    }
+}
+
+/// `data` may be absent or null on an empty page; anything else must be an array.
+fn take_array(object: &mut Map<String, Value>, key: &str) -> std::result::Result<Value, String> {
+    match object.remove(key) {
+        None | Some(Value::Null) => Ok(Value::Array(Vec::new())),
+        Some(items @ Value::Array(_)) => Ok(items),
+        Some(other) => Err(format!(
+            "`{key}` should be an array, got {}",
+            kind_of(&other)
+        )),
+    }
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Object(map) => map.values().all(Value::is_null),
+        _ => false,
+    }
+}
+
+fn append_query(url: &mut String, query: &Map<String, Value>) {
+    let mut separator = '?';
+    let mut push = |name: &str, value: &Value| {
+        url.push(separator);
+        separator = '&';
+        encode_component(name, url);
+        url.push('=');
+        match value {
+            Value::String(s) => encode_component(s, url),
+            other => encode_component(&other.to_string(), url),
+        }
+    };
+    for (name, value) in query {
+        match value {
+            // A repeatable parameter (`type=a&type=b`), as the analytics filters are.
+            Value::Array(items) => items.iter().for_each(|item| push(name, item)),
+            _ => push(name, value),
+        }
+    }
+}
+
+/// The error for a non-2xx answer: the provider's `message` (and `details`) when its body
+/// has them, the bare status otherwise; the raw body is kept whole.
+fn api_error(response: &HttpResponse) -> Error {
+    let parsed: Option<Map<String, Value>> = serde_json::from_str(&response.body).ok();
+    let text = |key: &str| {
+        parsed
+            .as_ref()
+            .and_then(|m| m.get(key))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    let mut message = format!("HTTP {}", response.status);
+    if let Some(provider) = text("message").or_else(|| text("error")) {
+        message.push_str(": ");
+        message.push_str(provider);
+    }
+    let details: Vec<&str> = parsed
+        .as_ref()
+        .and_then(|m| m.get("details"))
+        .and_then(Value::as_array)
+        .map(|d| d.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if !details.is_empty() {
+        message.push_str(" (");
+        message.push_str(&details.join("; "));
+        message.push(')');
+    }
+    Error::api(response.status, message, response.body.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{opt, Rule};
+    use serde_json::json;
+
+    static QUERY: Schema = Schema::of(&[
+        opt("limit", Rule::Int(1, 100)),
+        opt("type", Rule::List(&Rule::Text)),
+    ]);
+    static BODY: Schema = Schema::of(&[opt("name", Rule::Text)]);
+    static GET: Endpoint = Endpoint {
+        name: "things.list",
+        method: Method::Get,
+        host: Host::Api,
+        path: "/rooms/{}/things",
+        args: &["roomId"],
+        query: Some(&QUERY),
+        body: None,
+        reply: Reply::Page(Paging::DataLast),
+        authenticated: true,
+    };
+    static POST: Endpoint = Endpoint {
+        name: "things.create",
+        method: Method::Post,
+        host: Host::Api,
+        path: "/things",
+        args: &[],
+        query: None,
+        body: Some(&BODY),
+        reply: Reply::Object(&["id"]),
+        authenticated: true,
+    };
+
+    #[test]
+    fn builds_url_with_encoded_path_and_query() {
+        let req = GET
+            .build(
+                "https://x.test/v2/",
+                &["a b/c"],
+                &json!({"limit": 5, "type": ["x&y", "z"]}),
+                &Value::Null,
+            )
+            .unwrap();
+        assert_eq!(req.method, Method::Get);
+        assert_eq!(
+            req.url,
+            "https://x.test/v2/rooms/a%20b%2Fc/things?limit=5&type=x%26y&type=z"
+        );
+        assert_eq!(req.body, None);
+        assert_eq!(req.header("accept"), Some("application/json"));
+        assert_eq!(req.header("content-type"), None);
+    }
+
+    #[test]
+    fn path_arguments_are_checked() {
+        let err = GET
+            .build("https://x.test", &[""], &Value::Null, &Value::Null)
+            .unwrap_err();
+        assert_eq!(err.message(), "roomId: must be a non-empty string");
+        let err = GET
+            .build("https://x.test", &[".."], &Value::Null, &Value::Null)
+            .unwrap_err();
+        assert_eq!(err.message(), "roomId: must not be . or ..");
+        let err = GET
+            .build("https://x.test", &[], &Value::Null, &Value::Null)
+            .unwrap_err();
+        assert_eq!(err.field(), Some("arguments"));
+        let err = GET
+            .build("https://x.test", &["r"], &json!({"limit": 0}), &Value::Null)
+            .unwrap_err();
+        assert_eq!(
+            err.message(),
+            "query.limit: must be an integer from 1 to 100"
+        );
+    }
+
+    #[test]
+    fn post_carries_json_body() {
+        let req = POST
+            .build("https://x.test", &[], &Value::Null, &json!({"name": "n"}))
+            .unwrap();
+        assert_eq!(req.body.as_deref(), Some(r#"{"name":"n"}"#));
+        assert_eq!(req.header("content-type"), Some("application/json"));
+    }
+
+    #[test]
+    fn parses_pages_and_objects() {
+        let page = GET
+            .parse(&HttpResponse::new(
+                200,
+                r#"{"limit":2,"data":[{"id":"a"}],"last":"a"}"#,
+            ))
+            .unwrap();
+        assert_eq!(page, json!({"items": [{"id": "a"}], "next": "a"}));
+        let last = GET
+            .parse(&HttpResponse::new(200, r#"{"limit":2}"#))
+            .unwrap();
+        assert_eq!(last, json!({"items": [], "next": null}));
+        let room = POST
+            .parse(&HttpResponse::new(200, r#"{"id":"r1","name":"n"}"#))
+            .unwrap();
+        assert_eq!(room["name"], "n");
+    }
+
+    #[test]
+    fn bodies_that_are_not_the_documented_json_are_invalid_responses() {
+        for body in ["", "<html>", "[]", r#"{"name":"no id"}"#, r#"{"id":7}"#] {
+            let err = POST.parse(&HttpResponse::new(200, body)).unwrap_err();
+            assert_eq!(err.code().as_str(), "invalid_response", "{body:?}");
+            assert_eq!(err.body(), Some(body));
+        }
+        let err = GET
+            .parse(&HttpResponse::new(200, r#"{"data":{}}"#))
+            .unwrap_err();
+        assert_eq!(err.code().as_str(), "invalid_response");
+    }
+
+    #[test]
+    fn api_errors_keep_message_details_and_body() {
+        let body = r#"{"code":401,"message":"Token validation error","details":["not found"]}"#;
+        let err = POST.parse(&HttpResponse::new(401, body)).unwrap_err();
+        assert_eq!(err.code().as_str(), "unauthorized");
+        assert_eq!(
+            err.message(),
+            "HTTP 401: Token validation error (not found)"
+        );
+        assert_eq!(err.body(), Some(body));
+        let err = POST
+            .parse(&HttpResponse::new(502, "<html>bad gateway</html>"))
+            .unwrap_err();
+        assert_eq!(err.code().as_str(), "api_error");
+        assert_eq!(err.message(), "HTTP 502");
+    }
+}

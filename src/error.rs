@@ -1,0 +1,264 @@
+//! The one error type of edgeroom.
+//!
+//! Every failure, from a malformed argument to a provider's 503, is an [`Error`] with a
+//! stable [`ErrorCode`]. JavaScript callers branch on `err.code`; Rust callers match on
+//! [`Error::code`]. Messages name the field and the rule and never carry a secret: no
+//! constructor here takes one, and the provider's body is kept verbatim only for API errors,
+//! which the provider wrote and which cannot contain our signing secret.
+
+use std::fmt;
+
+/// The stable error codes. Their string forms are a public contract (see the README).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// An argument broke a documented rule; nothing was signed or sent.
+    InvalidArgument,
+    /// A token that is not three base64url parts of JSON.
+    MalformedToken,
+    /// A token signed with anything but HS256 (including `none`).
+    UnsupportedAlgorithm,
+    /// The signature does not match the secret.
+    InvalidSignature,
+    /// `exp` has passed (beyond the leeway), or the token has no `exp`.
+    TokenExpired,
+    /// `nbf` (or `iat`) lies in the future (beyond the leeway).
+    TokenNotYetValid,
+    /// The `type` claim is not the one asked for.
+    TokenTypeMismatch,
+    /// HTTP 400 from the provider.
+    BadRequest,
+    /// HTTP 401 from the provider (after one renewal of the management token).
+    Unauthorized,
+    /// HTTP 403 from the provider.
+    Forbidden,
+    /// HTTP 404 from the provider.
+    NotFound,
+    /// HTTP 409 from the provider.
+    Conflict,
+    /// HTTP 429 from the provider.
+    RateLimited,
+    /// Any other non-2xx answer from the provider.
+    ApiError,
+    /// A 2xx answer whose body is not the JSON the endpoint documents.
+    InvalidResponse,
+    /// The request could not be sent or its answer not read.
+    Network,
+    /// No complete answer within `timeoutMs`.
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+}
+
+impl ErrorCode {
+    /// The stable string form, e.g. `"invalid_argument"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidArgument => "invalid_argument",
+            ErrorCode::MalformedToken => "malformed_token",
+            ErrorCode::UnsupportedAlgorithm => "unsupported_algorithm",
+            ErrorCode::InvalidSignature => "invalid_signature",
+            ErrorCode::TokenExpired => "token_expired",
+            ErrorCode::TokenNotYetValid => "token_not_yet_valid",
+            ErrorCode::TokenTypeMismatch => "token_type_mismatch",
+            ErrorCode::BadRequest => "bad_request",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::ApiError => "api_error",
+            ErrorCode::InvalidResponse => "invalid_response",
+            ErrorCode::Network => "network",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::Aborted => "aborted",
+        }
+    }
+
+    /// The code for a non-2xx HTTP status from a provider.
+    pub const fn for_status(status: u16) -> ErrorCode {
+        match status {
+            400 => ErrorCode::BadRequest,
+            401 => ErrorCode::Unauthorized,
+            403 => ErrorCode::Forbidden,
+            // VideoSDK answers 402 for a room id it does not know in some places.
+            402 | 404 => ErrorCode::NotFound,
+            409 => ErrorCode::Conflict,
+            429 => ErrorCode::RateLimited,
+            _ => ErrorCode::ApiError,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An edgeroom error: a stable code, a message, and where it applies, the field, the HTTP
+/// status and the provider's own body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    code: ErrorCode,
+    message: String,
+    field: Option<String>,
+    status: Option<u16>,
+    body: Option<String>,
+}
+
+impl Error {
+    /// An error with a code and a message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+            field: None,
+            status: None,
+            body: None,
+        }
+    }
+
+    /// Bad input: `"<field>: <rule>"`, with the field kept for programmatic use.
+    pub fn invalid(field: impl Into<String>, rule: impl fmt::Display) -> Self {
+        let field = field.into();
+        Error {
+            code: ErrorCode::InvalidArgument,
+            message: format!("{field}: {rule}"),
+            field: Some(field),
+            status: None,
+            body: None,
+        }
+    }
+
+    /// A provider answered with a non-2xx status. `message` is the provider's own message
+    /// when its body had one; `body` is the raw body, kept whole.
+    pub fn api(status: u16, message: impl Into<String>, body: impl Into<String>) -> Self {
+        let body = body.into();
+        Error {
+            code: ErrorCode::for_status(status),
+            message: message.into(),
+            field: None,
+            status: Some(status),
+            body: if body.is_empty() { None } else { Some(body) },
+        }
+    }
+
+    /// A 2xx answer that is not what the endpoint documents. The raw text is kept.
+    pub fn invalid_response(status: u16, rule: impl fmt::Display, body: impl Into<String>) -> Self {
+        let body = body.into();
+        Error {
+            code: ErrorCode::InvalidResponse,
+            message: format!("the response is not the documented JSON: {rule}"),
+            field: None,
+            status: Some(status),
+            body: Some(body),
+        }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The human-readable message (names the field and the rule for bad input).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The offending field, for [`ErrorCode::InvalidArgument`].
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    /// The HTTP status, for errors that came with an answer.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The provider's raw body, for API errors and invalid responses.
+    pub fn body(&self) -> Option<&str> {
+        self.body.as_deref()
+    }
+
+    /// Prefixes the field path, so nested validators can report `recording_info.upload_info.type`.
+    pub(crate) fn within(mut self, parent: &str) -> Self {
+        if let Some(field) = &self.field {
+            let full = format!("{parent}.{field}");
+            self.message = format!("{full}{}", &self.message[field.len()..]);
+            self.field = Some(full);
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.code)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result type of edgeroom.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_names_field_and_rule() {
+        let err = Error::invalid("size", "must be an integer from 0 to 2500");
+        assert_eq!(err.code().as_str(), "invalid_argument");
+        assert_eq!(err.field(), Some("size"));
+        assert_eq!(err.message(), "size: must be an integer from 0 to 2500");
+    }
+
+    #[test]
+    fn within_prefixes_the_path() {
+        let err = Error::invalid("type", "is required")
+            .within("upload_info")
+            .within("recording_info");
+        assert_eq!(err.field(), Some("recording_info.upload_info.type"));
+        assert_eq!(
+            err.message(),
+            "recording_info.upload_info.type: is required"
+        );
+    }
+
+    #[test]
+    fn statuses_map_to_codes() {
+        let cases = [
+            (400, "bad_request"),
+            (401, "unauthorized"),
+            (403, "forbidden"),
+            (404, "not_found"),
+            (409, "conflict"),
+            (429, "rate_limited"),
+            (500, "api_error"),
+            (503, "api_error"),
+        ];
+        for (status, code) in cases {
+            assert_eq!(
+                ErrorCode::for_status(status).as_str(),
+                code,
+                "status {status}"
+            );
+        }
+    }
+
+    #[test]
+    fn api_error_keeps_status_and_body() {
+        let err = Error::api(
+            404,
+            "room not found",
+            r#"{"code":404,"message":"room not found"}"#,
+        );
+        assert_eq!(err.code(), ErrorCode::NotFound);
+        assert_eq!(err.status(), Some(404));
+        assert_eq!(
+            err.body(),
+            Some(r#"{"code":404,"message":"room not found"}"#)
+        );
+    }
+}

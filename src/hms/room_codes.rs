@@ -1,0 +1,206 @@
+//! Room codes: short codes per role that a peer exchanges for an auth token.
+
+use crate::endpoint::{Endpoint, Host, Paging, Reply};
+use crate::http::Method;
+use crate::schema::{opt, req, Rule, Schema};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+static LIST_QUERY: Schema = Schema::of(&[
+    opt("enabled", Rule::Bool),
+    opt("role", Rule::Identifier),
+    opt("limit", Rule::Int(1, 100)),
+    opt("start", Rule::Text),
+]);
+
+static UPDATE_BODY: Schema =
+    Schema::of(&[req("code", Rule::Identifier), req("enabled", Rule::Bool)]);
+
+const CODE: Reply = Reply::Object(&["code"]);
+
+const fn code_endpoint(
+    name: &'static str,
+    method: Method,
+    path: &'static str,
+    args: &'static [&'static str],
+    query: Option<&'static Schema>,
+    body: Option<&'static Schema>,
+    reply: Reply,
+) -> Endpoint {
+    Endpoint {
+        name,
+        method,
+        host: Host::Api,
+        path,
+        args,
+        query,
+        body,
+        reply,
+        authenticated: true,
+    }
+}
+
+/// Creates (or re-syncs) a code for every role of the room's template.
+pub static CREATE: Endpoint = code_endpoint(
+    "roomCodes.create",
+    Method::Post,
+    "/room-codes/room/{}",
+    &["roomId"],
+    None,
+    None,
+    Reply::Items,
+);
+pub static CREATE_FOR_ROLE: Endpoint = code_endpoint(
+    "roomCodes.createForRole",
+    Method::Post,
+    "/room-codes/room/{}/role/{}",
+    &["roomId", "role"],
+    None,
+    None,
+    CODE,
+);
+pub static LIST: Endpoint = code_endpoint(
+    "roomCodes.list",
+    Method::Get,
+    "/room-codes/room/{}",
+    &["roomId"],
+    Some(&LIST_QUERY),
+    None,
+    Reply::Page(Paging::DataLast),
+);
+pub static ENABLE_OR_DISABLE: Endpoint = code_endpoint(
+    "roomCodes.enableOrDisable",
+    Method::Post,
+    "/room-codes/code",
+    &[],
+    None,
+    Some(&UPDATE_BODY),
+    CODE,
+);
+
+/// A room code as the API answers it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct RoomCode {
+    pub code: String,
+    #[serde(default)]
+    pub room_id: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::HttpResponse;
+    use serde_json::json;
+
+    const BASE: &str = "https://api.100ms.live/v2";
+
+    #[test]
+    fn create_for_all_roles_posts_without_body() {
+        let req = CREATE
+            .build(
+                BASE,
+                &["329ek8g8f2e4g30487862vdb"],
+                &Value::Null,
+                &Value::Null,
+            )
+            .unwrap();
+        assert_eq!(req.method, Method::Post);
+        assert_eq!(
+            req.url,
+            "https://api.100ms.live/v2/room-codes/room/329ek8g8f2e4g30487862vdb"
+        );
+        assert_eq!(req.body, None);
+        assert_eq!(req.header("content-type"), Some("application/json"));
+    }
+
+    #[test]
+    fn create_for_role_encodes_both_arguments() {
+        let req = CREATE_FOR_ROLE
+            .build(BASE, &["room 1", "host/x"], &Value::Null, &Value::Null)
+            .unwrap();
+        assert_eq!(
+            req.url,
+            "https://api.100ms.live/v2/room-codes/room/room%201/role/host%2Fx"
+        );
+        let err = CREATE_FOR_ROLE
+            .build(BASE, &["r", ""], &Value::Null, &Value::Null)
+            .unwrap_err();
+        assert_eq!(err.message(), "role: must be a non-empty string");
+    }
+
+    #[test]
+    fn list_and_update_build_the_documented_requests() {
+        let req = LIST
+            .build(
+                BASE,
+                &["r"],
+                &json!({"enabled": true, "limit": 10}),
+                &Value::Null,
+            )
+            .unwrap();
+        assert_eq!(
+            req.url,
+            "https://api.100ms.live/v2/room-codes/room/r?enabled=true&limit=10"
+        );
+        let req = ENABLE_OR_DISABLE
+            .build(
+                BASE,
+                &[],
+                &Value::Null,
+                &json!({"code": "wpi-srjb-wer", "enabled": false}),
+            )
+            .unwrap();
+        assert_eq!(req.url, "https://api.100ms.live/v2/room-codes/code");
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"code":"wpi-srjb-wer","enabled":false}"#)
+        );
+        let err = ENABLE_OR_DISABLE
+            .build(BASE, &[], &Value::Null, &json!({"code": "c"}))
+            .unwrap_err();
+        assert_eq!(err.message(), "enabled: is required");
+    }
+
+    #[test]
+    fn documented_responses_parse() {
+        // The seed's examples, trailing commas removed (the document's JSON has them).
+        let all = r#"{ "data": [ { "code": "wpi-srjb-wer", "room_id": "329ek8g8f2e4g30487862vdb", "role": "host", "enabled": true, "created_at": "2023-03-14T15:54:18Z", "updated_at": "2023-03-14T15:54:20Z" }, { "code": "dfj-ewbe-oqw", "room_id": "329ek8g8f2e4g30487862vdb", "role": "guest", "enabled": true, "created_at": "2023-03-14T15:14:18Z", "updated_at": "2023-03-14T15:24:18Z" } ] }"#;
+        let codes: Vec<RoomCode> =
+            serde_json::from_value(CREATE.parse(&HttpResponse::new(200, all)).unwrap()).unwrap();
+        assert_eq!(codes.len(), 2);
+        assert_eq!(codes[1].role.as_deref(), Some("guest"));
+        let one = r#"{ "code": "wet-qwgq-otr", "room_id": "329ek8g8f2e4g30487862vdb", "role": "host", "enabled": true, "created_at": "2023-03-14T15:14:18Z", "updated_at": "2023-03-17T02:24:10Z" }"#;
+        let code: RoomCode =
+            serde_json::from_value(CREATE_FOR_ROLE.parse(&HttpResponse::new(200, one)).unwrap())
+                .unwrap();
+        assert_eq!(code.code, "wet-qwgq-otr");
+    }
+
+    #[test]
+    fn documented_errors_map_to_codes() {
+        for (status, message, code) in [
+            (404, "Room not found", "not_found"),
+            (403, "Room is disabled", "forbidden"),
+            (401, "Authentication Error", "unauthorized"),
+            (404, "Role not found", "not_found"),
+        ] {
+            let body = json!({"code": status, "message": message}).to_string();
+            let err = CREATE_FOR_ROLE
+                .parse(&HttpResponse::new(status, body))
+                .unwrap_err();
+            assert_eq!(err.code().as_str(), code);
+            assert_eq!(err.status(), Some(status));
+            assert_eq!(err.message(), format!("HTTP {status}: {message}"));
+        }
+    }
+}

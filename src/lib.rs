@@ -1,0 +1,13 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+pub mod error;
+mod rules;
+pub mod token;
+
+pub use error::{Error, ErrorCode, Result};
+pub mod client;
+pub mod endpoint;
+pub mod hms;
+pub mod http;
+pub mod schema;

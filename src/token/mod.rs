@@ -1,0 +1,24 @@
+//! JWT minting and verification, HS256 only: 100ms management and app tokens, VideoSDK
+//! tokens, and a strict verifier. Pure functions: the time (`now`, Unix seconds) and the
+//! randomness for `jti` are arguments, never read from the system.
+
+mod hms;
+mod hs256;
+mod uuid;
+mod validity;
+mod verify;
+mod videosdk;
+
+pub use hms::{AppGrant, HmsCredentials, HMS_CLOCK_SKEW_SECONDS};
+pub use hs256::Hs256Key;
+pub use uuid::uuid_v4;
+pub use validity::{TimeClaims, Validity, DEFAULT_VALID_FOR_SECONDS, MAX_VALID_FOR_SECONDS};
+pub use verify::{decode_token, verify_token, DecodedToken, VerifyOptions, MAX_LEEWAY_SECONDS};
+pub use videosdk::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
+
+/// A freshly signed token and its expiry (Unix seconds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Minted {
+    pub token: String,
+    pub expires_at: i64,
+}
