@@ -18,8 +18,8 @@ pub trait Transport {
 pub trait Env {
     /// Now, in Unix seconds.
     fn now_unix(&self) -> i64;
-    /// 16 random bytes (for a token's `jti`).
-    fn random16(&self) -> [u8; 16];
+    /// 16 random bytes (for a token's `jti`), or an error where no secure source exists.
+    fn random16(&self) -> Result<[u8; 16]>;
 }
 
 /// Produces the `Authorization` header value; `renew` asks for fresh credentials after a 401.

@@ -47,6 +47,8 @@ pub enum ErrorCode {
     Timeout,
     /// The caller's `AbortSignal` fired.
     Aborted,
+    /// The runtime lacks something edgeroom needs (WebCrypto, `fetch`, `AbortSignal.timeout`).
+    UnsupportedRuntime,
 }
 
 impl ErrorCode {
@@ -71,6 +73,7 @@ impl ErrorCode {
             ErrorCode::Network => "network",
             ErrorCode::Timeout => "timeout",
             ErrorCode::Aborted => "aborted",
+            ErrorCode::UnsupportedRuntime => "unsupported_runtime",
         }
     }
 

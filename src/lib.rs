@@ -11,3 +11,6 @@ pub mod endpoint;
 pub mod hms;
 pub mod http;
 pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -118,7 +118,7 @@ impl HmsClient {
         };
         let minted = self
             .credentials
-            .management_token(&validity, now, env.random16())?;
+            .management_token(&validity, now, env.random16()?)?;
         *self.cached.borrow_mut() = Some(CachedToken {
             minted: minted.clone(),
             lifetime,
@@ -134,7 +134,7 @@ impl HmsClient {
         validity: &Validity,
     ) -> Result<Minted> {
         self.credentials
-            .app_token(grant, validity, env.now_unix(), env.random16())
+            .app_token(grant, validity, env.now_unix(), env.random16()?)
     }
 
     /// Builds the request for `endpoint`, against this client's base URLs, without credentials.

@@ -1,0 +1,11 @@
+// Node.js: read the .wasm next to this file and instantiate it synchronously at import.
+import { readFileSync } from "node:fs";
+import { initSync } from "../wasm/edgeroom.js";
+import { markReady } from "../src/api.js";
+
+initSync({ module: readFileSync(new URL("../wasm/edgeroom_bg.wasm", import.meta.url)) });
+markReady();
+
+export * from "../src/api.js";
+/** Already initialised at import; kept so code written for the browser entry runs unchanged. */
+export async function init() {}

@@ -1,0 +1,212 @@
+//! Values across the boundary. Arguments from JavaScript are untrusted: every conversion
+//! checks the type and names the field, and no JavaScript value can make it panic.
+
+use super::js::object_keys;
+use crate::error::{Error, Result};
+use js_sys::{Array, Date, JsString, Reflect};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Deeper JSON than this in a request is a mistake or an attack (a cycle ends here too).
+const MAX_DEPTH: usize = 32;
+/// 2^53: beyond this a JavaScript number is no longer an exact integer.
+const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
+
+/// A JavaScript value as JSON: `undefined` and `null` are null; NaN, ±Infinity, BigInt,
+/// functions, symbols and lone surrogates are refused; `Date`s become ISO strings.
+pub fn to_json(value: &JsValue, path: &str) -> Result<Value> {
+    convert(value, path, 0)
+}
+
+fn convert(value: &JsValue, path: &str, depth: usize) -> Result<Value> {
+    let child_path = |name: &str| {
+        if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
+    // The top level of a body is named "params" in messages; nested fields by their path.
+    let path = if path.is_empty() { "params" } else { path };
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return number(n, path).map(Value::Number);
+    }
+    if value.is_string() {
+        return string(value, path).map(Value::String);
+    }
+    if value.is_bigint() {
+        return Err(Error::invalid(path, "must be a number, not a BigInt"));
+    }
+    if value.is_function() || value.is_symbol() || !value.is_object() {
+        return Err(Error::invalid(
+            path,
+            "must be JSON data (not a function or a symbol)",
+        ));
+    }
+    if depth >= MAX_DEPTH {
+        return Err(Error::invalid(
+            path,
+            format_args!("is nested deeper than {MAX_DEPTH} levels"),
+        ));
+    }
+    if let Some(date) = value.dyn_ref::<Date>() {
+        if date.get_time().is_nan() {
+            return Err(Error::invalid(path, "is an invalid Date"));
+        }
+        return Ok(Value::String(String::from(date.to_iso_string())));
+    }
+    if Array::is_array(value) {
+        let array = Array::from(value);
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            items.push(convert(&item, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    let keys =
+        object_keys(value).map_err(|_| Error::invalid(path, "cannot be read as an object"))?;
+    let mut map = Map::new();
+    for key in keys.iter() {
+        let name = key.as_string().unwrap_or_default();
+        let child = child_path(&name);
+        let item =
+            Reflect::get(value, &key).map_err(|_| Error::invalid(&child, "cannot be read"))?;
+        map.insert(name, convert(&item, &child, depth + 1)?);
+    }
+    Ok(Value::Object(map))
+}
+
+fn number(n: f64, path: &str) -> Result<Number> {
+    if !n.is_finite() {
+        return Err(Error::invalid(path, "must be a finite number"));
+    }
+    if n.fract() == 0.0 && n.abs() <= MAX_SAFE {
+        // `as` maps -0 to 0, which is what JSON.stringify does too.
+        return Ok(Number::from(n as i64));
+    }
+    Number::from_f64(n).ok_or_else(|| Error::invalid(path, "must be a finite number"))
+}
+
+fn string(value: &JsValue, path: &str) -> Result<String> {
+    let js: &JsString = value.unchecked_ref();
+    if !js.is_valid_utf16() {
+        return Err(Error::invalid(
+            path,
+            "must be well-formed Unicode (it has a lone surrogate)",
+        ));
+    }
+    Ok(String::from(js))
+}
+
+/// A required string argument.
+pub fn required_string(value: &JsValue, field: &str) -> Result<String> {
+    optional_string(value, field)?.ok_or_else(|| Error::invalid(field, "is required"))
+}
+
+/// An optional string argument: `undefined`/`null` are absent, anything but a string is refused.
+pub fn optional_string(value: &JsValue, field: &str) -> Result<Option<String>> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else if value.is_string() {
+        string(value, field).map(Some)
+    } else {
+        Err(Error::invalid(field, "must be a string"))
+    }
+}
+
+/// An optional integer argument (seconds, milliseconds).
+pub fn optional_int(value: &JsValue, field: &str) -> Result<Option<i64>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(n) if n.is_finite() && n.fract() == 0.0 && n.abs() <= MAX_SAFE => Ok(Some(n as i64)),
+        _ => Err(Error::invalid(field, "must be an integer")),
+    }
+}
+
+/// An optional boolean argument.
+pub fn optional_bool(value: &JsValue, field: &str) -> Result<Option<bool>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| Error::invalid(field, "must be a boolean"))
+}
+
+/// An optional array of strings.
+pub fn optional_strings(value: &JsValue, field: &str) -> Result<Vec<String>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    if !Array::is_array(value) {
+        return Err(Error::invalid(field, "must be an array of strings"));
+    }
+    Array::from(value)
+        .iter()
+        .enumerate()
+        .map(|(i, item)| required_string(&item, &format!("{field}[{i}]")))
+        .collect()
+}
+
+/// An options object: `undefined`/`null` are an empty one; unknown keys are refused, so a
+/// misspelled option fails loudly instead of being ignored.
+pub struct Options {
+    object: JsValue,
+}
+
+impl Options {
+    pub fn new(value: &JsValue, what: &str, known: &[&str]) -> Result<Options> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Options {
+                object: JsValue::UNDEFINED,
+            });
+        }
+        if !value.is_object() || value.is_function() || Array::is_array(value) {
+            return Err(Error::invalid(what, "must be an object"));
+        }
+        let keys =
+            object_keys(value).map_err(|_| Error::invalid(what, "cannot be read as an object"))?;
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            if !known.contains(&name.as_str()) {
+                return Err(Error::invalid(
+                    &name,
+                    format_args!(
+                        "is not a known option of {what} (known: {})",
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(Options {
+            object: value.clone(),
+        })
+    }
+
+    /// The value of an option (`undefined` when absent).
+    pub fn get(&self, key: &str) -> Result<JsValue> {
+        if self.object.is_undefined() {
+            return Ok(JsValue::UNDEFINED);
+        }
+        Reflect::get(&self.object, &JsValue::from_str(key))
+            .map_err(|_| Error::invalid(key, "cannot be read"))
+    }
+}
+
+/// JSON out to JavaScript as plain objects and arrays.
+pub fn from_json(value: &Value) -> JsValue {
+    // Serialising a serde_json::Value into JS values cannot fail; undefined is the fallback.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::UNDEFINED)
+}

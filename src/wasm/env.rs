@@ -1,0 +1,46 @@
+//! The clock and the randomness, from JavaScript: `Date.now()` (on wasm32-unknown-unknown
+//! `SystemTime::now()` traps) and `crypto.getRandomValues`, drawn in batches so minting a
+//! token does not cross into JavaScript for its `jti`.
+
+use super::js::{date_now, get_random_values};
+use crate::client::Env;
+use crate::error::{Error, ErrorCode, Result};
+use std::cell::RefCell;
+
+/// Random bytes fetched per refill: 64 tokens' worth of `jti`.
+const POOL_SIZE: usize = 1024;
+
+pub struct JsEnv;
+
+thread_local! {
+    static POOL: RefCell<(Vec<u8>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+}
+
+impl Env for JsEnv {
+    fn now_unix(&self) -> i64 {
+        (date_now() / 1000.0).floor() as i64
+    }
+
+    fn random16(&self) -> Result<[u8; 16]> {
+        POOL.with(|pool| {
+            let (bytes, used) = &mut *pool.borrow_mut();
+            if bytes.len() != POOL_SIZE || *used + 16 > POOL_SIZE {
+                bytes.resize(POOL_SIZE, 0);
+                // Every runtime edgeroom supports has WebCrypto; without it there is no
+                // honest `jti`, so say so rather than mint predictable ones.
+                get_random_values(bytes).map_err(|_| {
+                    bytes.clear();
+                    Error::new(
+                        ErrorCode::UnsupportedRuntime,
+                        "crypto.getRandomValues is not available in this runtime",
+                    )
+                })?;
+                *used = 0;
+            }
+            let mut out = [0u8; 16];
+            out.copy_from_slice(&bytes[*used..*used + 16]);
+            *used += 16;
+            Ok(out)
+        })
+    }
+}

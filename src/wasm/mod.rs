@@ -1,0 +1,16 @@
+//! The wasm boundary: the only code that touches wasm-bindgen and js-sys. It converts
+//! values, takes the clock and randomness from JavaScript, fetches, and turns every error
+//! into a JavaScript `Error` with a `code`. The JavaScript entries in `js/` wrap these
+//! exports into the public API (`HmsClient`, `VideoSdkClient`, ...).
+
+mod convert;
+mod env;
+mod error;
+mod fetch;
+mod hms;
+mod js;
+mod tokens;
+mod videosdk;
+
+pub use hms::HmsCore;
+pub use videosdk::VideoSdkCore;

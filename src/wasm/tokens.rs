@@ -1,0 +1,87 @@
+//! The free functions: `verifyToken`, `decodeToken`, and `exchangeRoomCode`, which needs no
+//! secret and so runs in a browser too.
+
+use super::convert::{from_json, optional_int, optional_string, required_string, Options};
+use super::env::JsEnv;
+use super::error::IntoJsResult;
+use super::fetch::{check_fetch, DEFAULT_TIMEOUT_MS};
+use super::hms::{transport, CALL_OPTIONS};
+use crate::client::Env;
+use crate::error::Result;
+use crate::hms::exchange_room_code;
+use crate::token::{decode_token, verify_token, VerifyOptions};
+use js_sys::{Object, Promise, Reflect};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+const VERIFY_OPTIONS: &[&str] = &["type", "leewaySeconds"];
+const EXCHANGE_OPTIONS: &[&str] = &[
+    "code",
+    "userId",
+    "authBaseUrl",
+    "fetch",
+    "timeoutMs",
+    "signal",
+];
+
+/// Verifies an HS256 token and returns its claims; throws an `EdgeroomError` otherwise.
+#[wasm_bindgen(js_name = verifyToken)]
+pub fn verify(token: JsValue, secret: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    (|| {
+        let token = required_string(&token, "token")?;
+        let secret = required_string(&secret, "secret")?;
+        let options = Options::new(&options, "verifyToken options", VERIFY_OPTIONS)?;
+        let verify = VerifyOptions {
+            expected_type: optional_string(&options.get("type")?, "type")?,
+            leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?
+                .unwrap_or(0),
+        };
+        let claims = verify_token(&token, &secret, &verify, JsEnv.now_unix())?;
+        Ok(from_json(&Value::Object(claims)))
+    })()
+    .js()
+}
+
+/// Splits a token into its header and claims without verifying anything (for display).
+#[wasm_bindgen(js_name = decodeToken)]
+pub fn decode(token: JsValue) -> Result<JsValue, JsValue> {
+    (|| {
+        let decoded = decode_token(&required_string(&token, "token")?)?;
+        let out = Object::new();
+        let _ = Reflect::set(&out, &"header".into(), &from_json(&decoded.header));
+        let _ = Reflect::set(&out, &"claims".into(), &from_json(&decoded.claims));
+        Ok(out.into())
+    })()
+    .js()
+}
+
+/// Exchanges a room code for an app token at 100ms's token service.
+#[wasm_bindgen(js_name = exchangeRoomCode)]
+pub fn exchange(options: JsValue) -> Promise {
+    let prepared = (|| -> Result<_> {
+        let opts = Options::new(&options, "exchangeRoomCode options", EXCHANGE_OPTIONS)?;
+        let code = required_string(&opts.get("code")?, "code")?;
+        let user_id = optional_string(&opts.get("userId")?, "userId")?;
+        let auth_base_url = optional_string(&opts.get("authBaseUrl")?, "authBaseUrl")?;
+        let fetch = check_fetch(opts.get("fetch")?)?;
+        // Per-call options are a subset of these, so pass the object on to the shared reader.
+        let call_options = Object::new();
+        for key in CALL_OPTIONS {
+            let _ = Reflect::set(&call_options, &JsValue::from_str(key), &opts.get(key)?);
+        }
+        let transport = transport(fetch, DEFAULT_TIMEOUT_MS, &call_options)?;
+        Ok((
+            json!({ "code": code, "user_id": user_id }),
+            auth_base_url,
+            transport,
+        ))
+    })();
+    future_to_promise(async move {
+        let (body, auth_base_url, transport) = prepared.js()?;
+        let value = exchange_room_code(&transport, auth_base_url.as_deref(), &body)
+            .await
+            .js()?;
+        Ok(from_json(&value))
+    })
+}

@@ -1,0 +1,76 @@
+//! `VideoSdkCore`: the wasm object behind the JavaScript `VideoSdkClient`.
+
+use super::convert::{optional_string, optional_strings, required_string, Options};
+use super::env::JsEnv;
+use super::error::IntoJsResult;
+use super::hms::validity;
+use crate::client::Env;
+use crate::error::Result;
+use crate::token::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
+use wasm_bindgen::prelude::*;
+
+const CLIENT_OPTIONS: &[&str] = &["apiKey", "secret"];
+const TOKEN_OPTIONS: &[&str] = &[
+    "permissions",
+    "roomId",
+    "participantId",
+    "roles",
+    "validForSeconds",
+    "issuedAt",
+    "notValidBefore",
+];
+
+#[wasm_bindgen]
+pub struct VideoSdkCore {
+    credentials: VideoSdkCredentials,
+}
+
+#[wasm_bindgen]
+impl VideoSdkCore {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<VideoSdkCore, JsValue> {
+        (|| {
+            let options = Options::new(&options, "VideoSdkClient options", CLIENT_OPTIONS)?;
+            let api_key = required_string(&options.get("apiKey")?, "apiKey")?;
+            let secret = required_string(&options.get("secret")?, "secret")?;
+            Ok(VideoSdkCore {
+                credentials: VideoSdkCredentials::new(&api_key, &secret)?,
+            })
+        })()
+        .js()
+    }
+
+    /// A token: `{ permissions, roomId, participantId, roles, validForSeconds, issuedAt, notValidBefore }`.
+    pub fn token(&self, options: JsValue) -> Result<String, JsValue> {
+        (|| {
+            let options = Options::new(&options, "getToken options", TOKEN_OPTIONS)?;
+            let permissions = named(
+                &options.get("permissions")?,
+                "permissions",
+                Permission::parse,
+            )?;
+            let roles = named(&options.get("roles")?, "roles", VideoSdkRole::parse)?;
+            let room_id = optional_string(&options.get("roomId")?, "roomId")?;
+            let participant_id = optional_string(&options.get("participantId")?, "participantId")?;
+            let validity = validity(&options)?;
+            let grant = VideoSdkGrant {
+                permissions,
+                room_id: room_id.as_deref(),
+                participant_id: participant_id.as_deref(),
+                roles,
+            };
+            self.credentials
+                .token(&grant, &validity, JsEnv.now_unix())
+                .map(|m| m.token)
+        })()
+        .js()
+    }
+}
+
+fn named<T>(value: &JsValue, field: &str, parse: fn(&str, &str) -> Result<T>) -> Result<Vec<T>> {
+    optional_strings(value, field)?
+        .iter()
+        .enumerate()
+        .map(|(i, name)| parse(&format!("{field}[{i}]"), name))
+        .collect()
+}
