@@ -198,3 +198,222 @@ pub async fn exchange_room_code(
     let request = auth::EXCHANGE_ROOM_CODE.build(&base, &[], &Value::Null, body)?;
     send(transport, &auth::EXCHANGE_ROOM_CODE, request, None).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use crate::http::HttpResponse;
+    use crate::token::decode_token;
+    use serde_json::json;
+    use std::cell::{Cell, RefCell};
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// Runs a future that never waits on anything (the scripted transport answers at once).
+    fn block_on<F: Future>(future: F) -> F::Output {
+        let mut future = pin!(future);
+        match future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(value) => value,
+            Poll::Pending => panic!("the scripted transport never waits"),
+        }
+    }
+
+    struct FixedEnv {
+        now: Cell<i64>,
+        counter: Cell<u8>,
+    }
+
+    impl Env for FixedEnv {
+        fn now_unix(&self) -> i64 {
+            self.now.get()
+        }
+        fn random16(&self) -> Result<[u8; 16]> {
+            self.counter.set(self.counter.get().wrapping_add(1));
+            Ok([self.counter.get(); 16])
+        }
+    }
+
+    fn env() -> FixedEnv {
+        FixedEnv {
+            now: Cell::new(1_700_000_000),
+            counter: Cell::new(0),
+        }
+    }
+
+    /// Answers with scripted responses and records what was sent.
+    struct Scripted {
+        answers: RefCell<Vec<HttpResponse>>,
+        sent: RefCell<Vec<HttpRequest>>,
+    }
+
+    impl Scripted {
+        fn new(answers: Vec<HttpResponse>) -> Self {
+            Scripted {
+                answers: RefCell::new(answers),
+                sent: RefCell::new(Vec::new()),
+            }
+        }
+    }
+
+    impl Transport for Scripted {
+        async fn send(&self, request: HttpRequest) -> Result<HttpResponse> {
+            self.sent.borrow_mut().push(request);
+            Ok(self.answers.borrow_mut().remove(0))
+        }
+    }
+
+    fn client() -> HmsClient {
+        HmsClient::new("key", "secret", &HmsOptions::default()).unwrap()
+    }
+
+    fn bearer_jti(request: &HttpRequest) -> serde_json::Value {
+        let token = request
+            .header("authorization")
+            .unwrap()
+            .strip_prefix("Bearer ")
+            .unwrap();
+        decode_token(token).unwrap().claims["jti"].clone()
+    }
+
+    #[test]
+    fn management_token_is_cached_and_renewed_before_expiry() {
+        let (client, env) = (client(), env());
+        let first = client.management_token(&env, None, false).unwrap();
+        assert_eq!(client.management_token(&env, None, false).unwrap(), first);
+        // 5 minutes and 1 second before expiry: still comfortably valid.
+        env.now.set(first.expires_at - 301);
+        assert_eq!(client.management_token(&env, None, false).unwrap(), first);
+        // Inside the 5-minute margin: renewed BEFORE it expires.
+        env.now.set(first.expires_at - 299);
+        assert_ne!(client.management_token(&env, None, false).unwrap(), first);
+    }
+
+    #[test]
+    fn force_new_and_a_different_validity_mint_anew() {
+        let (client, env) = (client(), env());
+        let first = client.management_token(&env, None, false).unwrap();
+        assert_ne!(client.management_token(&env, None, true).unwrap(), first);
+        let short = client.management_token(&env, Some(600), false).unwrap();
+        assert_eq!(short.expires_at, env.now_unix() + 600);
+    }
+
+    #[test]
+    fn a_call_sends_bearer_token_and_parses_the_room() {
+        let (client, env) = (client(), env());
+        let transport = Scripted::new(vec![HttpResponse::new(200, r#"{"id":"r1","name":"demo"}"#)]);
+        let room = block_on(client.call(
+            &transport,
+            &env,
+            &rooms::CREATE,
+            &[],
+            &serde_json::Value::Null,
+            &json!({"name": "demo"}),
+        ))
+        .unwrap();
+        assert_eq!(room["id"], "r1");
+        let sent = transport.sent.borrow();
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].url, "https://api.100ms.live/v2/rooms");
+        let token = sent[0]
+            .header("authorization")
+            .unwrap()
+            .strip_prefix("Bearer ")
+            .unwrap();
+        assert_eq!(decode_token(token).unwrap().claims["type"], "management");
+    }
+
+    #[test]
+    fn a_401_renews_the_token_and_retries_exactly_once() {
+        let (client, env) = (client(), env());
+        let transport = Scripted::new(vec![
+            HttpResponse::new(401, r#"{"code":401,"message":"Token validation error"}"#),
+            HttpResponse::new(200, r#"{"id":"r1"}"#),
+        ]);
+        block_on(client.call(
+            &transport,
+            &env,
+            &rooms::RETRIEVE,
+            &["r1"],
+            &serde_json::Value::Null,
+            &serde_json::Value::Null,
+        ))
+        .unwrap();
+        let sent = transport.sent.borrow();
+        assert_eq!(sent.len(), 2);
+        assert_ne!(
+            bearer_jti(&sent[0]),
+            bearer_jti(&sent[1]),
+            "the retry carries a fresh token"
+        );
+    }
+
+    #[test]
+    fn a_second_401_is_the_callers_error() {
+        let (client, env) = (client(), env());
+        let body = r#"{"code":401,"message":"Token validation error","details":["not found"]}"#;
+        let transport = Scripted::new(vec![
+            HttpResponse::new(401, body),
+            HttpResponse::new(401, body),
+        ]);
+        let err = block_on(client.call(
+            &transport,
+            &env,
+            &rooms::RETRIEVE,
+            &["r1"],
+            &serde_json::Value::Null,
+            &serde_json::Value::Null,
+        ))
+        .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Unauthorized);
+        assert_eq!(transport.sent.borrow().len(), 2);
+    }
+
+    #[test]
+    fn bad_input_sends_nothing() {
+        let (client, env) = (client(), env());
+        let transport = Scripted::new(vec![]);
+        let err = block_on(client.call(
+            &transport,
+            &env,
+            &rooms::CREATE,
+            &[],
+            &serde_json::Value::Null,
+            &json!({"size": 2501}),
+        ))
+        .unwrap_err();
+        assert_eq!(err.field(), Some("size"));
+        assert!(transport.sent.borrow().is_empty());
+    }
+
+    #[test]
+    fn the_exchange_sends_no_credentials() {
+        let transport = Scripted::new(vec![HttpResponse::new(200, r#"{"token":"a.b.c"}"#)]);
+        let answer = block_on(exchange_room_code(
+            &transport,
+            None,
+            &json!({"code": "abc-defg-hij"}),
+        ))
+        .unwrap();
+        assert_eq!(answer["token"], "a.b.c");
+        let sent = transport.sent.borrow();
+        assert_eq!(sent[0].url, "https://auth.100ms.live/v2/token");
+        assert_eq!(sent[0].header("authorization"), None);
+    }
+
+    #[test]
+    fn every_endpoint_name_is_unique_and_found() {
+        for declared in ENDPOINTS {
+            assert!(
+                std::ptr::eq(endpoint(declared.name).unwrap(), *declared),
+                "{}",
+                declared.name
+            );
+        }
+        assert!(endpoint("rooms.destroy").is_none());
+    }
+}

@@ -13,4 +13,5 @@ mod tokens;
 mod videosdk;
 
 pub use hms::HmsCore;
+pub use tokens::{decode_token, exchange_room_code, verify_token};
 pub use videosdk::VideoSdkCore;

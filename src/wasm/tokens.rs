@@ -8,8 +8,8 @@ use super::fetch::{check_fetch, DEFAULT_TIMEOUT_MS};
 use super::hms::{transport, CALL_OPTIONS};
 use crate::client::Env;
 use crate::error::Result;
-use crate::hms::exchange_room_code;
-use crate::token::{decode_token, verify_token, VerifyOptions};
+use crate::hms;
+use crate::token::{self, VerifyOptions};
 use js_sys::{Object, Promise, Reflect};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -27,7 +27,7 @@ const EXCHANGE_OPTIONS: &[&str] = &[
 
 /// Verifies an HS256 token and returns its claims; throws an `EdgeroomError` otherwise.
 #[wasm_bindgen(js_name = verifyToken)]
-pub fn verify(token: JsValue, secret: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     (|| {
         let token = required_string(&token, "token")?;
         let secret = required_string(&secret, "secret")?;
@@ -37,7 +37,7 @@ pub fn verify(token: JsValue, secret: JsValue, options: JsValue) -> Result<JsVal
             leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?
                 .unwrap_or(0),
         };
-        let claims = verify_token(&token, &secret, &verify, JsEnv.now_unix())?;
+        let claims = token::verify_token(&token, &secret, &verify, JsEnv.now_unix())?;
         Ok(from_json(&Value::Object(claims)))
     })()
     .js()
@@ -45,9 +45,9 @@ pub fn verify(token: JsValue, secret: JsValue, options: JsValue) -> Result<JsVal
 
 /// Splits a token into its header and claims without verifying anything (for display).
 #[wasm_bindgen(js_name = decodeToken)]
-pub fn decode(token: JsValue) -> Result<JsValue, JsValue> {
+pub fn decode_token(token: JsValue) -> Result<JsValue, JsValue> {
     (|| {
-        let decoded = decode_token(&required_string(&token, "token")?)?;
+        let decoded = token::decode_token(&required_string(&token, "token")?)?;
         let out = Object::new();
         let _ = Reflect::set(&out, &"header".into(), &from_json(&decoded.header));
         let _ = Reflect::set(&out, &"claims".into(), &from_json(&decoded.claims));
@@ -58,7 +58,7 @@ pub fn decode(token: JsValue) -> Result<JsValue, JsValue> {
 
 /// Exchanges a room code for an app token at 100ms's token service.
 #[wasm_bindgen(js_name = exchangeRoomCode)]
-pub fn exchange(options: JsValue) -> Promise {
+pub fn exchange_room_code(options: JsValue) -> Promise {
     let prepared = (|| -> Result<_> {
         let opts = Options::new(&options, "exchangeRoomCode options", EXCHANGE_OPTIONS)?;
         let code = required_string(&opts.get("code")?, "code")?;
@@ -79,7 +79,7 @@ pub fn exchange(options: JsValue) -> Promise {
     })();
     future_to_promise(async move {
         let (body, auth_base_url, transport) = prepared.js()?;
-        let value = exchange_room_code(&transport, auth_base_url.as_deref(), &body)
+        let value = hms::exchange_room_code(&transport, auth_base_url.as_deref(), &body)
             .await
             .js()?;
         Ok(from_json(&value))
