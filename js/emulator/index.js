@@ -1,0 +1,162 @@
+// edgeroom/emulator: a stateful, in-memory stand-in for the 100ms REST API and its room-code
+// auth service, as a fetch-style handler. Runtime-neutral on purpose (web-standard globals only,
+// no node: imports) so the same handler runs in Node, Deno, Cloudflare Workers and browsers;
+// server.js adapts it to node:http.
+
+import { HttpError, errorResponse, json, preflight } from "./http.js";
+import { importHs256Key } from "./hs256.js";
+import { hmsAuthRoutes } from "./hms-auth.js";
+import { hmsRoutes } from "./hms.js";
+import { authenticateManagement } from "./management-auth.js";
+import { presentRoom } from "./rooms.js";
+import { findRoute, route } from "./router.js";
+import { appByKey, buildSeed, checkTemplateSpecs, createState } from "./store.js";
+
+// Documented in the README so examples work out of the box; never use it for a real app.
+export const DEFAULT_APP = Object.freeze({
+  accessKey: "emulator-access-key",
+  secret: "emulator-secret-do-not-use-in-production",
+});
+
+export const HMS_PREFIX = "/100ms/v2";
+export const HMS_AUTH_PREFIX = "/100ms-auth/v2";
+export const VIDEOSDK_PREFIX = "/videosdk/v2";
+
+// What to configure a 100ms client with when the emulator is served at `origin`.
+export function hmsUrls(origin) {
+  const base = String(origin).replace(/\/+$/, "");
+  return { baseUrl: `${base}${HMS_PREFIX}`, authBaseUrl: `${base}${HMS_AUTH_PREFIX}` };
+}
+
+// Each service lives under its own prefix so providers can coexist on one origin. `details`
+// picks the error shape: the 100ms auth service answers {code, message} only.
+const SERVICES = [
+  { prefix: HMS_PREFIX, routes: hmsRoutes, management: true, details: true },
+  { prefix: HMS_AUTH_PREFIX, routes: hmsAuthRoutes, management: false, details: false },
+  { prefix: VIDEOSDK_PREFIX, routes: [], management: false, details: true }, // not emulated yet
+  { prefix: "", routes: [route("GET", "/health", () => ({ ok: true }))], management: false, details: true },
+];
+
+const serviceFor = (path) =>
+  SERVICES.find((s) => s.prefix === "" || path === s.prefix || path.startsWith(`${s.prefix}/`));
+
+function checkApps(apps) {
+  if (!Array.isArray(apps) || apps.length === 0) {
+    throw new TypeError("createEmulator: apps must be a non-empty array of { accessKey, secret }");
+  }
+  const seen = new Set();
+  for (const app of apps) {
+    if (typeof app?.accessKey !== "string" || app.accessKey === "") {
+      throw new TypeError("createEmulator: every app needs a non-empty string accessKey");
+    }
+    // The message names the access key only: errors end up in logs, secrets must not.
+    if (typeof app.secret !== "string" || app.secret === "") {
+      throw new TypeError(`createEmulator: app ${app.accessKey} needs a non-empty string secret`);
+    }
+    if (seen.has(app.accessKey)) throw new TypeError(`createEmulator: duplicate accessKey ${app.accessKey}`);
+    seen.add(app.accessKey);
+  }
+  return apps;
+}
+
+// Repeated query keys become arrays; defineProperty keeps a key like "__proto__" a plain key.
+function queryObject(params) {
+  const out = {};
+  for (const [key, value] of params) {
+    const merged = Object.hasOwn(out, key) ? [].concat(out[key], value) : value;
+    Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+// The log keeps unparseable text as is, so a test can see what a broken client sent.
+function parseBody(text) {
+  if (text === "") return { body: null, malformed: false };
+  try {
+    return { body: JSON.parse(text), malformed: false };
+  } catch {
+    return { body: text, malformed: true };
+  }
+}
+
+// One reading of the clock per request, so created_at, updated_at and token times agree.
+const clockAt = (ms) => ({ ms, sec: Math.floor(ms / 1000), iso: new Date(ms).toISOString() });
+
+export function createEmulator(options = {}) {
+  const apps = checkApps(options.apps ?? [DEFAULT_APP]);
+  const templateSpecs = checkTemplateSpecs(options.templates);
+  const now = options.now ?? Date.now;
+  if (typeof now !== "function") throw new TypeError("createEmulator: now must be a function returning ms");
+  const requests = [];
+
+  // Ids and keys are made on first use, not here: Cloudflare Workers forbid random values and
+  // crypto at module scope, where `const emu = createEmulator()` naturally sits.
+  let seed;
+  let state;
+  let keys;
+  function ready() {
+    if (!seed) {
+      seed = buildSeed(apps, templateSpecs);
+      state = createState(seed);
+      // Secrets end up only here, as non-extractable keys: no state or log can reveal one.
+      keys = new Map(apps.map((app) => [app.accessKey, importHs256Key(app.secret)]));
+    }
+    return state;
+  }
+
+  async function dispatch(request, url, entry, parsed) {
+    const service = serviceFor(url.pathname);
+    try {
+      const ctx = { state: ready(), keys, query: url.searchParams, body: parsed.body, clock: clockAt(now()) };
+      if (service.management) {
+        const accessKey = await authenticateManagement(request, { keys, nowSec: ctx.clock.sec });
+        entry.authorized = true;
+        ctx.app = appByKey(ctx.state, accessKey);
+      }
+      const found = findRoute(service.routes, request.method, url.pathname.slice(service.prefix.length));
+      if (parsed.malformed) throw new HttpError(400, "Invalid request body", ["the body is not valid JSON"]);
+      ctx.params = found.params;
+      return json(200, await found.handler(ctx));
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error, { withDetails: service.details });
+      return errorResponse(new HttpError(500, "internal emulator error", [String(error?.message ?? error)]));
+    }
+  }
+
+  // Accepts fetch's own arguments, so `fetch: emu.fetch` can replace a client's fetch.
+  async function handle(input, init) {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const url = new URL(request.url); // the host is ignored: routing is on the path only
+    const parsed = parseBody(await request.text());
+    const entry = {
+      method: request.method,
+      path: url.pathname,
+      query: queryObject(url.searchParams),
+      body: parsed.body,
+      authorized: false, // true once a valid management token was seen
+    };
+    requests.push(entry);
+    if (request.method === "OPTIONS") return preflight();
+    return dispatch(request, url, entry, parsed);
+  }
+
+  return {
+    fetch: handle,
+    requests,
+    // Back to the seed: same apps, same template ids, no rooms or codes, empty log.
+    reset() {
+      if (seed) state = createState(seed);
+      requests.length = 0;
+    },
+    // A snapshot (a deep copy), so tests can inspect without mutating.
+    get state() {
+      ready();
+      return structuredClone({
+        apps: state.apps,
+        templates: [...state.templates.values()],
+        rooms: [...state.rooms.values()].map(presentRoom),
+        roomCodes: [...state.roomCodes.values()],
+      });
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// Node-only: serves an emulator over node:http by adapting each request to the fetch-style
+// handler of index.js. Listens on 127.0.0.1 by default so the emulator is not reachable from
+// the network unless asked.
+
+import http from "node:http";
+import { createEmulator } from "./index.js";
+
+// Connection-level headers belong to this hop, not to the Request the handler sees.
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "content-length", "host"]);
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+async function toRequest(req, origin) {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (!HOP_BY_HOP.has(req.rawHeaders[i].toLowerCase())) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // Concatenate rather than new URL(req.url, origin): a path like "//rooms" must stay a path.
+  const url = req.url.startsWith("/") ? `${origin}${req.url}` : req.url;
+  return new Request(url, { method: req.method, headers, body: hasBody ? await readBody(req) : undefined });
+}
+
+async function sendResponse(res, response, method) {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (response.body && method !== "HEAD") {
+    for await (const chunk of response.body) res.write(chunk);
+  }
+  res.end();
+}
+
+// A wildcard bind address is not something a client can connect to.
+function displayHost(host) {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+// log: optional (line) => void, called once per request with "METHOD /path -> status"
+// (never headers or bodies, so no token or secret can reach it).
+export async function startEmulatorServer({ port = 0, host = "127.0.0.1", log, ...emulatorOptions } = {}) {
+  const emulator = createEmulator(emulatorOptions);
+  let origin;
+  const server = http.createServer(async (req, res) => {
+    let status = 500;
+    try {
+      const response = await emulator.fetch(await toRequest(req, origin));
+      status = response.status;
+      await sendResponse(res, response, req.method);
+    } catch {
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ code: 500, message: "internal emulator error", details: [] }));
+      } else {
+        res.destroy();
+      }
+    }
+    log?.(`${req.method} ${req.url.split("?")[0]} -> ${status}`);
+  });
+  const actualPort = await listen(server, port, host);
+  origin = `http://${displayHost(host)}:${actualPort}`;
+
+  let closing;
+  function close() {
+    closing ??= new Promise((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
+    });
+    return closing;
+  }
+
+  return { url: origin, port: actualPort, emulator, close };
+}
