@@ -27,7 +27,7 @@ cargo test --quiet
 run_wasm_tests() {
   local log="$OUT/wasm-$1.log"
   shift
-  env "$@" cargo test --quiet --target wasm32-unknown-unknown --test wasm 2>&1 | tee "$log"
+  env "$@" cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | tee "$log"
   grep -q "^test result: ok\." "$log" || { echo "wasm tests did not report a result" >&2; exit 1; }
 }
 say "wasm: wasm-bindgen tests in Node"
@@ -41,10 +41,7 @@ say "emulator: its own tests"
 node --test tests/emulator/
 
 say "runtimes: the shared suite in Node, Deno, workerd and Chromium"
-node --test tests/js/run-node.mjs
-deno test --quiet --allow-net=127.0.0.1 --allow-read --allow-env tests/js/run-deno.mjs
-node --test tests/js/run-workerd.mjs
-node --test tests/js/run-browser.mjs
+bash tests/js/run-all.sh
 
 say "demo: the page in headless Chromium (screenshots in test-output/demo/)"
 node --test tests/demo/

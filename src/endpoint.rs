@@ -60,6 +60,68 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// An authenticated call to the REST API with no query and no body, answering `reply`.
+    /// The other parts are added with [`Endpoint::query`], [`Endpoint::body`] and
+    /// [`Endpoint::on`], so each declaration states only what is particular to it.
+    pub const fn new(
+        name: &'static str,
+        method: Method,
+        path: &'static str,
+        reply: Reply,
+    ) -> Endpoint {
+        Endpoint {
+            name,
+            method,
+            host: Host::Api,
+            path,
+            args: &[],
+            query: None,
+            body: None,
+            reply,
+            authenticated: true,
+        }
+    }
+
+    /// `GET path`.
+    pub const fn get(name: &'static str, path: &'static str, reply: Reply) -> Endpoint {
+        Endpoint::new(name, Method::Get, path, reply)
+    }
+
+    /// `POST path`.
+    pub const fn post(name: &'static str, path: &'static str, reply: Reply) -> Endpoint {
+        Endpoint::new(name, Method::Post, path, reply)
+    }
+
+    /// `DELETE path`.
+    pub const fn delete(name: &'static str, path: &'static str, reply: Reply) -> Endpoint {
+        Endpoint::new(name, Method::Delete, path, reply)
+    }
+
+    /// Names the path arguments, one per `{}` in the path, in order.
+    pub const fn args(mut self, args: &'static [&'static str]) -> Endpoint {
+        self.args = args;
+        self
+    }
+
+    /// The query schema.
+    pub const fn query(mut self, schema: &'static Schema) -> Endpoint {
+        self.query = Some(schema);
+        self
+    }
+
+    /// The body schema.
+    pub const fn body(mut self, schema: &'static Schema) -> Endpoint {
+        self.body = Some(schema);
+        self
+    }
+
+    /// Another host (the token service), unauthenticated.
+    pub const fn on(mut self, host: Host, authenticated: bool) -> Endpoint {
+        self.host = host;
+        self.authenticated = authenticated;
+        self
+    }
+
     /// Validates the arguments and produces the request, without authentication: the
     /// client adds that, so a renewed token can be put on a retry.
     pub fn build(
@@ -94,10 +156,7 @@ impl Endpoint {
             url.push_str(segment);
         }
         match self.query {
-            Some(schema) => append_query(
-                &mut url,
-                &schema.validate(query).map_err(|e| e.within("query"))?,
-            ),
+            Some(schema) => append_query(&mut url, &schema.validate(query)?),
             None if !is_empty(query) => {
                 return Err(Error::invalid(
                     "query",
@@ -271,28 +330,15 @@ mod tests {
         opt("type", Rule::List(&Rule::Text)),
     ]);
     static BODY: Schema = Schema::of(&[opt("name", Rule::Text)]);
-    static GET: Endpoint = Endpoint {
-        name: "things.list",
-        method: Method::Get,
-        host: Host::Api,
-        path: "/rooms/{}/things",
-        args: &["roomId"],
-        query: Some(&QUERY),
-        body: None,
-        reply: Reply::Page(Paging::DataLast),
-        authenticated: true,
-    };
-    static POST: Endpoint = Endpoint {
-        name: "things.create",
-        method: Method::Post,
-        host: Host::Api,
-        path: "/things",
-        args: &[],
-        query: None,
-        body: Some(&BODY),
-        reply: Reply::Object(&["id"]),
-        authenticated: true,
-    };
+    static GET: Endpoint = Endpoint::get(
+        "things.list",
+        "/rooms/{}/things",
+        Reply::Page(Paging::DataLast),
+    )
+    .args(&["roomId"])
+    .query(&QUERY);
+    static POST: Endpoint =
+        Endpoint::post("things.create", "/things", Reply::Object(&["id"])).body(&BODY);
 
     #[test]
     fn builds_url_with_encoded_path_and_query() {
@@ -331,10 +377,7 @@ mod tests {
         let err = GET
             .build("https://x.test", &["r"], &json!({"limit": 0}), &Value::Null)
             .unwrap_err();
-        assert_eq!(
-            err.message(),
-            "query.limit: must be an integer from 1 to 100"
-        );
+        assert_eq!(err.message(), "limit: must be an integer from 1 to 100");
     }
 
     #[test]

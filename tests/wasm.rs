@@ -242,6 +242,24 @@ async fn a_fetch_that_never_answers_times_out() {
     .await
     .unwrap_err();
     assert_edgeroom_error(&err, "timeout", None);
+    // A fetch that ignores its signal altogether must time out all the same.
+    let deaf =
+        js_eval("(url, init) => { setTimeout(() => {}, 500); return new Promise(() => {}); }");
+    let options = js_eval(&format!(
+        "{{ accessKey: 'ak', secret: '{SECRET}', timeoutMs: 30 }}"
+    ));
+    Reflect::set(&options, &"fetch".into(), &deaf).unwrap();
+    let deaf_core = HmsCore::new(options).unwrap();
+    let err = settle(deaf_core.call(
+        "rooms.retrieveById",
+        js_eval("['r']"),
+        JsValue::NULL,
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert_edgeroom_error(&err, "timeout", None);
     let aborted = js_eval("{ signal: AbortSignal.abort() }");
     let err = settle(core.call(
         "rooms.retrieveById",

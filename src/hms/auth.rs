@@ -2,7 +2,6 @@
 //! token. It needs no secret and no management token, so it also runs in a browser.
 
 use crate::endpoint::{Endpoint, Host, Reply};
-use crate::http::Method;
 use crate::schema::{opt, req, Rule, Schema};
 
 static EXCHANGE_BODY: Schema = Schema::of(&[
@@ -10,17 +9,10 @@ static EXCHANGE_BODY: Schema = Schema::of(&[
     opt("user_id", Rule::Identifier),
 ]);
 
-pub static EXCHANGE_ROOM_CODE: Endpoint = Endpoint {
-    name: "auth.exchangeRoomCode",
-    method: Method::Post,
-    host: Host::Auth,
-    path: "/token",
-    args: &[],
-    query: None,
-    body: Some(&EXCHANGE_BODY),
-    reply: Reply::Object(&["token"]),
-    authenticated: false,
-};
+pub static EXCHANGE_ROOM_CODE: Endpoint =
+    Endpoint::post("auth.exchangeRoomCode", "/token", Reply::Object(&["token"]))
+        .body(&EXCHANGE_BODY)
+        .on(Host::Auth, false);
 
 #[cfg(test)]
 mod tests {

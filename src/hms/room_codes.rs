@@ -1,7 +1,6 @@
 //! Room codes: short codes per role that a peer exchanges for an auth token.
 
-use crate::endpoint::{Endpoint, Host, Paging, Reply};
-use crate::http::Method;
+use crate::endpoint::{Endpoint, Paging, Reply};
 use crate::schema::{opt, req, Rule, Schema};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -17,66 +16,26 @@ static UPDATE_BODY: Schema =
     Schema::of(&[req("code", Rule::Identifier), req("enabled", Rule::Bool)]);
 
 const CODE: Reply = Reply::Object(&["code"]);
-
-const fn code_endpoint(
-    name: &'static str,
-    method: Method,
-    path: &'static str,
-    args: &'static [&'static str],
-    query: Option<&'static Schema>,
-    body: Option<&'static Schema>,
-    reply: Reply,
-) -> Endpoint {
-    Endpoint {
-        name,
-        method,
-        host: Host::Api,
-        path,
-        args,
-        query,
-        body,
-        reply,
-        authenticated: true,
-    }
-}
+const ROOM: &[&str] = &["roomId"];
 
 /// Creates (or re-syncs) a code for every role of the room's template.
-pub static CREATE: Endpoint = code_endpoint(
-    "roomCodes.create",
-    Method::Post,
-    "/room-codes/room/{}",
-    &["roomId"],
-    None,
-    None,
-    Reply::Items,
-);
-pub static CREATE_FOR_ROLE: Endpoint = code_endpoint(
+pub static CREATE: Endpoint =
+    Endpoint::post("roomCodes.create", "/room-codes/room/{}", Reply::Items).args(ROOM);
+pub static CREATE_FOR_ROLE: Endpoint = Endpoint::post(
     "roomCodes.createForRole",
-    Method::Post,
     "/room-codes/room/{}/role/{}",
-    &["roomId", "role"],
-    None,
-    None,
     CODE,
-);
-pub static LIST: Endpoint = code_endpoint(
+)
+.args(&["roomId", "role"]);
+pub static LIST: Endpoint = Endpoint::get(
     "roomCodes.list",
-    Method::Get,
     "/room-codes/room/{}",
-    &["roomId"],
-    Some(&LIST_QUERY),
-    None,
     Reply::Page(Paging::DataLast),
-);
-pub static ENABLE_OR_DISABLE: Endpoint = code_endpoint(
-    "roomCodes.enableOrDisable",
-    Method::Post,
-    "/room-codes/code",
-    &[],
-    None,
-    Some(&UPDATE_BODY),
-    CODE,
-);
+)
+.args(ROOM)
+.query(&LIST_QUERY);
+pub static ENABLE_OR_DISABLE: Endpoint =
+    Endpoint::post("roomCodes.enableOrDisable", "/room-codes/code", CODE).body(&UPDATE_BODY);
 
 /// A room code as the API answers it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -99,7 +58,7 @@ pub struct RoomCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::HttpResponse;
+    use crate::http::{HttpResponse, Method};
     use serde_json::json;
 
     const BASE: &str = "https://api.100ms.live/v2";

@@ -1,9 +1,8 @@
 //! Rooms: create (an upsert by name), retrieve by id or name, update, enable or disable,
 //! list. Fields and rules as the create-room and update-room documents state them.
 
-use crate::endpoint::{Endpoint, Host, Paging, Reply};
+use crate::endpoint::{Endpoint, Paging, Reply};
 use crate::error::{Error, Result};
-use crate::http::Method;
 use crate::schema::{opt, req, Rule, Schema};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -108,84 +107,22 @@ fn check_update(body: &Map<String, Value>) -> Result<()> {
     check_size(body)
 }
 
-const fn room_endpoint(
-    name: &'static str,
-    method: Method,
-    path: &'static str,
-    args: &'static [&'static str],
-    query: Option<&'static Schema>,
-    body: Option<&'static Schema>,
-    reply: Reply,
-) -> Endpoint {
-    Endpoint {
-        name,
-        method,
-        host: Host::Api,
-        path,
-        args,
-        query,
-        body,
-        reply,
-        authenticated: true,
-    }
-}
-
 const ROOM: Reply = Reply::Object(&["id"]);
+const ROOM_ID: &[&str] = &["roomId"];
 
-pub static CREATE: Endpoint = room_endpoint(
-    "rooms.create",
-    Method::Post,
-    "/rooms",
-    &[],
-    None,
-    Some(&CREATE_BODY),
-    ROOM,
-);
-pub static RETRIEVE: Endpoint = room_endpoint(
-    "rooms.retrieveById",
-    Method::Get,
-    "/rooms/{}",
-    &["roomId"],
-    None,
-    None,
-    ROOM,
-);
-pub static RETRIEVE_BY_NAME: Endpoint = room_endpoint(
-    "rooms.retrieveByName",
-    Method::Get,
-    "/rooms",
-    &[],
-    Some(&BY_NAME_QUERY),
-    None,
-    Reply::First("room"),
-);
-pub static UPDATE: Endpoint = room_endpoint(
-    "rooms.update",
-    Method::Post,
-    "/rooms/{}",
-    &["roomId"],
-    None,
-    Some(&UPDATE_BODY),
-    ROOM,
-);
-pub static ENABLE_OR_DISABLE: Endpoint = room_endpoint(
-    "rooms.enableOrDisable",
-    Method::Post,
-    "/rooms/{}",
-    &["roomId"],
-    None,
-    Some(&ENABLE_BODY),
-    ROOM,
-);
-pub static LIST: Endpoint = room_endpoint(
-    "rooms.list",
-    Method::Get,
-    "/rooms",
-    &[],
-    Some(&LIST_QUERY),
-    None,
-    Reply::Page(Paging::DataLast),
-);
+pub static CREATE: Endpoint = Endpoint::post("rooms.create", "/rooms", ROOM).body(&CREATE_BODY);
+pub static RETRIEVE: Endpoint =
+    Endpoint::get("rooms.retrieveById", "/rooms/{}", ROOM).args(ROOM_ID);
+pub static RETRIEVE_BY_NAME: Endpoint =
+    Endpoint::get("rooms.retrieveByName", "/rooms", Reply::First("room")).query(&BY_NAME_QUERY);
+pub static UPDATE: Endpoint = Endpoint::post("rooms.update", "/rooms/{}", ROOM)
+    .args(ROOM_ID)
+    .body(&UPDATE_BODY);
+pub static ENABLE_OR_DISABLE: Endpoint = Endpoint::post("rooms.enableOrDisable", "/rooms/{}", ROOM)
+    .args(ROOM_ID)
+    .body(&ENABLE_BODY);
+pub static LIST: Endpoint =
+    Endpoint::get("rooms.list", "/rooms", Reply::Page(Paging::DataLast)).query(&LIST_QUERY);
 
 /// Where a room's recordings are uploaded.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -269,7 +206,7 @@ pub struct Room {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::HttpResponse;
+    use crate::http::{HttpResponse, Method};
     use serde_json::json;
 
     const BASE: &str = "https://api.100ms.live/v2";

@@ -6,7 +6,7 @@
 //! The answer is read by duck typing (`status`, `headers.get`, `text()`), and anything
 //! that does not look like a Response is an error, never a panic.
 
-use super::js::{abort_signal_any, abort_signal_timeout, global_fetch};
+use super::js::{abort_signal_any, abort_signal_timeout, global_fetch, until_aborted};
 use crate::client::Transport;
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
@@ -112,7 +112,7 @@ impl FetchTransport {
             }
             None => global_fetch(&request.url, &init)?.into(),
         };
-        let response = JsFuture::from(Promise::resolve(&promise)).await?;
+        let response = until_settled_or_aborted(&promise, signal).await?;
         let status = Reflect::get(&response, &JsValue::from_str("status"))?
             .as_f64()
             .filter(|s| (100.0..=599.0).contains(s))
@@ -132,7 +132,7 @@ impl FetchTransport {
             }
         }
         let text: Function = Reflect::get(&response, &JsValue::from_str("text"))?.dyn_into()?;
-        let body = JsFuture::from(Promise::resolve(&text.call0(&response)?)).await?;
+        let body = until_settled_or_aborted(&text.call0(&response)?, signal).await?;
         let body = body
             .as_string()
             .ok_or_else(|| JsValue::from_str("the body is not text"))?;
@@ -142,6 +142,18 @@ impl FetchTransport {
             body,
         })
     }
+}
+
+/// Waits for `value` (a promise or a plain value) unless `signal` aborts first.
+async fn until_settled_or_aborted(
+    value: &JsValue,
+    signal: &JsValue,
+) -> std::result::Result<JsValue, JsValue> {
+    let race = Promise::race(&Array::of2(
+        &Promise::resolve(value),
+        &until_aborted(signal),
+    ));
+    JsFuture::from(race).await
 }
 
 impl Transport for FetchTransport {

@@ -5,6 +5,23 @@
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(inline_js = "
+export function untilAborted(signal) {
+  const aborted = new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => {});
+  return aborted;
+}")]
+extern "C" {
+    /// A promise that rejects once `signal` aborts (already handled, so a signal that fires
+    /// after the request finished raises no unhandled rejection). Raced against every wait
+    /// on the transport, so a `fetch` that ignores its signal still times out.
+    #[wasm_bindgen(js_name = untilAborted)]
+    pub fn until_aborted(signal: &JsValue) -> Promise;
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// `globalThis.fetch`, the transport unless the caller passes their own.
