@@ -54,16 +54,10 @@ pub fn check_base_url(field: &str, url: &str) -> Result<String> {
     let ok_scheme = url.starts_with("https://") || url.starts_with("http://");
     let rest = url.split_once("://").map_or("", |(_, r)| r);
     if !ok_scheme || rest.is_empty() || rest.starts_with('/') {
-        return Err(Error::invalid(
-            field,
-            "must be an absolute http:// or https:// URL",
-        ));
+        return Err(Error::invalid(field, "must be an absolute http:// or https:// URL"));
     }
     if url.contains(['?', '#']) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(Error::invalid(
-            field,
-            "must not contain a query, a fragment or whitespace",
-        ));
+        return Err(Error::invalid(field, "must not contain a query, a fragment or whitespace"));
     }
     Ok(url.trim_end_matches('/').to_owned())
 }
@@ -74,28 +68,13 @@ mod tests {
 
     #[test]
     fn base_urls_must_be_absolute_http() {
-        assert_eq!(
-            check_base_url("baseUrl", "https://api.100ms.live/v2/").unwrap(),
-            "https://api.100ms.live/v2"
-        );
+        assert_eq!(check_base_url("baseUrl", "https://api.100ms.live/v2/").unwrap(), "https://api.100ms.live/v2");
         assert_eq!(
             check_base_url("baseUrl", "http://127.0.0.1:8787/100ms/v2").unwrap(),
             "http://127.0.0.1:8787/100ms/v2"
         );
-        for bad in [
-            "",
-            "api.100ms.live",
-            "ftp://x",
-            "https://",
-            "https:///x",
-            "https://x/v2?x=1",
-            "https://x y",
-        ] {
-            assert_eq!(
-                check_base_url("baseUrl", bad).unwrap_err().field(),
-                Some("baseUrl"),
-                "{bad}"
-            );
+        for bad in ["", "api.100ms.live", "ftp://x", "https://", "https:///x", "https://x/v2?x=1", "https://x y"] {
+            assert_eq!(check_base_url("baseUrl", bad).unwrap_err().field(), Some("baseUrl"), "{bad}");
         }
     }
 }

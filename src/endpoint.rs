@@ -37,6 +37,8 @@ pub enum Reply {
     Page(Paging),
     /// The first item of a page, or a `not_found` error naming `what`.
     First(&'static str),
+    /// One member of the answer, which must be an object (`{"peers": {...}}` → the peers).
+    Member(&'static str),
     /// Nothing worth reading (204, or a body the docs leave unspecified).
     Empty,
 }
@@ -63,23 +65,8 @@ impl Endpoint {
     /// An authenticated call to the REST API with no query and no body, answering `reply`.
     /// The other parts are added with [`Endpoint::query`], [`Endpoint::body`] and
     /// [`Endpoint::on`], so each declaration states only what is particular to it.
-    pub const fn new(
-        name: &'static str,
-        method: Method,
-        path: &'static str,
-        reply: Reply,
-    ) -> Endpoint {
-        Endpoint {
-            name,
-            method,
-            host: Host::Api,
-            path,
-            args: &[],
-            query: None,
-            body: None,
-            reply,
-            authenticated: true,
-        }
+    pub const fn new(name: &'static str, method: Method, path: &'static str, reply: Reply) -> Endpoint {
+        Endpoint { name, method, host: Host::Api, path, args: &[], query: None, body: None, reply, authenticated: true }
     }
 
     /// `GET path`.
@@ -124,22 +111,11 @@ impl Endpoint {
 
     /// Validates the arguments and produces the request, without authentication: the
     /// client adds that, so a renewed token can be put on a retry.
-    pub fn build(
-        &self,
-        base_url: &str,
-        args: &[&str],
-        query: &Value,
-        body: &Value,
-    ) -> Result<HttpRequest> {
+    pub fn build(&self, base_url: &str, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest> {
         if args.len() != self.args.len() {
             return Err(Error::invalid(
                 "arguments",
-                format_args!(
-                    "{} takes {} path argument(s): {}",
-                    self.name,
-                    self.args.len(),
-                    self.args.join(", ")
-                ),
+                format_args!("{} takes {} path argument(s): {}", self.name, self.args.len(), self.args.join(", ")),
             ));
         }
         let mut url = String::with_capacity(base_url.len() + self.path.len() + 64);
@@ -158,20 +134,14 @@ impl Endpoint {
         match self.query {
             Some(schema) => append_query(&mut url, &schema.validate(query)?),
             None if !is_empty(query) => {
-                return Err(Error::invalid(
-                    "query",
-                    format_args!("{} takes no query", self.name),
-                ))
+                return Err(Error::invalid("query", format_args!("{} takes no query", self.name)))
             }
             None => {}
         }
         let body = match self.body {
             Some(schema) => Some(Value::Object(schema.validate(body)?).to_string()),
             None if !is_empty(body) => {
-                return Err(Error::invalid(
-                    "params",
-                    format_args!("{} takes no body", self.name),
-                ))
+                return Err(Error::invalid("params", format_args!("{} takes no body", self.name)))
             }
             None => None,
         };
@@ -179,12 +149,7 @@ impl Endpoint {
         if body.is_some() || self.method == Method::Post {
             headers.push(("content-type", "application/json".to_owned()));
         }
-        Ok(HttpRequest {
-            method: self.method,
-            url,
-            headers,
-            body,
-        })
+        Ok(HttpRequest { method: self.method, url, headers, body })
     }
 
     /// Turns an answer into the documented value or an error. Never panics on any body.
@@ -197,20 +162,13 @@ impl Endpoint {
             return Ok(serde_json::from_str(&response.body).unwrap_or(Value::Null));
         }
         let invalid = |rule: &str| Error::invalid_response(status, rule, response.body.as_str());
-        let value: Value =
-            serde_json::from_str(&response.body).map_err(|_| invalid("it is not JSON"))?;
+        let value: Value = serde_json::from_str(&response.body).map_err(|_| invalid("it is not JSON"))?;
         let Value::Object(mut object) = value else {
-            return Err(invalid(&format!(
-                "expected an object, got {}",
-                kind_of(&value)
-            )));
+            return Err(invalid(&format!("expected an object, got {}", kind_of(&value))));
         };
         match self.reply {
             Reply::Object(keys) => {
-                if let Some(key) = keys
-                    .iter()
-                    .find(|k| !object.get(**k).is_some_and(Value::is_string))
-                {
+                if let Some(key) = keys.iter().find(|k| !object.get(**k).is_some_and(Value::is_string)) {
                     return Err(invalid(&format!("`{key}` is missing or not a string")));
                 }
                 Ok(Value::Object(object))
@@ -232,17 +190,14 @@ impl Endpoint {
                 page.insert("next".into(), next);
                 Ok(Value::Object(page))
             }
-            Reply::First(what) => {
-                match take_array(&mut object, "data").map_err(|rule| invalid(&rule))? {
-                    Value::Array(items) if !items.is_empty() => {
-                        Ok(items.into_iter().next().unwrap_or_default())
-                    }
-                    _ => Err(Error::new(
-                        crate::ErrorCode::NotFound,
-                        format!("no {what} matches"),
-                    )),
-                }
-            }
+            Reply::First(what) => match take_array(&mut object, "data").map_err(|rule| invalid(&rule))? {
+                Value::Array(items) if !items.is_empty() => Ok(items.into_iter().next().unwrap_or_default()),
+                _ => Err(Error::new(crate::ErrorCode::NotFound, format!("no {what} matches"))),
+            },
+            Reply::Member(key) => match object.remove(key) {
+                Some(member @ Value::Object(_)) => Ok(member),
+                _ => Err(invalid(&format!("`{key}` is missing or not an object"))),
+            },
             Reply::Empty => Ok(Value::Null),
         }
     }
@@ -253,10 +208,7 @@ fn take_array(object: &mut Map<String, Value>, key: &str) -> std::result::Result
     match object.remove(key) {
         None | Some(Value::Null) => Ok(Value::Array(Vec::new())),
         Some(items @ Value::Array(_)) => Ok(items),
-        Some(other) => Err(format!(
-            "`{key}` should be an array, got {}",
-            kind_of(&other)
-        )),
+        Some(other) => Err(format!("`{key}` should be an array, got {}", kind_of(&other))),
     }
 }
 
@@ -293,13 +245,7 @@ fn append_query(url: &mut String, query: &Map<String, Value>) {
 /// has them, the bare status otherwise; the raw body is kept whole.
 fn api_error(response: &HttpResponse) -> Error {
     let parsed: Option<Map<String, Value>> = serde_json::from_str(&response.body).ok();
-    let text = |key: &str| {
-        parsed
-            .as_ref()
-            .and_then(|m| m.get(key))
-            .and_then(Value::as_str)
-            .filter(|s| !s.is_empty())
-    };
+    let text = |key: &str| parsed.as_ref().and_then(|m| m.get(key)).and_then(Value::as_str).filter(|s| !s.is_empty());
     let mut message = format!("HTTP {}", response.status);
     if let Some(provider) = text("message").or_else(|| text("error")) {
         message.push_str(": ");
@@ -325,36 +271,19 @@ mod tests {
     use crate::schema::{opt, Rule};
     use serde_json::json;
 
-    static QUERY: Schema = Schema::of(&[
-        opt("limit", Rule::Int(1, 100)),
-        opt("type", Rule::List(&Rule::Text)),
-    ]);
+    static QUERY: Schema = Schema::of(&[opt("limit", Rule::Int(1, 100)), opt("type", Rule::List(&Rule::Text))]);
     static BODY: Schema = Schema::of(&[opt("name", Rule::Text)]);
-    static GET: Endpoint = Endpoint::get(
-        "things.list",
-        "/rooms/{}/things",
-        Reply::Page(Paging::DataLast),
-    )
-    .args(&["roomId"])
-    .query(&QUERY);
-    static POST: Endpoint =
-        Endpoint::post("things.create", "/things", Reply::Object(&["id"])).body(&BODY);
+    static GET: Endpoint =
+        Endpoint::get("things.list", "/rooms/{}/things", Reply::Page(Paging::DataLast)).args(&["roomId"]).query(&QUERY);
+    static POST: Endpoint = Endpoint::post("things.create", "/things", Reply::Object(&["id"])).body(&BODY);
 
     #[test]
     fn builds_url_with_encoded_path_and_query() {
         let req = GET
-            .build(
-                "https://x.test/v2/",
-                &["a b/c"],
-                &json!({"limit": 5, "type": ["x&y", "z"]}),
-                &Value::Null,
-            )
+            .build("https://x.test/v2/", &["a b/c"], &json!({"limit": 5, "type": ["x&y", "z"]}), &Value::Null)
             .unwrap();
         assert_eq!(req.method, Method::Get);
-        assert_eq!(
-            req.url,
-            "https://x.test/v2/rooms/a%20b%2Fc/things?limit=5&type=x%26y&type=z"
-        );
+        assert_eq!(req.url, "https://x.test/v2/rooms/a%20b%2Fc/things?limit=5&type=x%26y&type=z");
         assert_eq!(req.body, None);
         assert_eq!(req.header("accept"), Some("application/json"));
         assert_eq!(req.header("content-type"), None);
@@ -362,49 +291,30 @@ mod tests {
 
     #[test]
     fn path_arguments_are_checked() {
-        let err = GET
-            .build("https://x.test", &[""], &Value::Null, &Value::Null)
-            .unwrap_err();
+        let err = GET.build("https://x.test", &[""], &Value::Null, &Value::Null).unwrap_err();
         assert_eq!(err.message(), "roomId: must be a non-empty string");
-        let err = GET
-            .build("https://x.test", &[".."], &Value::Null, &Value::Null)
-            .unwrap_err();
+        let err = GET.build("https://x.test", &[".."], &Value::Null, &Value::Null).unwrap_err();
         assert_eq!(err.message(), "roomId: must not be . or ..");
-        let err = GET
-            .build("https://x.test", &[], &Value::Null, &Value::Null)
-            .unwrap_err();
+        let err = GET.build("https://x.test", &[], &Value::Null, &Value::Null).unwrap_err();
         assert_eq!(err.field(), Some("arguments"));
-        let err = GET
-            .build("https://x.test", &["r"], &json!({"limit": 0}), &Value::Null)
-            .unwrap_err();
+        let err = GET.build("https://x.test", &["r"], &json!({"limit": 0}), &Value::Null).unwrap_err();
         assert_eq!(err.message(), "limit: must be an integer from 1 to 100");
     }
 
     #[test]
     fn post_carries_json_body() {
-        let req = POST
-            .build("https://x.test", &[], &Value::Null, &json!({"name": "n"}))
-            .unwrap();
+        let req = POST.build("https://x.test", &[], &Value::Null, &json!({"name": "n"})).unwrap();
         assert_eq!(req.body.as_deref(), Some(r#"{"name":"n"}"#));
         assert_eq!(req.header("content-type"), Some("application/json"));
     }
 
     #[test]
     fn parses_pages_and_objects() {
-        let page = GET
-            .parse(&HttpResponse::new(
-                200,
-                r#"{"limit":2,"data":[{"id":"a"}],"last":"a"}"#,
-            ))
-            .unwrap();
+        let page = GET.parse(&HttpResponse::new(200, r#"{"limit":2,"data":[{"id":"a"}],"last":"a"}"#)).unwrap();
         assert_eq!(page, json!({"items": [{"id": "a"}], "next": "a"}));
-        let last = GET
-            .parse(&HttpResponse::new(200, r#"{"limit":2}"#))
-            .unwrap();
+        let last = GET.parse(&HttpResponse::new(200, r#"{"limit":2}"#)).unwrap();
         assert_eq!(last, json!({"items": [], "next": null}));
-        let room = POST
-            .parse(&HttpResponse::new(200, r#"{"id":"r1","name":"n"}"#))
-            .unwrap();
+        let room = POST.parse(&HttpResponse::new(200, r#"{"id":"r1","name":"n"}"#)).unwrap();
         assert_eq!(room["name"], "n");
     }
 
@@ -415,9 +325,7 @@ mod tests {
             assert_eq!(err.code().as_str(), "invalid_response", "{body:?}");
             assert_eq!(err.body(), Some(body));
         }
-        let err = GET
-            .parse(&HttpResponse::new(200, r#"{"data":{}}"#))
-            .unwrap_err();
+        let err = GET.parse(&HttpResponse::new(200, r#"{"data":{}}"#)).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
     }
 
@@ -426,14 +334,9 @@ mod tests {
         let body = r#"{"code":401,"message":"Token validation error","details":["not found"]}"#;
         let err = POST.parse(&HttpResponse::new(401, body)).unwrap_err();
         assert_eq!(err.code().as_str(), "unauthorized");
-        assert_eq!(
-            err.message(),
-            "HTTP 401: Token validation error (not found)"
-        );
+        assert_eq!(err.message(), "HTTP 401: Token validation error (not found)");
         assert_eq!(err.body(), Some(body));
-        let err = POST
-            .parse(&HttpResponse::new(502, "<html>bad gateway</html>"))
-            .unwrap_err();
+        let err = POST.parse(&HttpResponse::new(502, "<html>bad gateway</html>")).unwrap_err();
         assert_eq!(err.code().as_str(), "api_error");
         assert_eq!(err.message(), "HTTP 502");
     }

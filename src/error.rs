@@ -112,13 +112,7 @@ pub struct Error {
 impl Error {
     /// An error with a code and a message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error {
-            code,
-            message: message.into(),
-            field: None,
-            status: None,
-            body: None,
-        }
+        Error { code, message: message.into(), field: None, status: None, body: None }
     }
 
     /// Bad input: `"<field>: <rule>"`, with the field kept for programmatic use.
@@ -219,14 +213,9 @@ mod tests {
 
     #[test]
     fn within_prefixes_the_path() {
-        let err = Error::invalid("type", "is required")
-            .within("upload_info")
-            .within("recording_info");
+        let err = Error::invalid("type", "is required").within("upload_info").within("recording_info");
         assert_eq!(err.field(), Some("recording_info.upload_info.type"));
-        assert_eq!(
-            err.message(),
-            "recording_info.upload_info.type: is required"
-        );
+        assert_eq!(err.message(), "recording_info.upload_info.type: is required");
     }
 
     #[test]
@@ -242,26 +231,15 @@ mod tests {
             (503, "api_error"),
         ];
         for (status, code) in cases {
-            assert_eq!(
-                ErrorCode::for_status(status).as_str(),
-                code,
-                "status {status}"
-            );
+            assert_eq!(ErrorCode::for_status(status).as_str(), code, "status {status}");
         }
     }
 
     #[test]
     fn api_error_keeps_status_and_body() {
-        let err = Error::api(
-            404,
-            "room not found",
-            r#"{"code":404,"message":"room not found"}"#,
-        );
+        let err = Error::api(404, "room not found", r#"{"code":404,"message":"room not found"}"#);
         assert_eq!(err.code(), ErrorCode::NotFound);
         assert_eq!(err.status(), Some(404));
-        assert_eq!(
-            err.body(),
-            Some(r#"{"code":404,"message":"room not found"}"#)
-        );
+        assert_eq!(err.body(), Some(r#"{"code":404,"message":"room not found"}"#));
     }
 }

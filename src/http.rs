@@ -39,10 +39,7 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// The value of a header, by lowercase name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 
     /// Sets a header, replacing an earlier value.
@@ -65,19 +62,12 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// A response with a status and a body, for tests and custom transports.
     pub fn new(status: u16, body: impl Into<String>) -> Self {
-        HttpResponse {
-            status,
-            headers: Vec::new(),
-            body: body.into(),
-        }
+        HttpResponse { status, headers: Vec::new(), body: body.into() }
     }
 
     /// The value of a header, by lowercase name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 

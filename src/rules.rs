@@ -13,10 +13,7 @@ pub fn identifier<'a>(field: &str, value: &'a str) -> Result<&'a str> {
         return Err(Error::invalid(field, "must be a non-empty string"));
     }
     if value.len() > MAX_IDENTIFIER_LEN {
-        return Err(Error::invalid(
-            field,
-            format_args!("must be at most {MAX_IDENTIFIER_LEN} bytes long"),
-        ));
+        return Err(Error::invalid(field, format_args!("must be at most {MAX_IDENTIFIER_LEN} bytes long")));
     }
     if value.chars().any(char::is_control) {
         return Err(Error::invalid(field, "must not contain control characters"));
@@ -36,10 +33,7 @@ mod tests {
     #[test]
     fn identifiers_must_be_present_short_and_printable() {
         assert_eq!(identifier("roomId", "abc").unwrap(), "abc");
-        assert_eq!(
-            identifier("roomId", "").unwrap_err().message(),
-            "roomId: must be a non-empty string"
-        );
+        assert_eq!(identifier("roomId", "").unwrap_err().message(), "roomId: must be a non-empty string");
         assert!(identifier("role", &"x".repeat(257)).is_err());
         assert!(identifier("role", "a\nb").is_err());
         assert_eq!(optional_identifier("userId", None).unwrap(), None);

@@ -47,20 +47,12 @@ pub struct Field {
 
 /// Shorthand for an optional field.
 pub const fn opt(name: &'static str, rule: Rule) -> Field {
-    Field {
-        name,
-        rule,
-        required: false,
-    }
+    Field { name, rule, required: false }
 }
 
 /// Shorthand for a required field.
 pub const fn req(name: &'static str, rule: Rule) -> Field {
-    Field {
-        name,
-        rule,
-        required: true,
-    }
+    Field { name, rule, required: true }
 }
 
 /// A rule across the fields of one object.
@@ -74,16 +66,33 @@ pub struct Schema {
     pub refused: &'static [(&'static str, &'static str)],
     /// A rule that spans fields (e.g. `size` depends on `large_room`), run after the fields.
     pub check: Option<CrossCheck>,
+    /// Whether fields beyond `fields` pass through unchecked. Only for objects whose full
+    /// shape the provider's docs do not fix (templates, polls); elsewhere an unknown field
+    /// is refused, since it is almost always a typo.
+    pub open: bool,
 }
 
 impl Schema {
     /// A schema with fields only.
     pub const fn of(fields: &'static [Field]) -> Schema {
-        Schema {
-            fields,
-            refused: &[],
-            check: None,
-        }
+        Schema { fields, refused: &[], check: None, open: false }
+    }
+
+    /// A schema whose listed fields are checked and whose other fields pass through.
+    pub const fn open(fields: &'static [Field]) -> Schema {
+        Schema { fields, refused: &[], check: None, open: true }
+    }
+
+    /// Adds a rule across fields.
+    pub const fn check(mut self, check: CrossCheck) -> Schema {
+        self.check = Some(check);
+        self
+    }
+
+    /// Adds refused names with their hints.
+    pub const fn refuse(mut self, refused: &'static [(&'static str, &'static str)]) -> Schema {
+        self.refused = refused;
+        self
     }
 
     /// Validates `value` (an object, or null for "nothing given") and returns it with nulls
@@ -92,10 +101,7 @@ impl Schema {
         match value {
             Value::Null => self.validate_object(&Map::new()),
             Value::Object(map) => self.validate_object(map),
-            other => Err(Error::invalid(
-                "params",
-                format_args!("must be an object, not {}", kind_of(other)),
-            )),
+            other => Err(Error::invalid("params", format_args!("must be an object, not {}", kind_of(other)))),
         }
     }
 
@@ -106,24 +112,21 @@ impl Schema {
                 continue;
             }
             if let Some((_, hint)) = self.refused.iter().find(|(refused, _)| refused == name) {
-                return Err(Error::invalid(
-                    name.as_str(),
-                    format_args!("is not accepted; {hint}"),
-                ));
+                return Err(Error::invalid(name.as_str(), format_args!("is not accepted; {hint}")));
             }
-            let Some(field) = self.fields.iter().find(|f| f.name == name) else {
-                return Err(Error::invalid(
-                    name.as_str(),
-                    format_args!("is not a known field (known: {})", self.known()),
-                ));
+            let checked = match self.fields.iter().find(|f| f.name == name) {
+                Some(field) => check_rule(&field.rule, name, value)?,
+                None if self.open => value.clone(),
+                None => {
+                    return Err(Error::invalid(
+                        name.as_str(),
+                        format_args!("is not a known field (known: {})", self.known()),
+                    ))
+                }
             };
-            clean.insert(name.clone(), check_rule(&field.rule, name, value)?);
+            clean.insert(name.clone(), checked);
         }
-        if let Some(missing) = self
-            .fields
-            .iter()
-            .find(|f| f.required && !clean.contains_key(f.name))
-        {
+        if let Some(missing) = self.fields.iter().find(|f| f.required && !clean.contains_key(f.name)) {
             return Err(Error::invalid(missing.name, "is required"));
         }
         if let Some(check) = self.check {
@@ -133,11 +136,7 @@ impl Schema {
     }
 
     fn known(&self) -> String {
-        self.fields
-            .iter()
-            .map(|f| f.name)
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -150,19 +149,13 @@ fn check_rule(rule: &'static Rule, name: &str, value: &Value) -> Result<Value> {
             if s.is_empty() {
                 Err(Error::invalid(name, "must be a non-empty string"))
             } else if !s.chars().all(allowed) {
-                Err(Error::invalid(
-                    name,
-                    format_args!("only {described} are allowed"),
-                ))
+                Err(Error::invalid(name, format_args!("only {described} are allowed")))
             } else {
                 ok()
             }
         }
         (Rule::OneOf(options), Value::String(s)) if options.contains(&s.as_str()) => ok(),
-        (Rule::OneOf(options), _) => Err(Error::invalid(
-            name,
-            format_args!("must be one of {}", options.join(", ")),
-        )),
+        (Rule::OneOf(options), _) => Err(Error::invalid(name, format_args!("must be one of {}", options.join(", ")))),
         (Rule::Int(min, max), Value::Number(n)) => match n.as_i64() {
             Some(i) if (*min..=*max).contains(&i) => ok(),
             _ => Err(int_rule(name, *min, *max)),
@@ -170,14 +163,12 @@ fn check_rule(rule: &'static Rule, name: &str, value: &Value) -> Result<Value> {
         (Rule::Int(min, max), _) => Err(int_rule(name, *min, *max)),
         (Rule::Bool, Value::Bool(_)) => ok(),
         (Rule::DateTime, Value::String(s)) if is_iso_datetime(s) => ok(),
-        (Rule::DateTime, _) => Err(Error::invalid(
-            name,
-            "must be an ISO 8601 date-time string such as 2024-01-31T12:00:00Z",
-        )),
-        (Rule::Object(schema), Value::Object(_)) => schema
-            .validate(value)
-            .map(Value::Object)
-            .map_err(|e| e.within(name)),
+        (Rule::DateTime, _) => {
+            Err(Error::invalid(name, "must be an ISO 8601 date-time string such as 2024-01-31T12:00:00Z"))
+        }
+        (Rule::Object(schema), Value::Object(_)) => {
+            schema.validate(value).map(Value::Object).map_err(|e| e.within(name))
+        }
         (Rule::List(item), Value::Array(items)) => items
             .iter()
             .enumerate()
@@ -185,10 +176,7 @@ fn check_rule(rule: &'static Rule, name: &str, value: &Value) -> Result<Value> {
             .collect::<Result<Vec<_>>>()
             .map(Value::Array),
         (Rule::AnyObject, Value::Object(_)) | (Rule::Any, _) => ok(),
-        (rule, other) => Err(Error::invalid(
-            name,
-            format_args!("must be {}, not {}", expected(rule), kind_of(other)),
-        )),
+        (rule, other) => Err(Error::invalid(name, format_args!("must be {}, not {}", expected(rule), kind_of(other)))),
     }
 }
 
@@ -198,9 +186,7 @@ fn int_rule(name: &str, min: i64, max: i64) -> Error {
 
 fn expected(rule: &Rule) -> &'static str {
     match rule {
-        Rule::Text | Rule::Identifier | Rule::Chars(..) | Rule::OneOf(_) | Rule::DateTime => {
-            "a string"
-        }
+        Rule::Text | Rule::Identifier | Rule::Chars(..) | Rule::OneOf(_) | Rule::DateTime => "a string",
         Rule::Int(..) => "an integer",
         Rule::Bool => "a boolean",
         Rule::Object(_) | Rule::AnyObject => "an object",
@@ -226,15 +212,8 @@ pub fn kind_of(value: &Value) -> &'static str {
 /// the provider remains the judge of the calendar.
 fn is_iso_datetime(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        b.get(range)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
-    let date = digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10);
+    let digits = |range: std::ops::Range<usize>| b.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let date = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10);
     if !date {
         return false;
     }
@@ -247,9 +226,7 @@ fn is_iso_datetime(s: &str) -> bool {
         && digits(14..16)
         && b.get(16) == Some(&b':')
         && digits(17..19);
-    time && s[19..]
-        .bytes()
-        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'Z' | b'+' | b'-' | b':'))
+    time && s[19..].bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'Z' | b'+' | b'-' | b':'))
 }
 
 #[cfg(test)]
@@ -257,25 +234,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    static INNER: Schema = Schema::of(&[
-        req("type", Rule::OneOf(&["s3", "gs"])),
-        opt("prefix", Rule::Text),
-    ]);
-    static OUTER: Schema = Schema {
-        fields: &[
-            opt(
-                "name",
-                Rule::Chars(|c| c.is_ascii_alphanumeric(), "a-z A-Z 0-9"),
-            ),
-            opt("size", Rule::Int(0, 10)),
-            opt("flag", Rule::Bool),
-            opt("when", Rule::DateTime),
-            opt("inner", Rule::Object(&INNER)),
-            opt("tags", Rule::List(&Rule::Identifier)),
-        ],
-        refused: &[("template", "use template_id")],
-        check: None,
-    };
+    static INNER: Schema = Schema::of(&[req("type", Rule::OneOf(&["s3", "gs"])), opt("prefix", Rule::Text)]);
+    static OUTER: Schema = Schema::of(&[
+        opt("name", Rule::Chars(|c| c.is_ascii_alphanumeric(), "a-z A-Z 0-9")),
+        opt("size", Rule::Int(0, 10)),
+        opt("flag", Rule::Bool),
+        opt("when", Rule::DateTime),
+        opt("inner", Rule::Object(&INNER)),
+        opt("tags", Rule::List(&Rule::Identifier)),
+    ])
+    .refuse(&[("template", "use template_id")]);
+    static OPEN: Schema = Schema::open(&[req("title", Rule::Text)]);
 
     fn message(value: Value) -> String {
         OUTER.validate(&value).unwrap_err().message().to_owned()
@@ -283,75 +252,44 @@ mod tests {
 
     #[test]
     fn valid_input_passes_with_nulls_dropped() {
-        let clean = OUTER.validate(&json!({"name": "abc", "size": 3, "flag": null, "inner": {"type": "s3", "prefix": null}})).unwrap();
-        assert_eq!(
-            Value::Object(clean),
-            json!({"name": "abc", "size": 3, "inner": {"type": "s3"}})
-        );
+        let clean = OUTER
+            .validate(&json!({"name": "abc", "size": 3, "flag": null, "inner": {"type": "s3", "prefix": null}}))
+            .unwrap();
+        assert_eq!(Value::Object(clean), json!({"name": "abc", "size": 3, "inner": {"type": "s3"}}));
         assert!(OUTER.validate(&Value::Null).unwrap().is_empty());
     }
 
     #[test]
     fn each_rule_names_field_and_rule() {
-        assert_eq!(
-            message(json!({"name": "a b"})),
-            "name: only a-z A-Z 0-9 are allowed"
-        );
-        assert_eq!(
-            message(json!({"name": ""})),
-            "name: must be a non-empty string"
-        );
-        assert_eq!(
-            message(json!({"size": 11})),
-            "size: must be an integer from 0 to 10"
-        );
-        assert_eq!(
-            message(json!({"size": 1.5})),
-            "size: must be an integer from 0 to 10"
-        );
-        assert_eq!(
-            message(json!({"size": "3"})),
-            "size: must be an integer from 0 to 10"
-        );
-        assert_eq!(
-            message(json!({"flag": "yes"})),
-            "flag: must be a boolean, not a string"
-        );
-        assert_eq!(
-            message(json!({"inner": {"type": "ftp"}})),
-            "inner.type: must be one of s3, gs"
-        );
+        assert_eq!(message(json!({"name": "a b"})), "name: only a-z A-Z 0-9 are allowed");
+        assert_eq!(message(json!({"name": ""})), "name: must be a non-empty string");
+        assert_eq!(message(json!({"size": 11})), "size: must be an integer from 0 to 10");
+        assert_eq!(message(json!({"size": 1.5})), "size: must be an integer from 0 to 10");
+        assert_eq!(message(json!({"size": "3"})), "size: must be an integer from 0 to 10");
+        assert_eq!(message(json!({"flag": "yes"})), "flag: must be a boolean, not a string");
+        assert_eq!(message(json!({"inner": {"type": "ftp"}})), "inner.type: must be one of s3, gs");
         assert_eq!(message(json!({"inner": {}})), "inner.type: is required");
-        assert_eq!(
-            message(json!({"inner": []})),
-            "inner: must be an object, not an array"
-        );
-        assert_eq!(
-            message(json!({"tags": ["a", ""]})),
-            "tags[1]: must be a non-empty string"
-        );
-        assert_eq!(
-            message(json!({"template": "x"})),
-            "template: is not accepted; use template_id"
-        );
+        assert_eq!(message(json!({"inner": []})), "inner: must be an object, not an array");
+        assert_eq!(message(json!({"tags": ["a", ""]})), "tags[1]: must be a non-empty string");
+        assert_eq!(message(json!({"template": "x"})), "template: is not accepted; use template_id");
         assert_eq!(
             message(json!({"nmae": "x"})),
             "nmae: is not a known field (known: name, size, flag, when, inner, tags)"
         );
-        assert_eq!(
-            message(json!([1])),
-            "params: must be an object, not an array"
-        );
+        assert_eq!(message(json!([1])), "params: must be an object, not an array");
+    }
+
+    #[test]
+    fn open_schemas_check_known_fields_and_pass_the_rest() {
+        let clean = OPEN.validate(&json!({"title": "Quiz", "questions": [{"text": "?"}]})).unwrap();
+        assert_eq!(clean["questions"], json!([{"text": "?"}]));
+        assert_eq!(OPEN.validate(&json!({"title": 1})).unwrap_err().message(), "title: must be a string, not a number");
+        assert_eq!(OPEN.validate(&json!({})).unwrap_err().message(), "title: is required");
     }
 
     #[test]
     fn dates_must_be_iso_8601() {
-        for good in [
-            "2022-01-01",
-            "2022-01-01T01:00:00Z",
-            "2022-01-01T01:00:00.000Z",
-            "2022-01-01T01:00:00+05:30",
-        ] {
+        for good in ["2022-01-01", "2022-01-01T01:00:00Z", "2022-01-01T01:00:00.000Z", "2022-01-01T01:00:00+05:30"] {
             assert!(is_iso_datetime(good), "{good}");
         }
         for bad in [

@@ -47,6 +47,131 @@ async function* paginate(call, name, args, filters, options) {
   }
 }
 
+// How a method's arguments map onto a call: `n` leading path arguments, then (for `body`,
+// `query` and `list`) a params object, then the per-call options. One line per method below,
+// and nothing else, is what it takes to expose an endpoint.
+const path = (name, n = 1) => (call) => (...a) => call(name, a.slice(0, n), null, null, a[n]);
+const body = (name, n = 1) => (call) => (...a) => call(name, a.slice(0, n), null, a[n], a[n + 1]);
+const query = (name, n = 0) => (call) => (...a) => call(name, a.slice(0, n), a[n], null, a[n + 1]);
+const list = (name, n = 0) => (call) => (...a) => paginate(call, name, a.slice(0, n), a[n], a[n + 1]);
+const events = (name, types) => (call) => (filters, o) => paginate(call, name, [], withTypes(filters, types), o);
+
+/** The 100ms API by namespace; names mirror @100mslive/server-sdk where it has them. */
+const HMS_API = {
+  rooms: {
+    create: body("rooms.create", 0),
+    retrieveById: path("rooms.retrieveById"),
+    retrieveByName: (call) => (name, o) => call("rooms.retrieveByName", [], { name }, null, o),
+    update: body("rooms.update"),
+    enableOrDisable: (call) => (roomId, enabled, o) => call("rooms.enableOrDisable", [roomId], null, { enabled }, o),
+    list: list("rooms.list"),
+  },
+  roomCodes: {
+    create: path("roomCodes.create"),
+    createForRole: path("roomCodes.createForRole", 2),
+    list: list("roomCodes.list", 1),
+    enableOrDisable: (call) => (code, enabled, o) => call("roomCodes.enableOrDisable", [], null, { code, enabled }, o),
+  },
+  streamKeys: {
+    create: path("streamKeys.create"),
+    retrieve: path("streamKeys.retrieve"),
+    disable: path("streamKeys.disable"),
+  },
+  sessions: {
+    retrieveById: path("sessions.retrieveById"),
+    list: list("sessions.list"),
+    retrieveActiveByRoom: (call) => (roomId, o) =>
+      call("sessions.retrieveActiveByRoom", [], { room_id: roomId, active: true }, null, o),
+  },
+  activeRooms: {
+    retrieve: path("activeRooms.retrieve"),
+    retrievePeerDetails: path("activeRooms.retrievePeerDetails", 2),
+    retrieveActivePeers: path("activeRooms.retrieveActivePeers"),
+    updatePeer: body("activeRooms.updatePeer", 2),
+    sendMessage: body("activeRooms.sendMessage"),
+    removePeer: body("activeRooms.removePeer"),
+    end: body("activeRooms.end"),
+  },
+  recordings: {
+    start: body("recordings.start"),
+    stop: path("recordings.stop"),
+    stopAll: path("recordings.stopAll"),
+    retrieve: path("recordings.retrieve"),
+    list: list("recordings.list"),
+    retrieveConfig: path("recordings.retrieveConfig"),
+  },
+  recordingAssets: {
+    retrieve: path("recordingAssets.retrieve"),
+    list: list("recordingAssets.list"),
+    generatePreSignedURL: (call) => (assetId, presignDuration, o) =>
+      call("recordingAssets.generatePreSignedURL", [assetId], { presign_duration: presignDuration }, null, o),
+  },
+  liveStreams: {
+    start: body("liveStreams.start"),
+    stop: path("liveStreams.stop"),
+    stopAll: path("liveStreams.stopAll"),
+    retrieve: path("liveStreams.retrieve"),
+    list: list("liveStreams.list"),
+    sendTimedMetadata: body("liveStreams.sendTimedMetadata"),
+    pauseRecording: path("liveStreams.pauseRecording"),
+    resumeRecording: path("liveStreams.resumeRecording"),
+  },
+  externalStreams: {
+    start: body("externalStreams.start"),
+    stop: path("externalStreams.stop"),
+    stopAll: path("externalStreams.stopAll"),
+    retrieve: path("externalStreams.retrieve"),
+    list: list("externalStreams.list"),
+  },
+  analytics: {
+    listEvents: list("analytics.listEvents"),
+    listTrackEvents: events("analytics.listEvents", ["track.add.success", "track.update.success", "track.remove.success"]),
+    listRecordingEvents: events("analytics.listEvents", ["beam.recording.success"]),
+  },
+  polls: {
+    create: body("polls.create", 0),
+    retrieve: path("polls.retrieve"),
+    update: body("polls.update"),
+    updateQuestion: body("polls.updateQuestion", 2),
+    deleteQuestion: path("polls.deleteQuestion", 2),
+    updateOption: body("polls.updateOption", 3),
+    deleteOption: path("polls.deleteOption", 3),
+    retrieveSession: path("polls.retrieveSession", 2),
+    retrieveResults: path("polls.retrieveResults", 2),
+    retrieveResult: path("polls.retrieveResult", 3),
+    retrieveResponses: path("polls.retrieveResponses", 2),
+    retrieveResponse: path("polls.retrieveResponse", 3),
+  },
+  templates: {
+    list: list("templates.list"),
+    retrieve: path("templates.retrieve"),
+    create: body("templates.create", 0),
+    update: body("templates.update"),
+    retrieveRole: path("templates.retrieveRole", 2),
+    createOrUpdateRole: body("templates.createOrUpdateRole", 2),
+    deleteRole: path("templates.deleteRole", 2),
+    retrieveSettings: path("templates.retrieveSettings"),
+    updateSettings: body("templates.updateSettings"),
+    retrieveRecordingsConfig: path("templates.retrieveRecordingsConfig"),
+    configureRecordings: body("templates.configureRecordings"),
+  },
+};
+
+/** The event types of `listTrackEvents`/`listRecordingEvents`, unless the caller names some. */
+function withTypes(filters, types) {
+  if (filters === null || typeof filters !== "object" || filters.type !== undefined) return filters;
+  return { ...filters, type: types };
+}
+
+/** Binds each namespace's methods to `call`, as frozen objects. */
+function bindApi(table, call) {
+  const api = {};
+  for (const [namespace, methods] of Object.entries(table)) {
+    api[namespace] = Object.freeze(Object.fromEntries(Object.entries(methods).map(([m, make]) => [m, make(call)])));
+  }
+  return api;
+}
+
 /** A client for the 100ms REST API, with the method names of @100mslive/server-sdk. */
 export class HmsClient {
   #core;
@@ -56,27 +181,13 @@ export class HmsClient {
     const core = new HmsCore(options);
     this.#core = core;
     const call = (name, args, query, body, callOptions) => core.call(name, args, query, body, callOptions);
-
     this.auth = Object.freeze({
       getManagementToken: (o) => ({ token: core.managementToken(o) }),
       getAuthToken: (o) => ({ token: core.appToken(o) }),
       exchangeRoomCode: (o, callOptions) =>
         call("auth.exchangeRoomCode", [], null, exchangeBody(o), callOptions),
     });
-    this.rooms = Object.freeze({
-      create: (params, o) => call("rooms.create", [], null, params, o),
-      retrieveById: (roomId, o) => call("rooms.retrieveById", [roomId], null, null, o),
-      retrieveByName: (name, o) => call("rooms.retrieveByName", [], { name }, null, o),
-      update: (roomId, params, o) => call("rooms.update", [roomId], null, params, o),
-      enableOrDisable: (roomId, enabled, o) => call("rooms.enableOrDisable", [roomId], null, { enabled }, o),
-      list: (filters, o) => paginate(call, "rooms.list", [], filters, o),
-    });
-    this.roomCodes = Object.freeze({
-      create: (roomId, o) => call("roomCodes.create", [roomId], null, null, o),
-      createForRole: (roomId, role, o) => call("roomCodes.createForRole", [roomId, role], null, null, o),
-      list: (roomId, filters, o) => paginate(call, "roomCodes.list", [roomId], filters, o),
-      enableOrDisable: (code, enabled, o) => call("roomCodes.enableOrDisable", [], null, { code, enabled }, o),
-    });
+    Object.assign(this, bindApi(HMS_API, call));
   }
 
   /** Releases the wasm memory now rather than when the garbage collector gets to it. */

@@ -1,9 +1,18 @@
 //! 100ms: the client (credentials, base URLs, the cached management token) and one module
 //! per resource, each a list of endpoint declarations.
 
+pub mod active_rooms;
+pub mod analytics;
 pub mod auth;
+mod common;
+pub mod polls;
+pub mod recordings;
 pub mod room_codes;
 pub mod rooms;
+pub mod sessions;
+pub mod stream_keys;
+pub mod streams;
+pub mod templates;
 
 use crate::client::{check_base_url, send, Authorizer, Env, Transport};
 use crate::endpoint::{Endpoint, Host};
@@ -35,6 +44,65 @@ pub static ENDPOINTS: &[&Endpoint] = &[
     &room_codes::LIST,
     &room_codes::ENABLE_OR_DISABLE,
     &auth::EXCHANGE_ROOM_CODE,
+    &stream_keys::CREATE,
+    &stream_keys::RETRIEVE,
+    &stream_keys::DISABLE,
+    &sessions::RETRIEVE,
+    &sessions::LIST,
+    &sessions::RETRIEVE_ACTIVE_BY_ROOM,
+    &active_rooms::RETRIEVE,
+    &active_rooms::RETRIEVE_PEER_DETAILS,
+    &active_rooms::RETRIEVE_ACTIVE_PEERS,
+    &active_rooms::UPDATE_PEER,
+    &active_rooms::SEND_MESSAGE,
+    &active_rooms::REMOVE_PEER,
+    &active_rooms::END,
+    &recordings::START_RECORDING,
+    &recordings::STOP,
+    &recordings::STOP_ALL,
+    &recordings::RETRIEVE,
+    &recordings::LIST,
+    &recordings::RETRIEVE_CONFIG,
+    &recordings::RETRIEVE_ASSET,
+    &recordings::LIST_ASSETS,
+    &recordings::PRESIGNED_URL,
+    &streams::START_LIVE_STREAM,
+    &streams::STOP_LIVE,
+    &streams::STOP_ALL_LIVE,
+    &streams::RETRIEVE_LIVE,
+    &streams::LIST_LIVE,
+    &streams::SEND_TIMED_METADATA,
+    &streams::PAUSE_RECORDING,
+    &streams::RESUME_RECORDING,
+    &streams::START_EXTERNAL_STREAM,
+    &streams::STOP_EXTERNAL,
+    &streams::STOP_ALL_EXTERNAL,
+    &streams::RETRIEVE_EXTERNAL,
+    &streams::LIST_EXTERNAL,
+    &analytics::LIST_EVENTS,
+    &polls::CREATE_POLL,
+    &polls::RETRIEVE,
+    &polls::UPDATE_POLL,
+    &polls::UPDATE_QUESTION,
+    &polls::DELETE_QUESTION,
+    &polls::UPDATE_OPTION,
+    &polls::DELETE_OPTION,
+    &polls::RETRIEVE_SESSION,
+    &polls::RETRIEVE_RESULTS,
+    &polls::RETRIEVE_RESULT,
+    &polls::RETRIEVE_RESPONSES,
+    &polls::RETRIEVE_RESPONSE,
+    &templates::LIST,
+    &templates::RETRIEVE,
+    &templates::CREATE_TEMPLATE,
+    &templates::UPDATE_TEMPLATE,
+    &templates::RETRIEVE_ROLE,
+    &templates::CREATE_OR_UPDATE_ROLE,
+    &templates::DELETE_ROLE,
+    &templates::RETRIEVE_SETTINGS,
+    &templates::UPDATE_SETTINGS,
+    &templates::RETRIEVE_RECORDINGS_CONFIG,
+    &templates::CONFIGURE_RECORDINGS,
 ];
 
 /// Looks an endpoint up by name.
@@ -70,23 +138,10 @@ impl HmsClient {
     /// Checks the credentials and options. Nothing is signed or sent yet.
     pub fn new(access_key: &str, secret: &str, options: &HmsOptions) -> Result<Self> {
         let credentials = HmsCredentials::new(access_key, secret)?;
-        let base_url = check_base_url(
-            "baseUrl",
-            options.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
-        )?;
-        let auth_base_url = check_base_url(
-            "authBaseUrl",
-            options
-                .auth_base_url
-                .as_deref()
-                .unwrap_or(DEFAULT_AUTH_BASE_URL),
-        )?;
-        Ok(HmsClient {
-            credentials,
-            base_url,
-            auth_base_url,
-            cached: RefCell::new(None),
-        })
+        let base_url = check_base_url("baseUrl", options.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let auth_base_url =
+            check_base_url("authBaseUrl", options.auth_base_url.as_deref().unwrap_or(DEFAULT_AUTH_BASE_URL))?;
+        Ok(HmsClient { credentials, base_url, auth_base_url, cached: RefCell::new(None) })
     }
 
     /// The credentials, for minting app tokens.
@@ -96,12 +151,7 @@ impl HmsClient {
 
     /// The management token: the cached one while comfortably valid, else a fresh one.
     /// A different `valid_for` than the cached token's, or `force_new`, mints anew.
-    pub fn management_token(
-        &self,
-        env: &impl Env,
-        valid_for: Option<i64>,
-        force_new: bool,
-    ) -> Result<Minted> {
+    pub fn management_token(&self, env: &impl Env, valid_for: Option<i64>, force_new: bool) -> Result<Minted> {
         let now = env.now_unix();
         let lifetime = valid_for.unwrap_or(DEFAULT_VALID_FOR_SECONDS);
         if !force_new {
@@ -112,39 +162,19 @@ impl HmsClient {
                 }
             }
         }
-        let validity = Validity {
-            valid_for_seconds: Some(lifetime),
-            ..Validity::default()
-        };
-        let minted = self
-            .credentials
-            .management_token(&validity, now, env.random16()?)?;
-        *self.cached.borrow_mut() = Some(CachedToken {
-            minted: minted.clone(),
-            lifetime,
-        });
+        let validity = Validity { valid_for_seconds: Some(lifetime), ..Validity::default() };
+        let minted = self.credentials.management_token(&validity, now, env.random16()?)?;
+        *self.cached.borrow_mut() = Some(CachedToken { minted: minted.clone(), lifetime });
         Ok(minted)
     }
 
     /// An app (auth) token for a peer.
-    pub fn app_token(
-        &self,
-        env: &impl Env,
-        grant: &AppGrant<'_>,
-        validity: &Validity,
-    ) -> Result<Minted> {
-        self.credentials
-            .app_token(grant, validity, env.now_unix(), env.random16()?)
+    pub fn app_token(&self, env: &impl Env, grant: &AppGrant<'_>, validity: &Validity) -> Result<Minted> {
+        self.credentials.app_token(grant, validity, env.now_unix(), env.random16()?)
     }
 
     /// Builds the request for `endpoint`, against this client's base URLs, without credentials.
-    pub fn build(
-        &self,
-        endpoint: &Endpoint,
-        args: &[&str],
-        query: &Value,
-        body: &Value,
-    ) -> Result<HttpRequest> {
+    pub fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest> {
         let base = match endpoint.host {
             Host::Api => &self.base_url,
             Host::Auth => &self.auth_base_url,
@@ -164,11 +194,7 @@ impl HmsClient {
     ) -> Result<Value> {
         let request = self.build(endpoint, args, query, body)?;
         let auth = ManagementAuth { client: self, env };
-        let authorizer: Option<&dyn Authorizer> = if endpoint.authenticated {
-            Some(&auth)
-        } else {
-            None
-        };
+        let authorizer: Option<&dyn Authorizer> = if endpoint.authenticated { Some(&auth) } else { None };
         send(transport, endpoint, request, authorizer).await
     }
 }
@@ -191,10 +217,7 @@ pub async fn exchange_room_code(
     auth_base_url: Option<&str>,
     body: &Value,
 ) -> Result<Value> {
-    let base = check_base_url(
-        "authBaseUrl",
-        auth_base_url.unwrap_or(DEFAULT_AUTH_BASE_URL),
-    )?;
+    let base = check_base_url("authBaseUrl", auth_base_url.unwrap_or(DEFAULT_AUTH_BASE_URL))?;
     let request = auth::EXCHANGE_ROOM_CODE.build(&base, &[], &Value::Null, body)?;
     send(transport, &auth::EXCHANGE_ROOM_CODE, request, None).await
 }
@@ -214,10 +237,7 @@ mod tests {
     /// Runs a future that never waits on anything (the scripted transport answers at once).
     fn block_on<F: Future>(future: F) -> F::Output {
         let mut future = pin!(future);
-        match future
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop()))
-        {
+        match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
             Poll::Ready(value) => value,
             Poll::Pending => panic!("the scripted transport never waits"),
         }
@@ -239,10 +259,7 @@ mod tests {
     }
 
     fn env() -> FixedEnv {
-        FixedEnv {
-            now: Cell::new(1_700_000_000),
-            counter: Cell::new(0),
-        }
+        FixedEnv { now: Cell::new(1_700_000_000), counter: Cell::new(0) }
     }
 
     /// Answers with scripted responses and records what was sent.
@@ -253,10 +270,7 @@ mod tests {
 
     impl Scripted {
         fn new(answers: Vec<HttpResponse>) -> Self {
-            Scripted {
-                answers: RefCell::new(answers),
-                sent: RefCell::new(Vec::new()),
-            }
+            Scripted { answers: RefCell::new(answers), sent: RefCell::new(Vec::new()) }
         }
     }
 
@@ -272,11 +286,7 @@ mod tests {
     }
 
     fn bearer_jti(request: &HttpRequest) -> serde_json::Value {
-        let token = request
-            .header("authorization")
-            .unwrap()
-            .strip_prefix("Bearer ")
-            .unwrap();
+        let token = request.header("authorization").unwrap().strip_prefix("Bearer ").unwrap();
         decode_token(token).unwrap().claims["jti"].clone()
     }
 
@@ -319,11 +329,7 @@ mod tests {
         let sent = transport.sent.borrow();
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].url, "https://api.100ms.live/v2/rooms");
-        let token = sent[0]
-            .header("authorization")
-            .unwrap()
-            .strip_prefix("Bearer ")
-            .unwrap();
+        let token = sent[0].header("authorization").unwrap().strip_prefix("Bearer ").unwrap();
         assert_eq!(decode_token(token).unwrap().claims["type"], "management");
     }
 
@@ -345,21 +351,14 @@ mod tests {
         .unwrap();
         let sent = transport.sent.borrow();
         assert_eq!(sent.len(), 2);
-        assert_ne!(
-            bearer_jti(&sent[0]),
-            bearer_jti(&sent[1]),
-            "the retry carries a fresh token"
-        );
+        assert_ne!(bearer_jti(&sent[0]), bearer_jti(&sent[1]), "the retry carries a fresh token");
     }
 
     #[test]
     fn a_second_401_is_the_callers_error() {
         let (client, env) = (client(), env());
         let body = r#"{"code":401,"message":"Token validation error","details":["not found"]}"#;
-        let transport = Scripted::new(vec![
-            HttpResponse::new(401, body),
-            HttpResponse::new(401, body),
-        ]);
+        let transport = Scripted::new(vec![HttpResponse::new(401, body), HttpResponse::new(401, body)]);
         let err = block_on(client.call(
             &transport,
             &env,
@@ -393,12 +392,7 @@ mod tests {
     #[test]
     fn the_exchange_sends_no_credentials() {
         let transport = Scripted::new(vec![HttpResponse::new(200, r#"{"token":"a.b.c"}"#)]);
-        let answer = block_on(exchange_room_code(
-            &transport,
-            None,
-            &json!({"code": "abc-defg-hij"}),
-        ))
-        .unwrap();
+        let answer = block_on(exchange_room_code(&transport, None, &json!({"code": "abc-defg-hij"}))).unwrap();
         assert_eq!(answer["token"], "a.b.c");
         let sent = transport.sent.borrow();
         assert_eq!(sent[0].url, "https://auth.100ms.live/v2/token");
@@ -408,11 +402,7 @@ mod tests {
     #[test]
     fn every_endpoint_name_is_unique_and_found() {
         for declared in ENDPOINTS {
-            assert!(
-                std::ptr::eq(endpoint(declared.name).unwrap(), *declared),
-                "{}",
-                declared.name
-            );
+            assert!(std::ptr::eq(endpoint(declared.name).unwrap(), *declared), "{}", declared.name);
         }
         assert!(endpoint("rooms.destroy").is_none());
     }

@@ -59,24 +59,13 @@ impl HmsCredentials {
     }
 
     /// A management token for the REST API. `now` is Unix seconds, `random` seeds the `jti`.
-    pub fn management_token(
-        &self,
-        validity: &Validity,
-        now: i64,
-        random: [u8; 16],
-    ) -> Result<Minted> {
+    pub fn management_token(&self, validity: &Validity, now: i64, random: [u8; 16]) -> Result<Minted> {
         let times = validity.resolve(now, HMS_CLOCK_SKEW_SECONDS)?;
         Ok(self.sign("management", None, times, random))
     }
 
     /// An app (auth) token for one peer of one room in one role.
-    pub fn app_token(
-        &self,
-        grant: &AppGrant<'_>,
-        validity: &Validity,
-        now: i64,
-        random: [u8; 16],
-    ) -> Result<Minted> {
+    pub fn app_token(&self, grant: &AppGrant<'_>, validity: &Validity, now: i64, random: [u8; 16]) -> Result<Minted> {
         let room_id = identifier("roomId", grant.room_id)?;
         let role = identifier("role", grant.role)?;
         let user_id = optional_identifier("userId", grant.user_id)?;
@@ -104,10 +93,7 @@ impl HmsCredentials {
             exp: times.exp,
             jti: &jti,
         };
-        Minted {
-            token: self.key.mint(&claims),
-            expires_at: times.exp,
-        }
+        Minted { token: self.key.mint(&claims), expires_at: times.exp }
     }
 }
 
@@ -125,9 +111,7 @@ mod tests {
 
     #[test]
     fn management_token_has_the_documented_claims() {
-        let minted = creds()
-            .management_token(&Validity::default(), NOW, [7; 16])
-            .unwrap();
+        let minted = creds().management_token(&Validity::default(), NOW, [7; 16]).unwrap();
         let decoded = decode_token(&minted.token).unwrap();
         assert_eq!(decoded.header, json!({"alg": "HS256", "typ": "JWT"}));
         assert_eq!(
@@ -143,18 +127,9 @@ mod tests {
 
     #[test]
     fn app_token_carries_room_role_and_user() {
-        let grant = AppGrant {
-            room_id: "room-1",
-            role: "host",
-            user_id: Some("u-1"),
-        };
-        let minted = creds()
-            .app_token(&grant, &Validity::default(), NOW, [1; 16])
-            .unwrap();
-        let options = VerifyOptions {
-            expected_type: Some("app".into()),
-            leeway_seconds: 0,
-        };
+        let grant = AppGrant { room_id: "room-1", role: "host", user_id: Some("u-1") };
+        let minted = creds().app_token(&grant, &Validity::default(), NOW, [1; 16]).unwrap();
+        let options = VerifyOptions { expected_type: Some("app".into()), leeway_seconds: 0 };
         let claims = verify_token(&minted.token, "s3cr3t", &options, NOW).unwrap();
         assert_eq!(claims["room_id"], "room-1");
         assert_eq!(claims["role"], "host");
@@ -164,85 +139,36 @@ mod tests {
 
     #[test]
     fn user_id_is_omitted_when_not_given() {
-        let grant = AppGrant {
-            room_id: "r",
-            role: "guest",
-            user_id: None,
-        };
-        let minted = creds()
-            .app_token(&grant, &Validity::default(), NOW, [1; 16])
-            .unwrap();
+        let grant = AppGrant { room_id: "r", role: "guest", user_id: None };
+        let minted = creds().app_token(&grant, &Validity::default(), NOW, [1; 16]).unwrap();
         let claims = decode_token(&minted.token).unwrap().claims;
         assert!(claims.get("user_id").is_none());
     }
 
     #[test]
     fn every_token_gets_a_fresh_jti() {
-        let a = creds()
-            .management_token(&Validity::default(), NOW, [1; 16])
-            .unwrap();
-        let b = creds()
-            .management_token(&Validity::default(), NOW, [2; 16])
-            .unwrap();
-        assert_ne!(
-            decode_token(&a.token).unwrap().claims["jti"],
-            decode_token(&b.token).unwrap().claims["jti"]
-        );
+        let a = creds().management_token(&Validity::default(), NOW, [1; 16]).unwrap();
+        let b = creds().management_token(&Validity::default(), NOW, [2; 16]).unwrap();
+        assert_ne!(decode_token(&a.token).unwrap().claims["jti"], decode_token(&b.token).unwrap().claims["jti"]);
     }
 
     #[test]
     fn bad_input_is_rejected_before_signing() {
-        assert_eq!(
-            HmsCredentials::new("", "s").unwrap_err().field(),
-            Some("accessKey")
-        );
-        assert_eq!(
-            HmsCredentials::new("k", "").unwrap_err().field(),
-            Some("secret")
-        );
+        assert_eq!(HmsCredentials::new("", "s").unwrap_err().field(), Some("accessKey"));
+        assert_eq!(HmsCredentials::new("k", "").unwrap_err().field(), Some("secret"));
         let c = creds();
         let v = Validity::default();
-        let empty_room = AppGrant {
-            room_id: "",
-            role: "host",
-            user_id: None,
-        };
-        assert_eq!(
-            c.app_token(&empty_room, &v, NOW, [0; 16])
-                .unwrap_err()
-                .field(),
-            Some("roomId")
-        );
-        let empty_role = AppGrant {
-            room_id: "r",
-            role: "",
-            user_id: None,
-        };
-        assert_eq!(
-            c.app_token(&empty_role, &v, NOW, [0; 16])
-                .unwrap_err()
-                .field(),
-            Some("role")
-        );
-        let empty_user = AppGrant {
-            room_id: "r",
-            role: "host",
-            user_id: Some(""),
-        };
-        assert_eq!(
-            c.app_token(&empty_user, &v, NOW, [0; 16])
-                .unwrap_err()
-                .field(),
-            Some("userId")
-        );
+        let empty_room = AppGrant { room_id: "", role: "host", user_id: None };
+        assert_eq!(c.app_token(&empty_room, &v, NOW, [0; 16]).unwrap_err().field(), Some("roomId"));
+        let empty_role = AppGrant { room_id: "r", role: "", user_id: None };
+        assert_eq!(c.app_token(&empty_role, &v, NOW, [0; 16]).unwrap_err().field(), Some("role"));
+        let empty_user = AppGrant { room_id: "r", role: "host", user_id: Some("") };
+        assert_eq!(c.app_token(&empty_user, &v, NOW, [0; 16]).unwrap_err().field(), Some("userId"));
     }
 
     #[test]
     fn debug_output_hides_the_secret() {
-        let text = format!(
-            "{:?}",
-            HmsCredentials::new("key", "very-secret-value").unwrap()
-        );
+        let text = format!("{:?}", HmsCredentials::new("key", "very-secret-value").unwrap());
         assert!(text.contains("key"));
         assert!(!text.contains("very-secret-value"));
     }

@@ -52,10 +52,7 @@ impl Validity {
             None => iat,
         };
         if nbf >= exp {
-            return Err(Error::invalid(
-                "notValidBefore",
-                "must be before the token expires",
-            ));
+            return Err(Error::invalid("notValidBefore", "must be before the token expires"));
         }
         Ok(TimeClaims { iat, nbf, exp })
     }
@@ -65,10 +62,7 @@ fn check_unix(field: &str, t: i64) -> Result<i64> {
     if (EARLIEST_UNIX..LATEST_UNIX).contains(&t) {
         Ok(t)
     } else {
-        Err(Error::invalid(
-            field,
-            "must be a Unix time in seconds between the years 2000 and 2100",
-        ))
+        Err(Error::invalid(field, "must be a Unix time in seconds between the years 2000 and 2100"))
     }
 }
 
@@ -81,40 +75,19 @@ mod tests {
     #[test]
     fn defaults_to_24_hours_with_backdated_iat() {
         let t = Validity::default().resolve(NOW, 10).unwrap();
-        assert_eq!(
-            t,
-            TimeClaims {
-                iat: NOW - 10,
-                nbf: NOW - 10,
-                exp: NOW + 86_400
-            }
-        );
+        assert_eq!(t, TimeClaims { iat: NOW - 10, nbf: NOW - 10, exp: NOW + 86_400 });
     }
 
     #[test]
     fn explicit_times_are_used_as_given() {
-        let v = Validity {
-            valid_for_seconds: Some(600),
-            issued_at: Some(NOW),
-            not_valid_before: Some(NOW + 60),
-        };
-        assert_eq!(
-            v.resolve(0, 10).unwrap(),
-            TimeClaims {
-                iat: NOW,
-                nbf: NOW + 60,
-                exp: NOW + 600
-            }
-        );
+        let v = Validity { valid_for_seconds: Some(600), issued_at: Some(NOW), not_valid_before: Some(NOW + 60) };
+        assert_eq!(v.resolve(0, 10).unwrap(), TimeClaims { iat: NOW, nbf: NOW + 60, exp: NOW + 600 });
     }
 
     #[test]
     fn zero_negative_and_absurd_durations_are_rejected() {
         for bad in [0, -1, MAX_VALID_FOR_SECONDS + 1, 86_400_000_000] {
-            let v = Validity {
-                valid_for_seconds: Some(bad),
-                ..Validity::default()
-            };
+            let v = Validity { valid_for_seconds: Some(bad), ..Validity::default() };
             let err = v.resolve(NOW, 0).unwrap_err();
             assert_eq!(err.field(), Some("validForSeconds"), "{bad}");
         }
@@ -122,31 +95,15 @@ mod tests {
 
     #[test]
     fn millisecond_timestamps_are_rejected() {
-        let v = Validity {
-            issued_at: Some(NOW * 1000),
-            ..Validity::default()
-        };
+        let v = Validity { issued_at: Some(NOW * 1000), ..Validity::default() };
         assert_eq!(v.resolve(NOW, 0).unwrap_err().field(), Some("issuedAt"));
-        let v = Validity {
-            not_valid_before: Some(-5),
-            ..Validity::default()
-        };
-        assert_eq!(
-            v.resolve(NOW, 0).unwrap_err().field(),
-            Some("notValidBefore")
-        );
+        let v = Validity { not_valid_before: Some(-5), ..Validity::default() };
+        assert_eq!(v.resolve(NOW, 0).unwrap_err().field(), Some("notValidBefore"));
     }
 
     #[test]
     fn not_before_after_expiry_is_rejected() {
-        let v = Validity {
-            valid_for_seconds: Some(60),
-            issued_at: Some(NOW),
-            not_valid_before: Some(NOW + 60),
-        };
-        assert_eq!(
-            v.resolve(NOW, 0).unwrap_err().field(),
-            Some("notValidBefore")
-        );
+        let v = Validity { valid_for_seconds: Some(60), issued_at: Some(NOW), not_valid_before: Some(NOW + 60) };
+        assert_eq!(v.resolve(NOW, 0).unwrap_err().field(), Some("notValidBefore"));
     }
 }

@@ -37,20 +37,15 @@ fn malformed(rule: &str) -> Error {
 /// Splits and decodes a compact JWT without checking anything but its form.
 pub fn decode_token(token: &str) -> Result<DecodedToken> {
     let mut parts = token.split('.');
-    let (Some(header), Some(claims), Some(_signature), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(header), Some(claims), Some(_signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(malformed("must be three base64url parts separated by '.'"));
     };
-    Ok(DecodedToken {
-        header: decode_part(header, "header")?,
-        claims: decode_part(claims, "claims")?,
-    })
+    Ok(DecodedToken { header: decode_part(header, "header")?, claims: decode_part(claims, "claims")? })
 }
 
 fn decode_part(part: &str, name: &str) -> Result<Value> {
-    let bytes = Base64UrlUnpadded::decode_vec(part)
-        .map_err(|_| malformed(&format!("the {name} is not base64url")))?;
+    let bytes = Base64UrlUnpadded::decode_vec(part).map_err(|_| malformed(&format!("the {name} is not base64url")))?;
     match serde_json::from_slice::<Value>(&bytes) {
         Ok(value @ Value::Object(_)) => Ok(value),
         _ => Err(malformed(&format!("the {name} is not a JSON object"))),
@@ -62,20 +57,12 @@ fn decode_part(part: &str, name: &str) -> Result<Value> {
 /// Rejects any other algorithm (`none` included), a bad signature (compared in constant
 /// time), a token without `exp` or past it, a token whose `nbf` lies ahead, and with
 /// `expected_type`, a token of another `type`.
-pub fn verify_token(
-    token: &str,
-    secret: &str,
-    options: &VerifyOptions,
-    now: i64,
-) -> Result<Map<String, Value>> {
+pub fn verify_token(token: &str, secret: &str, options: &VerifyOptions, now: i64) -> Result<Map<String, Value>> {
     if secret.is_empty() {
         return Err(Error::invalid("secret", "must be a non-empty string"));
     }
     if !(0..=MAX_LEEWAY_SECONDS).contains(&options.leeway_seconds) {
-        return Err(Error::invalid(
-            "leewaySeconds",
-            format_args!("must be an integer from 0 to {MAX_LEEWAY_SECONDS}"),
-        ));
+        return Err(Error::invalid("leewaySeconds", format_args!("must be an integer from 0 to {MAX_LEEWAY_SECONDS}")));
     }
     let decoded = decode_token(token)?;
     if decoded.header.get("alg").and_then(Value::as_str) != Some("HS256") {
@@ -84,16 +71,11 @@ pub fn verify_token(
             "token: only HS256 is accepted (the header's alg is not HS256)",
         ));
     }
-    let untrusted =
-        jwt_compact::UntrustedToken::new(token).map_err(|_| malformed("cannot be parsed"))?;
+    let untrusted = jwt_compact::UntrustedToken::new(token).map_err(|_| malformed("cannot be parsed"))?;
     let key = JwtKey::new(secret.as_bytes());
-    let checked = Hs256
-        .validator::<IgnoredAny>(&key)
-        .validate(&untrusted)
-        .map_err(map_validation)?;
+    let checked = Hs256.validator::<IgnoredAny>(&key).validate(&untrusted).map_err(map_validation)?;
     let clock = DateTime::<Utc>::from_timestamp(now, 0).unwrap_or(DateTime::<Utc>::MIN_UTC);
-    let time =
-        jwt_compact::TimeOptions::new(Duration::seconds(options.leeway_seconds), move || clock);
+    let time = jwt_compact::TimeOptions::new(Duration::seconds(options.leeway_seconds), move || clock);
     let claims: &Claims<IgnoredAny> = checked.claims();
     claims.validate_expiration(&time).map_err(map_validation)?;
     if claims.not_before.is_some() {
@@ -107,10 +89,7 @@ pub fn verify_token(
         if actual != Some(expected.as_str()) {
             return Err(Error::new(
                 ErrorCode::TokenTypeMismatch,
-                format!(
-                    "token: type must be \"{expected}\", found {}",
-                    describe(actual)
-                ),
+                format!("token: type must be \"{expected}\", found {}", describe(actual)),
             ));
         }
     }
@@ -123,24 +102,17 @@ fn describe(actual: Option<&str>) -> String {
 
 fn map_validation(err: ValidationError) -> Error {
     match err {
-        ValidationError::AlgorithmMismatch { .. } => Error::new(
-            ErrorCode::UnsupportedAlgorithm,
-            "token: only HS256 is accepted",
-        ),
+        ValidationError::AlgorithmMismatch { .. } => {
+            Error::new(ErrorCode::UnsupportedAlgorithm, "token: only HS256 is accepted")
+        }
         ValidationError::InvalidSignature | ValidationError::InvalidSignatureLen { .. } => {
-            Error::new(
-                ErrorCode::InvalidSignature,
-                "token: the signature does not match the secret",
-            )
+            Error::new(ErrorCode::InvalidSignature, "token: the signature does not match the secret")
         }
         ValidationError::Expired => Error::new(ErrorCode::TokenExpired, "token: has expired (exp)"),
-        ValidationError::NotMature => {
-            Error::new(ErrorCode::TokenNotYetValid, "token: is not valid yet (nbf)")
+        ValidationError::NotMature => Error::new(ErrorCode::TokenNotYetValid, "token: is not valid yet (nbf)"),
+        ValidationError::NoClaim(_) => {
+            Error::new(ErrorCode::TokenExpired, "token: has no exp claim, so it never expires")
         }
-        ValidationError::NoClaim(_) => Error::new(
-            ErrorCode::TokenExpired,
-            "token: has no exp claim, so it never expires",
-        ),
         _ => malformed("the signature or claims are malformed"),
     }
 }
@@ -163,16 +135,12 @@ mod tests {
     }
 
     fn code_of(token: &str, options: &VerifyOptions, now: i64) -> &'static str {
-        verify_token(token, SECRET, options, now)
-            .unwrap_err()
-            .code()
-            .as_str()
+        verify_token(token, SECRET, options, now).unwrap_err().code().as_str()
     }
 
     #[test]
     fn accepts_a_valid_token_and_returns_every_claim() {
-        let token =
-            mint(json!({"type": "app", "room_id": "r", "iat": NOW, "nbf": NOW, "exp": NOW + 60}));
+        let token = mint(json!({"type": "app", "room_id": "r", "iat": NOW, "nbf": NOW, "exp": NOW + 60}));
         let claims = verify_token(&token, SECRET, &strict(), NOW).unwrap();
         assert_eq!(
             Value::Object(claims),
@@ -193,30 +161,16 @@ mod tests {
         let forged = Base64UrlUnpadded::encode_string(br#"{"role":"host","exp":1700000060}"#);
         let mut parts: Vec<&str> = token.split('.').collect();
         parts[1] = &forged;
-        assert_eq!(
-            code_of(&parts.join("."), &strict(), NOW),
-            "invalid_signature"
-        );
+        assert_eq!(code_of(&parts.join("."), &strict(), NOW), "invalid_signature");
     }
 
     #[test]
     fn rejects_alg_none_and_other_algorithms() {
         let claims = Base64UrlUnpadded::encode_string(br#"{"exp":1800000000}"#);
-        for header in [
-            r#"{"alg":"none"}"#,
-            r#"{"alg":"HS512","typ":"JWT"}"#,
-            r#"{"alg":"RS256"}"#,
-            r#"{"typ":"JWT"}"#,
-        ] {
-            let token = format!(
-                "{}.{claims}.",
-                Base64UrlUnpadded::encode_string(header.as_bytes())
-            );
-            assert_eq!(
-                code_of(&token, &strict(), NOW),
-                "unsupported_algorithm",
-                "{header}"
-            );
+        for header in [r#"{"alg":"none"}"#, r#"{"alg":"HS512","typ":"JWT"}"#, r#"{"alg":"RS256"}"#, r#"{"typ":"JWT"}"#]
+        {
+            let token = format!("{}.{claims}.", Base64UrlUnpadded::encode_string(header.as_bytes()));
+            assert_eq!(code_of(&token, &strict(), NOW), "unsupported_algorithm", "{header}");
         }
     }
 
@@ -224,20 +178,14 @@ mod tests {
     fn rejects_expired_and_future_tokens_with_bounded_leeway() {
         let expired = mint(json!({"exp": NOW - 5}));
         assert_eq!(code_of(&expired, &strict(), NOW), "token_expired");
-        let lenient = VerifyOptions {
-            leeway_seconds: 10,
-            ..strict()
-        };
+        let lenient = VerifyOptions { leeway_seconds: 10, ..strict() };
         assert!(verify_token(&expired, SECRET, &lenient, NOW).is_ok());
 
         let future = mint(json!({"nbf": NOW + 30, "exp": NOW + 90}));
         assert_eq!(code_of(&future, &strict(), NOW), "token_not_yet_valid");
         assert_eq!(code_of(&future, &lenient, NOW), "token_not_yet_valid");
 
-        let too_lenient = VerifyOptions {
-            leeway_seconds: 301,
-            ..strict()
-        };
+        let too_lenient = VerifyOptions { leeway_seconds: 301, ..strict() };
         assert_eq!(code_of(&future, &too_lenient, NOW), "invalid_argument");
     }
 
@@ -250,33 +198,16 @@ mod tests {
     #[test]
     fn checks_the_type_when_asked() {
         let token = mint(json!({"type": "management", "exp": NOW + 60}));
-        let want_app = VerifyOptions {
-            expected_type: Some("app".into()),
-            ..strict()
-        };
+        let want_app = VerifyOptions { expected_type: Some("app".into()), ..strict() };
         assert_eq!(code_of(&token, &want_app, NOW), "token_type_mismatch");
-        let want_mgmt = VerifyOptions {
-            expected_type: Some("management".into()),
-            ..strict()
-        };
+        let want_mgmt = VerifyOptions { expected_type: Some("management".into()), ..strict() };
         assert!(verify_token(&token, SECRET, &want_mgmt, NOW).is_ok());
     }
 
     #[test]
     fn malformed_tokens_are_named_as_such() {
-        for token in [
-            "",
-            "a.b",
-            "a.b.c.d",
-            "!!!.e30.",
-            "e30.!!!.",
-            "bnVsbA.e30.sig",
-        ] {
-            assert_eq!(
-                code_of(token, &strict(), NOW),
-                "malformed_token",
-                "{token:?}"
-            );
+        for token in ["", "a.b", "a.b.c.d", "!!!.e30.", "e30.!!!.", "bnVsbA.e30.sig"] {
+            assert_eq!(code_of(token, &strict(), NOW), "malformed_token", "{token:?}");
         }
     }
 

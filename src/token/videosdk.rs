@@ -22,11 +22,8 @@ pub enum Permission {
 }
 
 impl Permission {
-    const ALL: [(&'static str, Permission); 3] = [
-        ("allow_join", Permission::AllowJoin),
-        ("allow_mod", Permission::AllowMod),
-        ("ask_join", Permission::AskJoin),
-    ];
+    const ALL: [(&'static str, Permission); 3] =
+        [("allow_join", Permission::AllowJoin), ("allow_mod", Permission::AllowMod), ("ask_join", Permission::AskJoin)];
 
     /// Parses a permission by its wire name; `field` names it in the error.
     pub fn parse(field: &str, name: &str) -> Result<Permission> {
@@ -43,10 +40,7 @@ pub enum VideoSdkRole {
 }
 
 impl VideoSdkRole {
-    const ALL: [(&'static str, VideoSdkRole); 2] = [
-        ("crawler", VideoSdkRole::Crawler),
-        ("rtc", VideoSdkRole::Rtc),
-    ];
+    const ALL: [(&'static str, VideoSdkRole); 2] = [("crawler", VideoSdkRole::Crawler), ("rtc", VideoSdkRole::Rtc)];
 
     /// Parses a role by its wire name; `field` names it in the error.
     pub fn parse(field: &str, name: &str) -> Result<VideoSdkRole> {
@@ -109,17 +103,9 @@ impl VideoSdkCredentials {
     }
 
     /// Mints a token. VideoSDK has no clock-skew convention, so `iat` is `now` unless given.
-    pub fn token(
-        &self,
-        grant: &VideoSdkGrant<'_>,
-        validity: &Validity,
-        now: i64,
-    ) -> Result<Minted> {
+    pub fn token(&self, grant: &VideoSdkGrant<'_>, validity: &Validity, now: i64) -> Result<Minted> {
         if grant.permissions.is_empty() {
-            return Err(Error::invalid(
-                "permissions",
-                "must list at least one of allow_join, allow_mod, ask_join",
-            ));
+            return Err(Error::invalid("permissions", "must list at least one of allow_join, allow_mod, ask_join"));
         }
         let room_id = optional_identifier("roomId", grant.room_id)?;
         let participant_id = optional_identifier("participantId", grant.participant_id)?;
@@ -135,10 +121,7 @@ impl VideoSdkCredentials {
             iat: times.iat,
             exp: times.exp,
         };
-        Ok(Minted {
-            token: self.key.mint(&claims),
-            expires_at: times.exp,
-        })
+        Ok(Minted { token: self.key.mint(&claims), expires_at: times.exp })
     }
 }
 
@@ -156,10 +139,7 @@ mod tests {
 
     #[test]
     fn plain_token_has_apikey_permissions_and_times() {
-        let grant = VideoSdkGrant {
-            permissions: vec![Permission::AllowJoin],
-            ..Default::default()
-        };
+        let grant = VideoSdkGrant { permissions: vec![Permission::AllowJoin], ..Default::default() };
         let minted = creds().token(&grant, &Validity::default(), NOW).unwrap();
         assert_eq!(
             decode_token(&minted.token).unwrap().claims,
@@ -175,14 +155,7 @@ mod tests {
             participant_id: Some("p-1"),
             roles: vec![VideoSdkRole::Rtc],
         };
-        let claims = decode_token(
-            &creds()
-                .token(&grant, &Validity::default(), NOW)
-                .unwrap()
-                .token,
-        )
-        .unwrap()
-        .claims;
+        let claims = decode_token(&creds().token(&grant, &Validity::default(), NOW).unwrap().token).unwrap().claims;
         assert_eq!(claims["version"], 2);
         assert_eq!(claims["roomId"], "abc-xyzw-lmno");
         assert_eq!(claims["participantId"], "p-1");
@@ -193,23 +166,13 @@ mod tests {
     #[test]
     fn unknown_permission_or_role_is_named() {
         let err = Permission::parse("permissions[1]", "allow_everything").unwrap_err();
-        assert_eq!(
-            err.message(),
-            "permissions[1]: must be one of allow_join, allow_mod, ask_join"
-        );
-        assert_eq!(
-            VideoSdkRole::parse("roles[0]", "admin")
-                .unwrap_err()
-                .field(),
-            Some("roles[0]")
-        );
+        assert_eq!(err.message(), "permissions[1]: must be one of allow_join, allow_mod, ask_join");
+        assert_eq!(VideoSdkRole::parse("roles[0]", "admin").unwrap_err().field(), Some("roles[0]"));
     }
 
     #[test]
     fn empty_permissions_are_rejected() {
-        let err = creds()
-            .token(&VideoSdkGrant::default(), &Validity::default(), NOW)
-            .unwrap_err();
+        let err = creds().token(&VideoSdkGrant::default(), &Validity::default(), NOW).unwrap_err();
         assert_eq!(err.field(), Some("permissions"));
     }
 }

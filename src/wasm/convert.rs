@@ -45,16 +45,10 @@ fn convert(value: &JsValue, path: &str, depth: usize) -> Result<Value> {
         return Err(Error::invalid(path, "must be a number, not a BigInt"));
     }
     if value.is_function() || value.is_symbol() || !value.is_object() {
-        return Err(Error::invalid(
-            path,
-            "must be JSON data (not a function or a symbol)",
-        ));
+        return Err(Error::invalid(path, "must be JSON data (not a function or a symbol)"));
     }
     if depth >= MAX_DEPTH {
-        return Err(Error::invalid(
-            path,
-            format_args!("is nested deeper than {MAX_DEPTH} levels"),
-        ));
+        return Err(Error::invalid(path, format_args!("is nested deeper than {MAX_DEPTH} levels")));
     }
     if let Some(date) = value.dyn_ref::<Date>() {
         if date.get_time().is_nan() {
@@ -70,14 +64,12 @@ fn convert(value: &JsValue, path: &str, depth: usize) -> Result<Value> {
         }
         return Ok(Value::Array(items));
     }
-    let keys =
-        object_keys(value).map_err(|_| Error::invalid(path, "cannot be read as an object"))?;
+    let keys = object_keys(value).map_err(|_| Error::invalid(path, "cannot be read as an object"))?;
     let mut map = Map::new();
     for key in keys.iter() {
         let name = key.as_string().unwrap_or_default();
         let child = child_path(&name);
-        let item =
-            Reflect::get(value, &key).map_err(|_| Error::invalid(&child, "cannot be read"))?;
+        let item = Reflect::get(value, &key).map_err(|_| Error::invalid(&child, "cannot be read"))?;
         map.insert(name, convert(&item, &child, depth + 1)?);
     }
     Ok(Value::Object(map))
@@ -97,10 +89,7 @@ fn number(n: f64, path: &str) -> Result<Number> {
 fn string(value: &JsValue, path: &str) -> Result<String> {
     let js: &JsString = value.unchecked_ref();
     if !js.is_valid_utf16() {
-        return Err(Error::invalid(
-            path,
-            "must be well-formed Unicode (it has a lone surrogate)",
-        ));
+        return Err(Error::invalid(path, "must be well-formed Unicode (it has a lone surrogate)"));
     }
     Ok(String::from(js))
 }
@@ -137,10 +126,7 @@ pub fn optional_bool(value: &JsValue, field: &str) -> Result<Option<bool>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value
-        .as_bool()
-        .map(Some)
-        .ok_or_else(|| Error::invalid(field, "must be a boolean"))
+    value.as_bool().map(Some).ok_or_else(|| Error::invalid(field, "must be a boolean"))
 }
 
 /// An optional array of strings.
@@ -151,11 +137,7 @@ pub fn optional_strings(value: &JsValue, field: &str) -> Result<Vec<String>> {
     if !Array::is_array(value) {
         return Err(Error::invalid(field, "must be an array of strings"));
     }
-    Array::from(value)
-        .iter()
-        .enumerate()
-        .map(|(i, item)| required_string(&item, &format!("{field}[{i}]")))
-        .collect()
+    Array::from(value).iter().enumerate().map(|(i, item)| required_string(&item, &format!("{field}[{i}]"))).collect()
 }
 
 /// An options object: `undefined`/`null` are an empty one; unknown keys are refused, so a
@@ -167,30 +149,22 @@ pub struct Options {
 impl Options {
     pub fn new(value: &JsValue, what: &str, known: &[&str]) -> Result<Options> {
         if value.is_undefined() || value.is_null() {
-            return Ok(Options {
-                object: JsValue::UNDEFINED,
-            });
+            return Ok(Options { object: JsValue::UNDEFINED });
         }
         if !value.is_object() || value.is_function() || Array::is_array(value) {
             return Err(Error::invalid(what, "must be an object"));
         }
-        let keys =
-            object_keys(value).map_err(|_| Error::invalid(what, "cannot be read as an object"))?;
+        let keys = object_keys(value).map_err(|_| Error::invalid(what, "cannot be read as an object"))?;
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
             if !known.contains(&name.as_str()) {
                 return Err(Error::invalid(
                     &name,
-                    format_args!(
-                        "is not a known option of {what} (known: {})",
-                        known.join(", ")
-                    ),
+                    format_args!("is not a known option of {what} (known: {})", known.join(", ")),
                 ));
             }
         }
-        Ok(Options {
-            object: value.clone(),
-        })
+        Ok(Options { object: value.clone() })
     }
 
     /// The value of an option (`undefined` when absent).
@@ -198,15 +172,12 @@ impl Options {
         if self.object.is_undefined() {
             return Ok(JsValue::UNDEFINED);
         }
-        Reflect::get(&self.object, &JsValue::from_str(key))
-            .map_err(|_| Error::invalid(key, "cannot be read"))
+        Reflect::get(&self.object, &JsValue::from_str(key)).map_err(|_| Error::invalid(key, "cannot be read"))
     }
 }
 
 /// JSON out to JavaScript as plain objects and arrays.
 pub fn from_json(value: &Value) -> JsValue {
     // Serialising a serde_json::Value into JS values cannot fail; undefined is the fallback.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::UNDEFINED)
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::UNDEFINED)
 }

@@ -30,10 +30,7 @@ impl Env for JsEnv {
                 // honest `jti`, so say so rather than mint predictable ones.
                 get_random_values(bytes).map_err(|_| {
                     bytes.clear();
-                    Error::new(
-                        ErrorCode::UnsupportedRuntime,
-                        "crypto.getRandomValues is not available in this runtime",
-                    )
+                    Error::new(ErrorCode::UnsupportedRuntime, "crypto.getRandomValues is not available in this runtime")
                 })?;
                 *used = 0;
             }

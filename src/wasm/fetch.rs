@@ -33,10 +33,7 @@ pub fn check_timeout(value: Option<i64>) -> Result<i64> {
     match value {
         None => Ok(DEFAULT_TIMEOUT_MS),
         Some(ms) if (1..=MAX_TIMEOUT_MS).contains(&ms) => Ok(ms),
-        Some(_) => Err(Error::invalid(
-            "timeoutMs",
-            format_args!("must be an integer from 1 to {MAX_TIMEOUT_MS}"),
-        )),
+        Some(_) => Err(Error::invalid("timeoutMs", format_args!("must be an integer from 1 to {MAX_TIMEOUT_MS}"))),
     }
 }
 
@@ -56,8 +53,7 @@ pub fn check_signal(value: JsValue) -> Result<Option<JsValue>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let looks_like_signal =
-        value.is_object() && Reflect::has(&value, &JsValue::from_str("aborted")).unwrap_or(false);
+    let looks_like_signal = value.is_object() && Reflect::has(&value, &JsValue::from_str("aborted")).unwrap_or(false);
     if looks_like_signal {
         Ok(Some(value))
     } else {
@@ -66,17 +62,11 @@ pub fn check_signal(value: JsValue) -> Result<Option<JsValue>> {
 }
 
 fn is_aborted(signal: &JsValue) -> bool {
-    Reflect::get(signal, &JsValue::from_str("aborted"))
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    Reflect::get(signal, &JsValue::from_str("aborted")).ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 fn aborted() -> Error {
-    Error::new(
-        ErrorCode::Aborted,
-        "the request was aborted by its AbortSignal",
-    )
+    Error::new(ErrorCode::Aborted, "the request was aborted by its AbortSignal")
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) {
@@ -100,16 +90,10 @@ impl FetchTransport {
         init
     }
 
-    async fn exchange(
-        &self,
-        request: &HttpRequest,
-        signal: &JsValue,
-    ) -> std::result::Result<HttpResponse, JsValue> {
+    async fn exchange(&self, request: &HttpRequest, signal: &JsValue) -> std::result::Result<HttpResponse, JsValue> {
         let init = self.init(request, signal);
         let promise = match &self.fetch {
-            Some(fetch) => {
-                fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)?
-            }
+            Some(fetch) => fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)?,
             None => global_fetch(&request.url, &init)?.into(),
         };
         let response = until_settled_or_aborted(&promise, signal).await?;
@@ -119,40 +103,23 @@ impl FetchTransport {
             .ok_or_else(|| JsValue::from_str("fetch did not resolve to a Response"))?;
         let mut headers = Vec::new();
         let header_bag = Reflect::get(&response, &JsValue::from_str("headers"))?;
-        if let Ok(get) =
-            Reflect::get(&header_bag, &JsValue::from_str("get"))?.dyn_into::<Function>()
-        {
+        if let Ok(get) = Reflect::get(&header_bag, &JsValue::from_str("get"))?.dyn_into::<Function>() {
             for name in READ_HEADERS {
-                if let Some(value) = get
-                    .call1(&header_bag, &JsValue::from_str(name))?
-                    .as_string()
-                {
+                if let Some(value) = get.call1(&header_bag, &JsValue::from_str(name))?.as_string() {
                     headers.push((name.to_owned(), value));
                 }
             }
         }
         let text: Function = Reflect::get(&response, &JsValue::from_str("text"))?.dyn_into()?;
         let body = until_settled_or_aborted(&text.call0(&response)?, signal).await?;
-        let body = body
-            .as_string()
-            .ok_or_else(|| JsValue::from_str("the body is not text"))?;
-        Ok(HttpResponse {
-            status: status as u16,
-            headers,
-            body,
-        })
+        let body = body.as_string().ok_or_else(|| JsValue::from_str("the body is not text"))?;
+        Ok(HttpResponse { status: status as u16, headers, body })
     }
 }
 
 /// Waits for `value` (a promise or a plain value) unless `signal` aborts first.
-async fn until_settled_or_aborted(
-    value: &JsValue,
-    signal: &JsValue,
-) -> std::result::Result<JsValue, JsValue> {
-    let race = Promise::race(&Array::of2(
-        &Promise::resolve(value),
-        &until_aborted(signal),
-    ));
+async fn until_settled_or_aborted(value: &JsValue, signal: &JsValue) -> std::result::Result<JsValue, JsValue> {
+    let race = Promise::race(&Array::of2(&Promise::resolve(value), &until_aborted(signal)));
     JsFuture::from(race).await
 }
 
@@ -162,17 +129,11 @@ impl Transport for FetchTransport {
             return Err(aborted());
         }
         let timeout = abort_signal_timeout(self.timeout_ms as f64).map_err(|_| {
-            Error::new(
-                ErrorCode::UnsupportedRuntime,
-                "AbortSignal.timeout is not available in this runtime",
-            )
+            Error::new(ErrorCode::UnsupportedRuntime, "AbortSignal.timeout is not available in this runtime")
         })?;
         let signal = match &self.signal {
             Some(caller) => abort_signal_any(&Array::of2(caller, &timeout)).map_err(|_| {
-                Error::new(
-                    ErrorCode::UnsupportedRuntime,
-                    "AbortSignal.any is not available in this runtime",
-                )
+                Error::new(ErrorCode::UnsupportedRuntime, "AbortSignal.any is not available in this runtime")
             })?,
             None => timeout.clone(),
         };
@@ -190,12 +151,7 @@ impl Transport for FetchTransport {
             )),
             Err(cause) => Err(Error::new(
                 ErrorCode::Network,
-                format!(
-                    "{} {} failed: {}",
-                    request.method,
-                    path_of(&request.url),
-                    describe(&cause)
-                ),
+                format!("{} {} failed: {}", request.method, path_of(&request.url), describe(&cause)),
             )),
         }
     }
@@ -209,17 +165,10 @@ fn path_of(url: &str) -> &str {
 /// A thrown value's message (and its `cause`'s, which is where undici puts the reason).
 fn describe(cause: &JsValue) -> String {
     let message = |v: &JsValue| {
-        Reflect::get(v, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|m| m.as_string())
-            .or_else(|| v.as_string())
+        Reflect::get(v, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).or_else(|| v.as_string())
     };
     let mut text = message(cause).unwrap_or_else(|| "unknown error".to_owned());
-    if let Some(inner) = Reflect::get(cause, &JsValue::from_str("cause"))
-        .ok()
-        .as_ref()
-        .and_then(message)
-    {
+    if let Some(inner) = Reflect::get(cause, &JsValue::from_str("cause")).ok().as_ref().and_then(message) {
         text.push_str(" (");
         text.push_str(&inner);
         text.push(')');

@@ -16,14 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 const VERIFY_OPTIONS: &[&str] = &["type", "leewaySeconds"];
-const EXCHANGE_OPTIONS: &[&str] = &[
-    "code",
-    "userId",
-    "authBaseUrl",
-    "fetch",
-    "timeoutMs",
-    "signal",
-];
+const EXCHANGE_OPTIONS: &[&str] = &["code", "userId", "authBaseUrl", "fetch", "timeoutMs", "signal"];
 
 /// Verifies an HS256 token and returns its claims; throws an `EdgeroomError` otherwise.
 #[wasm_bindgen(js_name = verifyToken)]
@@ -34,8 +27,7 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
         let options = Options::new(&options, "verifyToken options", VERIFY_OPTIONS)?;
         let verify = VerifyOptions {
             expected_type: optional_string(&options.get("type")?, "type")?,
-            leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?
-                .unwrap_or(0),
+            leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?.unwrap_or(0),
         };
         let claims = token::verify_token(&token, &secret, &verify, JsEnv.now_unix())?;
         Ok(from_json(&Value::Object(claims)))
@@ -71,17 +63,11 @@ pub fn exchange_room_code(options: JsValue) -> Promise {
             let _ = Reflect::set(&call_options, &JsValue::from_str(key), &opts.get(key)?);
         }
         let transport = transport(fetch, DEFAULT_TIMEOUT_MS, &call_options)?;
-        Ok((
-            json!({ "code": code, "user_id": user_id }),
-            auth_base_url,
-            transport,
-        ))
+        Ok((json!({ "code": code, "user_id": user_id }), auth_base_url, transport))
     })();
     future_to_promise(async move {
         let (body, auth_base_url, transport) = prepared.js()?;
-        let value = hms::exchange_room_code(&transport, auth_base_url.as_deref(), &body)
-            .await
-            .js()?;
+        let value = hms::exchange_room_code(&transport, auth_base_url.as_deref(), &body).await.js()?;
         Ok(from_json(&value))
     })
 }

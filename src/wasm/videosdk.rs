@@ -10,15 +10,8 @@ use crate::token::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole}
 use wasm_bindgen::prelude::*;
 
 const CLIENT_OPTIONS: &[&str] = &["apiKey", "secret"];
-const TOKEN_OPTIONS: &[&str] = &[
-    "permissions",
-    "roomId",
-    "participantId",
-    "roles",
-    "validForSeconds",
-    "issuedAt",
-    "notValidBefore",
-];
+const TOKEN_OPTIONS: &[&str] =
+    &["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
 
 #[wasm_bindgen]
 pub struct VideoSdkCore {
@@ -33,9 +26,7 @@ impl VideoSdkCore {
             let options = Options::new(&options, "VideoSdkClient options", CLIENT_OPTIONS)?;
             let api_key = required_string(&options.get("apiKey")?, "apiKey")?;
             let secret = required_string(&options.get("secret")?, "secret")?;
-            Ok(VideoSdkCore {
-                credentials: VideoSdkCredentials::new(&api_key, &secret)?,
-            })
+            Ok(VideoSdkCore { credentials: VideoSdkCredentials::new(&api_key, &secret)? })
         })()
         .js()
     }
@@ -44,11 +35,7 @@ impl VideoSdkCore {
     pub fn token(&self, options: JsValue) -> Result<String, JsValue> {
         (|| {
             let options = Options::new(&options, "getToken options", TOKEN_OPTIONS)?;
-            let permissions = named(
-                &options.get("permissions")?,
-                "permissions",
-                Permission::parse,
-            )?;
+            let permissions = named(&options.get("permissions")?, "permissions", Permission::parse)?;
             let roles = named(&options.get("roles")?, "roles", VideoSdkRole::parse)?;
             let room_id = optional_string(&options.get("roomId")?, "roomId")?;
             let participant_id = optional_string(&options.get("participantId")?, "participantId")?;
@@ -59,18 +46,12 @@ impl VideoSdkCore {
                 participant_id: participant_id.as_deref(),
                 roles,
             };
-            self.credentials
-                .token(&grant, &validity, JsEnv.now_unix())
-                .map(|m| m.token)
+            self.credentials.token(&grant, &validity, JsEnv.now_unix()).map(|m| m.token)
         })()
         .js()
     }
 }
 
 fn named<T>(value: &JsValue, field: &str, parse: fn(&str, &str) -> Result<T>) -> Result<Vec<T>> {
-    optional_strings(value, field)?
-        .iter()
-        .enumerate()
-        .map(|(i, name)| parse(&format!("{field}[{i}]"), name))
-        .collect()
+    optional_strings(value, field)?.iter().enumerate().map(|(i, name)| parse(&format!("{field}[{i}]"), name)).collect()
 }

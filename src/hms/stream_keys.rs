@@ -1,0 +1,11 @@
+//! Stream keys: the RTMP ingest key of a room (one active key at a time).
+
+use super::common::ROOM_ID;
+use crate::endpoint::{Endpoint, Reply};
+
+const KEY: Reply = Reply::Object(&["key"]);
+
+pub static CREATE: Endpoint = Endpoint::post("streamKeys.create", "/stream-keys/room/{}", KEY).args(ROOM_ID);
+pub static RETRIEVE: Endpoint = Endpoint::get("streamKeys.retrieve", "/stream-keys/room/{}", KEY).args(ROOM_ID);
+pub static DISABLE: Endpoint =
+    Endpoint::post("streamKeys.disable", "/stream-keys/room/{}/disable", Reply::Empty).args(ROOM_ID);
