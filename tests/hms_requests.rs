@@ -140,14 +140,26 @@ fn refused(name: &str, args: &[&str], query: Value, body: Value) -> String {
 
 #[test]
 fn active_room_rules() {
-    assert_eq!(refused("activeRooms.removePeer", &["r"], Value::Null, json!({"reason": "x"})), "peer_id: or role is required: say whom to remove");
-    assert_eq!(refused("activeRooms.sendMessage", &["r"], Value::Null, json!({"peer_id": "p"})), "message: is required");
+    assert_eq!(
+        refused("activeRooms.removePeer", &["r"], Value::Null, json!({"reason": "x"})),
+        "peer_id: or role is required: say whom to remove"
+    );
+    assert_eq!(
+        refused("activeRooms.sendMessage", &["r"], Value::Null, json!({"peer_id": "p"})),
+        "message: is required"
+    );
     assert_eq!(
         refused("activeRooms.sendMessage", &["r"], Value::Null, json!({"message": "m", "peerId": "p"})),
         "peerId: is not a known field (known: message, peer_id, role, type)"
     );
-    assert_eq!(refused("activeRooms.updatePeer", &["r", "p"], Value::Null, json!({})), "params: name at least one of name, role, metadata");
-    assert_eq!(refused("activeRooms.end", &["r"], Value::Null, json!({"lock": "yes"})), "lock: must be a boolean, not a string");
+    assert_eq!(
+        refused("activeRooms.updatePeer", &["r", "p"], Value::Null, json!({})),
+        "params: name at least one of name, role, metadata"
+    );
+    assert_eq!(
+        refused("activeRooms.end", &["r"], Value::Null, json!({"lock": "yes"})),
+        "lock: must be a boolean, not a string"
+    );
 }
 
 #[test]
@@ -161,7 +173,10 @@ fn media_job_rules() {
         refused("externalStreams.start", &["r"], Value::Null, json!({"rtmp_urls": []})),
         "rtmp_urls: must list at least one rtmp:// or rtmps:// URL"
     );
-    assert_eq!(refused("liveStreams.sendTimedMetadata", &["l"], Value::Null, json!({"payload": "p"})), "duration: is required");
+    assert_eq!(
+        refused("liveStreams.sendTimedMetadata", &["l"], Value::Null, json!({"payload": "p"})),
+        "duration: is required"
+    );
     assert_eq!(
         refused("recordingAssets.generatePreSignedURL", &["a"], json!({"presign_duration": 30}), Value::Null),
         "presign_duration: must be an integer from 60 to 604800"
@@ -171,7 +186,10 @@ fn media_job_rules() {
 #[test]
 fn list_and_analytics_rules() {
     assert_eq!(refused("analytics.listEvents", &[], json!({"type": ["x"]}), Value::Null), "room_id: is required");
-    assert_eq!(refused("analytics.listEvents", &[], json!({"room_id": "r", "limit": 101}), Value::Null), "limit: must be an integer from 1 to 100");
+    assert_eq!(
+        refused("analytics.listEvents", &[], json!({"room_id": "r", "limit": 101}), Value::Null),
+        "limit: must be an integer from 1 to 100"
+    );
     assert_eq!(
         refused("sessions.list", &[], json!({"after": 1_700_000_000}), Value::Null),
         "after: must be an ISO 8601 date-time string such as 2024-01-31T12:00:00Z"
@@ -182,7 +200,16 @@ fn list_and_analytics_rules() {
 #[test]
 fn poll_and_template_rules() {
     assert_eq!(refused("polls.create", &[], Value::Null, json!({"questions": []})), "title: is required");
-    assert_eq!(refused("polls.create", &[], Value::Null, json!({"title": "t", "type": "survey"})), "type: must be one of poll, quiz");
-    assert_eq!(refused("templates.create", &[], Value::Null, json!({"name": "has space"})), "name: only a-z A-Z 0-9 . - : _ are allowed");
-    assert_eq!(refused("templates.deleteRole", &["t", ".."], Value::Null, Value::Null), "roleName: must not be . or ..");
+    assert_eq!(
+        refused("polls.create", &[], Value::Null, json!({"title": "t", "type": "survey"})),
+        "type: must be one of poll, quiz"
+    );
+    assert_eq!(
+        refused("templates.create", &[], Value::Null, json!({"name": "has space"})),
+        "name: only a-z A-Z 0-9 . - : _ are allowed"
+    );
+    assert_eq!(
+        refused("templates.deleteRole", &["t", ".."], Value::Null, Value::Null),
+        "roleName: must not be . or .."
+    );
 }

@@ -11,9 +11,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const SECRET: &str = "wasm-test-secret-0123456789";
 
 fn js_eval(source: &str) -> JsValue {
-    Function::new_no_args(&format!("return ({source});"))
-        .call0(&JsValue::NULL)
-        .unwrap()
+    Function::new_no_args(&format!("return ({source});")).call0(&JsValue::NULL).unwrap()
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -21,10 +19,8 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 }
 
 fn client(extra: &str) -> HmsCore {
-    HmsCore::new(js_eval(&format!(
-        "{{ accessKey: 'ak', secret: '{SECRET}', baseUrl: 'https://api.test/v2' {extra} }}"
-    )))
-    .unwrap()
+    HmsCore::new(js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}', baseUrl: 'https://api.test/v2' {extra} }}")))
+        .unwrap()
 }
 
 /// Asserts `err` is a JS Error named EdgeroomError with `code` (and `field`), without the secret.
@@ -38,13 +34,9 @@ fn assert_edgeroom_error(err: &JsValue, code: &str, field: Option<&str>) {
 
 #[wasm_bindgen_test]
 fn constructor_errors_are_edgeroom_errors() {
-    let err = HmsCore::new(js_eval("{ accessKey: '', secret: 's' }"))
-        .err()
-        .unwrap();
+    let err = HmsCore::new(js_eval("{ accessKey: '', secret: 's' }")).err().unwrap();
     assert_edgeroom_error(&err, "invalid_argument", Some("accessKey"));
-    let err = HmsCore::new(js_eval("{ accessKey: 'k', secret: 's', timeoutMS: 5 }"))
-        .err()
-        .unwrap();
+    let err = HmsCore::new(js_eval("{ accessKey: 'k', secret: 's', timeoutMS: 5 }")).err().unwrap();
     assert_edgeroom_error(&err, "invalid_argument", Some("timeoutMS"));
     let err = HmsCore::new(js_eval("'not options'")).err().unwrap();
     assert_edgeroom_error(&err, "invalid_argument", Some("HmsClient options"));
@@ -52,22 +44,13 @@ fn constructor_errors_are_edgeroom_errors() {
 
 #[wasm_bindgen_test]
 fn tokens_take_the_clock_from_date_now() {
-    let token = client("")
-        .app_token(js_eval("{ roomId: 'r', role: 'host' }"))
-        .unwrap();
+    let token = client("").app_token(js_eval("{ roomId: 'r', role: 'host' }")).unwrap();
     let claims = get(&decode_token(JsValue::from_str(&token)).unwrap(), "claims");
     let now = (js_sys::Date::now() / 1000.0).floor();
     let iat = get(&claims, "iat").as_f64().unwrap();
-    assert!(
-        (now - 10.0 - iat).abs() <= 2.0,
-        "iat {iat} is now-10 s (now {now})"
-    );
-    let verified = verify_token(
-        JsValue::from_str(&token),
-        JsValue::from_str(SECRET),
-        js_eval("{ type: 'app' }"),
-    )
-    .unwrap();
+    assert!((now - 10.0 - iat).abs() <= 2.0, "iat {iat} is now-10 s (now {now})");
+    let verified =
+        verify_token(JsValue::from_str(&token), JsValue::from_str(SECRET), js_eval("{ type: 'app' }")).unwrap();
     assert_eq!(get(&verified, "room_id").as_string().as_deref(), Some("r"));
 }
 
@@ -75,22 +58,10 @@ fn tokens_take_the_clock_from_date_now() {
 fn hostile_numbers_and_strings_are_refused_by_name() {
     let core = client("");
     for (options, field) in [
-        (
-            "{ roomId: 'r', role: 'h', validForSeconds: NaN }",
-            "validForSeconds",
-        ),
-        (
-            "{ roomId: 'r', role: 'h', validForSeconds: 1.5 }",
-            "validForSeconds",
-        ),
-        (
-            "{ roomId: 'r', role: 'h', validForSeconds: 2n ** 70n }",
-            "validForSeconds",
-        ),
-        (
-            "{ roomId: 'r', role: 'h', validForSeconds: '60' }",
-            "validForSeconds",
-        ),
+        ("{ roomId: 'r', role: 'h', validForSeconds: NaN }", "validForSeconds"),
+        ("{ roomId: 'r', role: 'h', validForSeconds: 1.5 }", "validForSeconds"),
+        ("{ roomId: 'r', role: 'h', validForSeconds: 2n ** 70n }", "validForSeconds"),
+        ("{ roomId: 'r', role: 'h', validForSeconds: '60' }", "validForSeconds"),
         ("{ roomId: '\\uD800', role: 'h' }", "roomId"),
         ("{ roomId: 7, role: 'h' }", "roomId"),
     ] {
@@ -98,19 +69,13 @@ fn hostile_numbers_and_strings_are_refused_by_name() {
         assert_edgeroom_error(&err, "invalid_argument", Some(field));
     }
     // The module still works after every refusal.
-    assert!(core
-        .app_token(js_eval("{ roomId: 'r', role: 'h' }"))
-        .is_ok());
+    assert!(core.app_token(js_eval("{ roomId: 'r', role: 'h' }")).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn videosdk_permissions_are_checked() {
-    let core =
-        VideoSdkCore::new(js_eval(&format!("{{ apiKey: 'k', secret: '{SECRET}' }}"))).unwrap();
-    let err = core
-        .token(js_eval("{ permissions: ['allow_join', 'root'] }"))
-        .err()
-        .unwrap();
+    let core = VideoSdkCore::new(js_eval(&format!("{{ apiKey: 'k', secret: '{SECRET}' }}"))).unwrap();
+    let err = core.token(js_eval("{ permissions: ['allow_join', 'root'] }")).err().unwrap();
     assert_edgeroom_error(&err, "invalid_argument", Some("permissions[1]"));
 }
 
@@ -150,19 +115,11 @@ async fn calls_go_through_the_injected_fetch() {
     .unwrap();
     assert_eq!(get(&room, "id").as_string().as_deref(), Some("r1"));
     let call = js_sys::Array::from(&calls).get(0);
-    assert_eq!(
-        get(&call, "url").as_string().as_deref(),
-        Some("https://api.test/v2/rooms")
-    );
+    assert_eq!(get(&call, "url").as_string().as_deref(), Some("https://api.test/v2/rooms"));
     let init = get(&call, "init");
     assert_eq!(get(&init, "method").as_string().as_deref(), Some("POST"));
-    assert_eq!(
-        get(&init, "body").as_string().as_deref(),
-        Some(r#"{"name":"demo"}"#)
-    );
-    let auth = get(&get(&init, "headers"), "authorization")
-        .as_string()
-        .unwrap();
+    assert_eq!(get(&init, "body").as_string().as_deref(), Some(r#"{"name":"demo"}"#));
+    let auth = get(&get(&init, "headers"), "authorization").as_string().unwrap();
     assert!(auth.starts_with("Bearer "));
 }
 
@@ -182,15 +139,9 @@ async fn bad_input_rejects_and_sends_nothing() {
     .await
     .unwrap_err();
     assert_edgeroom_error(&err, "invalid_argument", Some("size"));
-    let err = settle(core.call(
-        "rooms.retrieveById",
-        js_eval("[]"),
-        JsValue::NULL,
-        JsValue::NULL,
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
+    let err = settle(core.call("rooms.retrieveById", js_eval("[]"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
     assert_edgeroom_error(&err, "invalid_argument", Some("roomId"));
     assert_eq!(js_sys::Array::from(&calls).length(), 0);
 }
@@ -201,21 +152,13 @@ async fn api_errors_carry_status_and_the_parsed_body() {
     let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}' }}"));
     Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
     let core = HmsCore::new(options).unwrap();
-    let err = settle(core.call(
-        "rooms.retrieveById",
-        js_eval("['nope']"),
-        JsValue::NULL,
-        JsValue::NULL,
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
+    let err =
+        settle(core.call("rooms.retrieveById", js_eval("['nope']"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
+            .await
+            .unwrap_err();
     assert_edgeroom_error(&err, "not_found", None);
     assert_eq!(get(&err, "status").as_f64(), Some(404.0));
-    assert_eq!(
-        get(&get(&err, "body"), "message").as_string().as_deref(),
-        Some("room not found")
-    );
+    assert_eq!(get(&get(&err, "body"), "message").as_string().as_deref(), Some("room not found"));
 }
 
 #[wasm_bindgen_test]
@@ -227,27 +170,17 @@ async fn a_fetch_that_never_answers_times_out() {
          init.signal.addEventListener('abort', () => { clearTimeout(keepAlive); reject(init.signal.reason); }); })",
     )
     .unchecked_into();
-    let options = js_eval(&format!(
-        "{{ accessKey: 'ak', secret: '{SECRET}', timeoutMs: 30 }}"
-    ));
+    let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}', timeoutMs: 30 }}"));
     Reflect::set(&options, &"fetch".into(), &never).unwrap();
     let core = HmsCore::new(options).unwrap();
-    let err = settle(core.call(
-        "rooms.retrieveById",
-        js_eval("['r']"),
-        JsValue::NULL,
-        JsValue::NULL,
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
+    let err =
+        settle(core.call("rooms.retrieveById", js_eval("['r']"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
+            .await
+            .unwrap_err();
     assert_edgeroom_error(&err, "timeout", None);
     // A fetch that ignores its signal altogether must time out all the same.
-    let deaf =
-        js_eval("(url, init) => { setTimeout(() => {}, 500); return new Promise(() => {}); }");
-    let options = js_eval(&format!(
-        "{{ accessKey: 'ak', secret: '{SECRET}', timeoutMs: 30 }}"
-    ));
+    let deaf = js_eval("(url, init) => { setTimeout(() => {}, 500); return new Promise(() => {}); }");
+    let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}', timeoutMs: 30 }}"));
     Reflect::set(&options, &"fetch".into(), &deaf).unwrap();
     let deaf_core = HmsCore::new(options).unwrap();
     let err = settle(deaf_core.call(
@@ -261,15 +194,9 @@ async fn a_fetch_that_never_answers_times_out() {
     .unwrap_err();
     assert_edgeroom_error(&err, "timeout", None);
     let aborted = js_eval("{ signal: AbortSignal.abort() }");
-    let err = settle(core.call(
-        "rooms.retrieveById",
-        js_eval("['r']"),
-        JsValue::NULL,
-        JsValue::NULL,
-        aborted,
-    ))
-    .await
-    .unwrap_err();
+    let err = settle(core.call("rooms.retrieveById", js_eval("['r']"), JsValue::NULL, JsValue::NULL, aborted))
+        .await
+        .unwrap_err();
     assert_edgeroom_error(&err, "aborted", None);
 }
 
@@ -284,19 +211,11 @@ async fn a_fetch_that_answers_garbage_is_an_error_not_a_trap() {
         let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}' }}"));
         Reflect::set(&options, &"fetch".into(), &js_eval(double)).unwrap();
         let core = HmsCore::new(options).unwrap();
-        let err = settle(core.call(
-            "rooms.retrieveById",
-            js_eval("['r']"),
-            JsValue::NULL,
-            JsValue::NULL,
-            JsValue::UNDEFINED,
-        ))
-        .await
-        .unwrap_err();
+        let err =
+            settle(core.call("rooms.retrieveById", js_eval("['r']"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
+                .await
+                .unwrap_err();
         let code = get(&err, "code").as_string().unwrap();
-        assert!(
-            code == "network" || code == "invalid_response",
-            "{double}: {code}"
-        );
+        assert!(code == "network" || code == "invalid_response", "{double}: {code}");
     }
 }
