@@ -24,6 +24,9 @@ pub enum Paging {
     DataLast,
     /// 100ms analytics: `{ events: [...], next }`; `next` is the next `start`.
     EventsNext,
+    /// VideoSDK lists: `{ pageInfo: { currentPage, lastPage }, data: [...] }`; the next page
+    /// is `page = currentPage + 1` while `currentPage < lastPage`.
+    PageNumber,
 }
 
 /// The documented shape of a successful answer.
@@ -175,16 +178,9 @@ impl Endpoint {
             }
             Reply::Items => take_array(&mut object, "data").map_err(|rule| invalid(&rule)),
             Reply::Page(paging) => {
-                let (items_key, next_key) = match paging {
-                    Paging::DataLast => ("data", "last"),
-                    Paging::EventsNext => ("events", "next"),
-                };
+                let items_key = if paging == Paging::EventsNext { "events" } else { "data" };
                 let items = take_array(&mut object, items_key).map_err(|rule| invalid(&rule))?;
-                let next = match object.remove(next_key) {
-                    Some(Value::String(s)) if !s.is_empty() => Value::String(s),
-                    None | Some(Value::Null) | Some(Value::String(_)) => Value::Null,
-                    Some(_) => return Err(invalid(&format!("`{next_key}` is not a string"))),
-                };
+                let next = next_page(paging, &mut object).map_err(|rule| invalid(&rule))?;
                 let mut page = Map::new();
                 page.insert("items".into(), items);
                 page.insert("next".into(), next);
@@ -199,6 +195,30 @@ impl Endpoint {
                 _ => Err(invalid(&format!("`{key}` is missing or not an object"))),
             },
             Reply::Empty => Ok(Value::Null),
+        }
+    }
+}
+
+/// The query that fetches the page after this one (`{"start": cursor}` or `{"page": n}`),
+/// or null on the last page. Merged into the caller's filters, it makes one pager serve
+/// every paging style.
+fn next_page(paging: Paging, object: &mut Map<String, Value>) -> std::result::Result<Value, String> {
+    let cursor = |key: &str, object: &mut Map<String, Value>| match object.remove(key) {
+        Some(Value::String(s)) if !s.is_empty() => Ok(serde_json::json!({ "start": s })),
+        None | Some(Value::Null) | Some(Value::String(_)) => Ok(Value::Null),
+        Some(_) => Err(format!("`{key}` is not a string")),
+    };
+    match paging {
+        Paging::DataLast => cursor("last", object),
+        Paging::EventsNext => cursor("next", object),
+        Paging::PageNumber => {
+            let info = object.get("pageInfo").and_then(Value::as_object);
+            let number = |key: &str| info.and_then(|i| i.get(key)).and_then(Value::as_u64);
+            match (number("currentPage"), number("lastPage")) {
+                (Some(current), Some(last)) if current < last => Ok(serde_json::json!({ "page": current + 1 })),
+                (Some(_), Some(_)) => Ok(Value::Null),
+                _ => Err("`pageInfo.currentPage` and `pageInfo.lastPage` must be integers".to_owned()),
+            }
         }
     }
 }
@@ -311,11 +331,23 @@ mod tests {
     #[test]
     fn parses_pages_and_objects() {
         let page = GET.parse(&HttpResponse::new(200, r#"{"limit":2,"data":[{"id":"a"}],"last":"a"}"#)).unwrap();
-        assert_eq!(page, json!({"items": [{"id": "a"}], "next": "a"}));
+        assert_eq!(page, json!({"items": [{"id": "a"}], "next": {"start": "a"}}));
         let last = GET.parse(&HttpResponse::new(200, r#"{"limit":2}"#)).unwrap();
         assert_eq!(last, json!({"items": [], "next": null}));
         let room = POST.parse(&HttpResponse::new(200, r#"{"id":"r1","name":"n"}"#)).unwrap();
         assert_eq!(room["name"], "n");
+    }
+
+    #[test]
+    fn page_numbers_advance_until_the_last_page() {
+        static NUMBERED: Endpoint = Endpoint::get("v.list", "/v2/rooms", Reply::Page(Paging::PageNumber));
+        let page = |body: &str| NUMBERED.parse(&HttpResponse::new(200, body));
+        let first =
+            page(r#"{"pageInfo":{"currentPage":1,"perPage":2,"lastPage":3,"total":5},"data":[{"roomId":"a"}]}"#);
+        assert_eq!(first.unwrap(), json!({"items": [{"roomId": "a"}], "next": {"page": 2}}));
+        let last = page(r#"{"pageInfo":{"currentPage":3,"perPage":2,"lastPage":3,"total":5},"data":[{"roomId":"e"}]}"#);
+        assert_eq!(last.unwrap()["next"], Value::Null);
+        assert_eq!(page(r#"{"data":[]}"#).unwrap_err().code().as_str(), "invalid_response");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 pub mod error;
 mod rules;
 pub mod token;
+mod token_cache;
+pub mod videosdk;
 
 pub use error::{Error, ErrorCode, Result};
 pub mod client;

@@ -30,20 +30,22 @@ function assertReady() {
 }
 
 /**
- * Follows a list endpoint's cursor lazily: one page is fetched when the previous one has
- * been consumed. Stops on an empty page, a missing cursor, or a cursor that repeats (a
- * misbehaving server must not make an infinite loop).
+ * Follows a list endpoint lazily: one page is fetched when the previous one has been
+ * consumed. Each page says which query fetches the next (`{start}` or `{page}`); the pager
+ * stops on an empty page, on none, or on one that repeats (a misbehaving server must not
+ * make an infinite loop).
  */
 async function* paginate(call, name, args, filters, options) {
   let query = filters;
-  let start;
+  let previous;
   for (;;) {
     const page = await call(name, args, query, null, options);
     for (const item of page.items) yield item;
-    if (!page.next || page.items.length === 0 || page.next === start) return;
-    start = page.next;
+    const next = page.next && JSON.stringify(page.next);
+    if (!next || page.items.length === 0 || next === previous) return;
+    previous = next;
     // The first page validated `filters`, so spreading it is safe from here on.
-    query = { ...filters, start };
+    query = { ...filters, ...page.next };
   }
 }
 
@@ -201,7 +203,70 @@ export class HmsClient {
   }
 }
 
-/** A client for VideoSDK (tokens now; the REST API arrives with the VideoSDK release). */
+/** The VideoSDK API by namespace; names mirror @videosdk.live/server-sdk. */
+const VIDEOSDK_API = {
+  rooms: {
+    create: body("rooms.create", 0),
+    get: path("rooms.get"),
+    validate: path("rooms.validate"),
+    list: list("rooms.list"),
+    deactivate: (call) => (roomId, o) => call("rooms.deactivate", [], null, { roomId }, o),
+    /** VideoSDK's SDK calls deactivation `end`. */
+    end: (call) => (roomId, o) => call("rooms.deactivate", [], null, { roomId }, o),
+  },
+  sessions: {
+    list: list("sessions.list"),
+    get: path("sessions.get"),
+    listParticipants: list("sessions.listParticipants", 1),
+    listActiveParticipants: list("sessions.listActiveParticipants", 1),
+    getParticipant: path("sessions.getParticipant", 2),
+    end: body("sessions.end", 0),
+    removeParticipant: body("sessions.removeParticipant", 0),
+  },
+  participants: {
+    list: (call) => (roomId, o) => participantsOfLiveSession(call, roomId, o),
+    get: (call) => async (roomId, participantId, o) =>
+      call("sessions.getParticipant", [(await liveSession(call, roomId, o)).id, participantId], null, null, o),
+    remove: (call) => async (roomId, participantId, o) =>
+      call("sessions.removeParticipant", [], null, { roomId, participantId, sessionId: (await liveSession(call, roomId, o)).id }, o),
+  },
+  recordings: {
+    start: body("recordings.start", 0),
+    stop: (call) => (roomId, o) => call("recordings.stop", [], null, { roomId }, o),
+    list: list("recordings.list"),
+    get: path("recordings.get"),
+    delete: path("recordings.delete"),
+  },
+  hls: {
+    start: body("hls.start", 0),
+    stop: (call) => (roomId, id, o) => call("hls.stop", [], null, { roomId, id }, o),
+    getActive: path("hls.getActive"),
+    list: list("hls.list"),
+    get: path("hls.get"),
+    delete: path("hls.delete"),
+  },
+  rtmp: {
+    start: body("rtmp.start", 0),
+    stop: (call) => (roomId, o) => call("rtmp.stop", [], null, { roomId }, o),
+    list: list("rtmp.list"),
+    get: path("rtmp.get"),
+  },
+};
+
+/** The room's session that has not ended, or a `not_found` error. */
+async function liveSession(call, roomId, options) {
+  for await (const session of paginate(call, "sessions.list", [], { roomId }, options)) {
+    if (session.status === "ongoing" || (session.status === undefined && !session.end)) return session;
+  }
+  throw edgeroomError("not_found", `roomId: room ${roomId} has no live session`, "roomId");
+}
+
+async function* participantsOfLiveSession(call, roomId, options) {
+  const session = await liveSession(call, roomId, options);
+  yield* paginate(call, "sessions.listActiveParticipants", [session.id], null, options);
+}
+
+/** A client for VideoSDK: tokens, rooms, sessions and media jobs. */
 export class VideoSdkClient {
   #core;
 
@@ -209,9 +274,11 @@ export class VideoSdkClient {
     assertReady();
     const core = new VideoSdkCore(options);
     this.#core = core;
+    const call = (name, args, query, body, callOptions) => core.call(name, args, query, body, callOptions);
     this.auth = Object.freeze({
       getToken: (o) => ({ token: core.token(o) }),
     });
+    Object.assign(this, bindApi(VIDEOSDK_API, call));
   }
 
   free() {

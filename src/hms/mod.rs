@@ -18,18 +18,12 @@ use crate::client::{check_base_url, send, Authorizer, Env, Transport};
 use crate::endpoint::{Endpoint, Host};
 use crate::error::Result;
 use crate::http::HttpRequest;
-use crate::token::{AppGrant, HmsCredentials, Minted, Validity, DEFAULT_VALID_FOR_SECONDS};
+use crate::token::{AppGrant, HmsCredentials, Minted, Validity};
+use crate::token_cache::TokenCache;
 use serde_json::Value;
-use std::cell::RefCell;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.100ms.live/v2";
 pub const DEFAULT_AUTH_BASE_URL: &str = "https://auth.100ms.live/v2";
-
-/// A cached management token is renewed once less than this share of its lifetime is
-/// left, capped at five minutes: early enough that no request ever carries a token that
-/// expires in flight (the official SDK renews only 30 s AFTER expiry).
-const RENEW_SHARE: i64 = 10;
-const RENEW_MARGIN_CAP_SECONDS: i64 = 300;
 
 /// Every 100ms endpoint, by the name the JS layer calls it.
 pub static ENDPOINTS: &[&Endpoint] = &[
@@ -119,19 +113,13 @@ pub struct HmsOptions {
     pub auth_base_url: Option<String>,
 }
 
-#[derive(Clone, Debug)]
-struct CachedToken {
-    minted: Minted,
-    lifetime: i64,
-}
-
 /// A 100ms client: sans-IO builders plus one async `call` over an injected transport.
 #[derive(Debug)]
 pub struct HmsClient {
     credentials: HmsCredentials,
     base_url: String,
     auth_base_url: String,
-    cached: RefCell<Option<CachedToken>>,
+    cached: TokenCache,
 }
 
 impl HmsClient {
@@ -141,7 +129,7 @@ impl HmsClient {
         let base_url = check_base_url("baseUrl", options.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
         let auth_base_url =
             check_base_url("authBaseUrl", options.auth_base_url.as_deref().unwrap_or(DEFAULT_AUTH_BASE_URL))?;
-        Ok(HmsClient { credentials, base_url, auth_base_url, cached: RefCell::new(None) })
+        Ok(HmsClient { credentials, base_url, auth_base_url, cached: TokenCache::default() })
     }
 
     /// The credentials, for minting app tokens.
@@ -153,19 +141,10 @@ impl HmsClient {
     /// A different `valid_for` than the cached token's, or `force_new`, mints anew.
     pub fn management_token(&self, env: &impl Env, valid_for: Option<i64>, force_new: bool) -> Result<Minted> {
         let now = env.now_unix();
-        let lifetime = valid_for.unwrap_or(DEFAULT_VALID_FOR_SECONDS);
-        if !force_new {
-            if let Some(cached) = self.cached.borrow().as_ref() {
-                let margin = (cached.lifetime / RENEW_SHARE).min(RENEW_MARGIN_CAP_SECONDS);
-                if cached.lifetime == lifetime && cached.minted.expires_at - now > margin {
-                    return Ok(cached.minted.clone());
-                }
-            }
-        }
-        let validity = Validity { valid_for_seconds: Some(lifetime), ..Validity::default() };
-        let minted = self.credentials.management_token(&validity, now, env.random16()?)?;
-        *self.cached.borrow_mut() = Some(CachedToken { minted: minted.clone(), lifetime });
-        Ok(minted)
+        self.cached.get(now, valid_for, force_new, |lifetime| {
+            let validity = Validity { valid_for_seconds: Some(lifetime), ..Validity::default() };
+            self.credentials.management_token(&validity, now, env.random16()?)
+        })
     }
 
     /// An app (auth) token for a peer.

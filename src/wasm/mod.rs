@@ -3,6 +3,7 @@
 //! into a JavaScript `Error` with a `code`. The JavaScript entries in `js/` wrap these
 //! exports into the public API (`HmsClient`, `VideoSdkClient`, ...).
 
+mod call;
 mod convert;
 mod env;
 mod error;

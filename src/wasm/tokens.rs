@@ -1,11 +1,11 @@
 //! The free functions: `verifyToken`, `decodeToken`, and `exchangeRoomCode`, which needs no
 //! secret and so runs in a browser too.
 
+use super::call::{transport, CALL_OPTIONS};
 use super::convert::{from_json, optional_int, optional_string, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::fetch::{check_fetch, DEFAULT_TIMEOUT_MS};
-use super::hms::{transport, CALL_OPTIONS};
 use crate::client::Env;
 use crate::error::Result;
 use crate::hms;

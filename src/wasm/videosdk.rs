@@ -1,21 +1,24 @@
 //! `VideoSdkCore`: the wasm object behind the JavaScript `VideoSdkClient`.
 
+use super::call::Caller;
 use super::convert::{optional_string, optional_strings, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::hms::validity;
 use crate::client::Env;
 use crate::error::Result;
-use crate::token::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
+use crate::token::{Permission, VideoSdkGrant, VideoSdkRole};
+use crate::videosdk::VideoSdkClient;
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-const CLIENT_OPTIONS: &[&str] = &["apiKey", "secret"];
+const CLIENT_OPTIONS: &[&str] = &["apiKey", "secret", "baseUrl", "fetch", "timeoutMs"];
 const TOKEN_OPTIONS: &[&str] =
     &["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
 
 #[wasm_bindgen]
 pub struct VideoSdkCore {
-    credentials: VideoSdkCredentials,
+    caller: Caller<VideoSdkClient>,
 }
 
 #[wasm_bindgen]
@@ -26,7 +29,9 @@ impl VideoSdkCore {
             let options = Options::new(&options, "VideoSdkClient options", CLIENT_OPTIONS)?;
             let api_key = required_string(&options.get("apiKey")?, "apiKey")?;
             let secret = required_string(&options.get("secret")?, "secret")?;
-            Ok(VideoSdkCore { credentials: VideoSdkCredentials::new(&api_key, &secret)? })
+            let base_url = optional_string(&options.get("baseUrl")?, "baseUrl")?;
+            let client = VideoSdkClient::new(&api_key, &secret, base_url.as_deref())?;
+            Ok(VideoSdkCore { caller: Caller::new(client, &options)? })
         })()
         .js()
     }
@@ -46,9 +51,14 @@ impl VideoSdkCore {
                 participant_id: participant_id.as_deref(),
                 roles,
             };
-            self.credentials.token(&grant, &validity, JsEnv.now_unix()).map(|m| m.token)
+            self.caller.client.credentials().token(&grant, &validity, JsEnv.now_unix()).map(|m| m.token)
         })()
         .js()
+    }
+
+    /// Runs the endpoint `name` with path `args`, `query` and `body`; resolves to its value.
+    pub fn call(&self, name: &str, args: JsValue, query: JsValue, body: JsValue, options: JsValue) -> Promise {
+        self.caller.call(name, &args, &query, &body, &options)
     }
 }
 

@@ -1,0 +1,33 @@
+//! VideoSDK rooms: create (idempotent on `customRoomId`), get, validate, list, deactivate.
+
+use super::config::{AUTO_CLOSE, AUTO_START, WEBHOOK};
+use crate::endpoint::{Endpoint, Paging, Reply};
+use crate::schema::{opt, req, Rule, Schema};
+
+pub const ROOM_ID: &[&str] = &["roomId"];
+const ROOM: Reply = Reply::Object(&["roomId"]);
+
+static CREATE_BODY: Schema = Schema::of(&[
+    opt("customRoomId", Rule::Identifier),
+    opt("webhook", Rule::Object(&WEBHOOK)),
+    opt("autoCloseConfig", Rule::Object(&AUTO_CLOSE)),
+    opt("autoStartConfig", Rule::Object(&AUTO_START)),
+])
+.refuse(&[(
+    "region",
+    "VideoSDK discontinued it: its servers now pick the region closest to the participants \
+     (contact VideoSDK for geo-fencing)",
+)]);
+
+/// VideoSDK lists are page-based: `page` from 1, `perPage` up to 100.
+pub static PAGE_QUERY: Schema = Schema::of(&[opt("page", Rule::Int(1, 1_000_000)), opt("perPage", Rule::Int(1, 100))]);
+
+static DEACTIVATE_BODY: Schema = Schema::of(&[req("roomId", Rule::Identifier)]);
+
+pub static CREATE: Endpoint = Endpoint::post("rooms.create", "/v2/rooms", ROOM).body(&CREATE_BODY);
+pub static GET: Endpoint = Endpoint::get("rooms.get", "/v2/rooms/{}", ROOM).args(ROOM_ID);
+pub static VALIDATE: Endpoint = Endpoint::get("rooms.validate", "/v2/rooms/validate/{}", ROOM).args(ROOM_ID);
+pub static LIST: Endpoint =
+    Endpoint::get("rooms.list", "/v2/rooms", Reply::Page(Paging::PageNumber)).query(&PAGE_QUERY);
+pub static DEACTIVATE: Endpoint =
+    Endpoint::post("rooms.deactivate", "/v2/rooms/deactivate", Reply::Object(&[])).body(&DEACTIVATE_BODY);
