@@ -1,24 +1,45 @@
-//! The one send-and-parse path every call takes: build (already done by the caller), put
-//! the credentials on, send through the injected transport, renew the credentials and retry
-//! once on a 401, parse. Retries and timeouts of the transport itself live with the
-//! transport (the wasm layer enforces `timeoutMs` with an `AbortSignal`).
+//! The one send-and-parse path every call takes: put the credentials on, send through the
+//! injected transport, renew the credentials and resend once on a 401, retry what is safe
+//! to retry when the answer was lost or transient, parse. Timeouts live with the transport
+//! (the wasm layer enforces `timeoutMs` per attempt with an `AbortSignal`).
 
 use crate::endpoint::Endpoint;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
 use serde_json::Value;
 use std::future::Future;
 
-/// Sends one request and returns the answer, or a `network`, `timeout` or `aborted` error.
+/// Sends requests and waits; the only I/O the client does.
 pub trait Transport {
+    /// Sends one request and returns the answer, or a `network`, `timeout` or `aborted` error.
     fn send(&self, request: HttpRequest) -> impl Future<Output = Result<HttpResponse>>;
+
+    /// Waits `ms` milliseconds before a retry; an `aborted` error if the caller gives up.
+    fn sleep(&self, ms: u64) -> impl Future<Output = Result<()>>;
+
+    /// Told of each retry before its wait, so callers can see them (the `onRetry` hook).
+    fn retrying(&self, _notice: &RetryNotice<'_>) {}
+}
+
+/// What a retry is about to do, and why.
+#[derive(Debug)]
+pub struct RetryNotice<'a> {
+    /// The endpoint's name, e.g. `rooms.retrieveById`.
+    pub endpoint: &'a str,
+    /// 1 for the first retry.
+    pub attempt: u32,
+    /// The wait before it, in milliseconds.
+    pub delay_ms: u64,
+    /// What went wrong with the previous attempt.
+    pub error: &'a Error,
 }
 
 /// The clock and the randomness, which the core never takes from the system itself.
 pub trait Env {
     /// Now, in Unix seconds.
     fn now_unix(&self) -> i64;
-    /// 16 random bytes (for a token's `jti`), or an error where no secure source exists.
+    /// 16 random bytes (for a token's `jti`, and retry jitter), or an error where no secure
+    /// source exists.
     fn random16(&self) -> Result<[u8; 16]>;
 }
 
@@ -27,11 +48,79 @@ pub trait Authorizer {
     fn authorization(&self, renew: bool) -> Result<String>;
 }
 
-/// Sends `request` for `endpoint`. With an authorizer, a 401 renews the credentials and the
-/// request is sent once more: a token can be revoked or a clock can jump, and one retry
-/// with a fresh token is what tells a bad key from a stale token.
+/// How often and how patiently transient failures are retried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt: 0 ..= 10. Default 2.
+    pub retries: u32,
+    /// The longest wait before one retry, including a server's `Retry-After`. Default 10 s.
+    pub max_delay_ms: u64,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { retries: 2, max_delay_ms: 10_000 }
+    }
+}
+
+/// The first backoff step; each retry doubles it, up to `max_delay_ms`.
+const BASE_DELAY_MS: u64 = 250;
+
+impl RetryPolicy {
+    /// Checks the `retries` and `retryMaxDelayMs` options.
+    pub fn new(retries: Option<i64>, max_delay_ms: Option<i64>) -> Result<RetryPolicy> {
+        let default = RetryPolicy::default();
+        let retries = match retries {
+            None => default.retries,
+            Some(n @ 0..=10) => n as u32,
+            Some(_) => return Err(Error::invalid("retries", "must be an integer from 0 to 10")),
+        };
+        let max_delay_ms = match max_delay_ms {
+            None => default.max_delay_ms,
+            Some(ms @ 0..=600_000) => ms as u64,
+            Some(_) => return Err(Error::invalid("retryMaxDelayMs", "must be an integer from 0 to 600000")),
+        };
+        Ok(RetryPolicy { retries, max_delay_ms })
+    }
+
+    /// The wait before retry number `attempt` (1-based): the server's `Retry-After` when it
+    /// gave one (None if that exceeds the budget: waiting less would be refused again),
+    /// else "full jitter": a random share of the capped exponential step.
+    fn delay(&self, attempt: u32, retry_after_ms: Option<u64>, random: u64) -> Option<u64> {
+        if let Some(server) = retry_after_ms {
+            return (server <= self.max_delay_ms).then_some(server);
+        }
+        let step = BASE_DELAY_MS.saturating_mul(1 << attempt.min(20)).min(self.max_delay_ms);
+        Some(if step == 0 { 0 } else { random % (step + 1) })
+    }
+}
+
+/// Whether a failure is worth another try of a request that is safe to repeat.
+fn transient(error: &Error) -> bool {
+    error.code() == ErrorCode::Network || matches!(error.status(), Some(429 | 500 | 502 | 503 | 504))
+}
+
+/// `Retry-After` as milliseconds: delta-seconds, or an HTTP date measured against `now`.
+pub fn retry_after_ms(response: &HttpResponse, now_unix: i64) -> Option<u64> {
+    let value = response.header("retry-after")?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(seconds.saturating_mul(1000));
+    }
+    let at = crate::http_date::parse(value)?;
+    Some(u64::try_from(at.saturating_sub(now_unix)).unwrap_or(0).saturating_mul(1000))
+}
+
+/// Sends `request` for `endpoint` and parses the answer.
+///
+/// With an authorizer, a 401 renews the credentials and the request is sent once more:
+/// a token can be revoked or a clock can jump, and one resend with a fresh token is what
+/// tells a bad key from a stale token. A request that is safe to repeat is retried on a
+/// network error, 429, 500, 502, 503 or 504, `policy.retries` times at most; any other
+/// request is sent exactly once, since its answer may be lost after the server acted.
 pub async fn send<T: Transport>(
     transport: &T,
+    env: &impl Env,
+    policy: &RetryPolicy,
     endpoint: &Endpoint,
     mut request: HttpRequest,
     authorizer: Option<&dyn Authorizer>,
@@ -39,14 +128,33 @@ pub async fn send<T: Transport>(
     if let Some(auth) = authorizer {
         request.set_header("authorization", auth.authorization(false)?);
     }
-    let mut response = transport.send(request.clone()).await?;
-    if response.status == 401 {
-        if let Some(auth) = authorizer {
-            request.set_header("authorization", auth.authorization(true)?);
-            response = transport.send(request).await?;
+    let mut renewed = false;
+    let mut attempt = 0;
+    loop {
+        let answer = transport.send(request.clone()).await;
+        if let (Ok(response), Some(auth)) = (&answer, authorizer) {
+            if response.status == 401 && !renewed {
+                renewed = true;
+                request.set_header("authorization", auth.authorization(true)?);
+                continue;
+            }
         }
+        let (result, retry_after) = match answer {
+            Ok(response) => (endpoint.parse(&response), retry_after_ms(&response, env.now_unix())),
+            Err(error) => (Err(error), None),
+        };
+        let error = match result {
+            Err(error) if request.idempotent && attempt < policy.retries && transient(&error) => error,
+            done => return done,
+        };
+        attempt += 1;
+        let random = u64::from_le_bytes(env.random16()?[..8].try_into().unwrap_or([0; 8]));
+        let Some(delay_ms) = policy.delay(attempt, retry_after, random) else {
+            return Err(error);
+        };
+        transport.retrying(&RetryNotice { endpoint: endpoint.name, attempt, delay_ms, error: &error });
+        transport.sleep(delay_ms).await?;
     }
-    endpoint.parse(&response)
 }
 
 /// Checks a base URL option: absolute http(s), no query or fragment.

@@ -62,6 +62,21 @@ pub struct Endpoint {
     pub reply: Reply,
     /// Whether the management token goes along (the room-code exchange needs none).
     pub authenticated: bool,
+    /// Whether sending it twice is as good as once, so a lost answer may be retried.
+    pub idempotency: Idempotency,
+}
+
+/// Whether a request may be sent again when its answer was lost or transient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Idempotency {
+    /// Reads, deletes, and writes the provider documents as upserts or plain sets.
+    Safe,
+    /// Safe only when the body names the key the provider upserts on: `rooms.create` with
+    /// a `name` returns the same room however often it is sent; without one, each call
+    /// makes a new room.
+    WhenBodyHas(&'static str),
+    /// Starts of recordings and streams, messages, removals: never sent twice.
+    Never,
 }
 
 impl Endpoint {
@@ -69,7 +84,32 @@ impl Endpoint {
     /// The other parts are added with [`Endpoint::query`], [`Endpoint::body`] and
     /// [`Endpoint::on`], so each declaration states only what is particular to it.
     pub const fn new(name: &'static str, method: Method, path: &'static str, reply: Reply) -> Endpoint {
-        Endpoint { name, method, host: Host::Api, path, args: &[], query: None, body: None, reply, authenticated: true }
+        // GET and DELETE are safe by HTTP's own rules; a POST is safe only when declared so.
+        let idempotency = if matches!(method, Method::Post) { Idempotency::Never } else { Idempotency::Safe };
+        Endpoint {
+            name,
+            method,
+            host: Host::Api,
+            path,
+            args: &[],
+            query: None,
+            body: None,
+            reply,
+            authenticated: true,
+            idempotency,
+        }
+    }
+
+    /// Declares a POST idempotent (an upsert, a set, a re-sync).
+    pub const fn idempotent(mut self) -> Endpoint {
+        self.idempotency = Idempotency::Safe;
+        self
+    }
+
+    /// Declares a POST idempotent when its body has `key` (the upsert key).
+    pub const fn idempotent_with(mut self, key: &'static str) -> Endpoint {
+        self.idempotency = Idempotency::WhenBodyHas(key);
+        self
     }
 
     /// `GET path`.
@@ -142,17 +182,23 @@ impl Endpoint {
             None => {}
         }
         let body = match self.body {
-            Some(schema) => Some(Value::Object(schema.validate(body)?).to_string()),
+            Some(schema) => Some(schema.validate(body)?),
             None if !is_empty(body) => {
                 return Err(Error::invalid("params", format_args!("{} takes no body", self.name)))
             }
             None => None,
         };
+        let idempotent = match self.idempotency {
+            Idempotency::Safe => true,
+            Idempotency::WhenBodyHas(key) => body.as_ref().is_some_and(|b| b.contains_key(key)),
+            Idempotency::Never => false,
+        };
+        let body = body.map(|b| Value::Object(b).to_string());
         let mut headers = vec![("accept", "application/json".to_owned())];
         if body.is_some() || self.method == Method::Post {
             headers.push(("content-type", "application/json".to_owned()));
         }
-        Ok(HttpRequest { method: self.method, url, headers, body })
+        Ok(HttpRequest { method: self.method, url, headers, body, idempotent })
     }
 
     /// Turns an answer into the documented value or an error. Never panics on any body.

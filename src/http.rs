@@ -34,6 +34,9 @@ pub struct HttpRequest {
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<String>,
+    /// Whether sending it again cannot do harm (see [`crate::endpoint::Idempotency`]):
+    /// only such requests are retried after a lost or transient answer.
+    pub idempotent: bool,
 }
 
 impl HttpRequest {

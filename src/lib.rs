@@ -12,6 +12,7 @@ pub mod client;
 pub mod endpoint;
 pub mod hms;
 pub mod http;
+mod http_date;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]

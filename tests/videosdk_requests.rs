@@ -4,7 +4,7 @@
 mod common;
 
 use common::{assert_requests, block_on, case, Case};
-use edgeroom::client::{Env, Transport};
+use edgeroom::client::{Env, RetryPolicy, Transport};
 use edgeroom::http::Method::{Delete, Get, Post};
 use edgeroom::http::{HttpRequest, HttpResponse};
 use edgeroom::token::decode_token;
@@ -162,6 +162,10 @@ impl Transport for Recorder {
         self.0.borrow_mut().push(request);
         Ok(HttpResponse::new(200, r#"{"roomId":"abc-xyzw-lmno"}"#))
     }
+
+    async fn sleep(&self, _ms: u64) -> edgeroom::Result<()> {
+        Ok(())
+    }
 }
 
 struct Now;
@@ -177,7 +181,7 @@ impl Env for Now {
 
 #[test]
 fn the_rest_token_is_raw_and_has_the_crawler_role() {
-    let client = VideoSdkClient::new("api-key", "vsdk-secret", None).unwrap();
+    let client = VideoSdkClient::new("api-key", "vsdk-secret", None, RetryPolicy::default()).unwrap();
     let transport = Recorder(RefCell::new(Vec::new()));
     let call =
         client.call(&transport, &Now, endpoint("rooms.get").unwrap(), &["abc-xyzw-lmno"], &Value::Null, &Value::Null);

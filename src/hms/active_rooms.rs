@@ -55,7 +55,8 @@ pub static RETRIEVE_ACTIVE_PEERS: Endpoint =
 pub static UPDATE_PEER: Endpoint =
     Endpoint::post("activeRooms.updatePeer", "/active-rooms/{}/peers/{}", Reply::Object(&["id"]))
         .args(PEER)
-        .body(&PEER_CHANGES);
+        .body(&PEER_CHANGES)
+        .idempotent();
 pub static SEND_MESSAGE: Endpoint =
     Endpoint::post("activeRooms.sendMessage", "/active-rooms/{}/send-message", Reply::Empty)
         .args(ROOM_ID)

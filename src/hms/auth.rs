@@ -8,7 +8,8 @@ static EXCHANGE_BODY: Schema = Schema::of(&[req("code", Rule::Identifier), opt("
 
 pub static EXCHANGE_ROOM_CODE: Endpoint = Endpoint::post("auth.exchangeRoomCode", "/token", Reply::Object(&["token"]))
     .body(&EXCHANGE_BODY)
-    .on(Host::Auth, false);
+    .on(Host::Auth, false)
+    .idempotent();
 
 #[cfg(test)]
 mod tests {

@@ -14,7 +14,7 @@ pub mod stream_keys;
 pub mod streams;
 pub mod templates;
 
-use crate::client::{check_base_url, send, Authorizer, Env, Transport};
+use crate::client::{check_base_url, send, Authorizer, Env, RetryPolicy, Transport};
 use crate::endpoint::{Endpoint, Host};
 use crate::error::Result;
 use crate::http::HttpRequest;
@@ -111,6 +111,8 @@ pub struct HmsOptions {
     pub base_url: Option<String>,
     /// Default [`DEFAULT_AUTH_BASE_URL`].
     pub auth_base_url: Option<String>,
+    /// How transient failures of safe requests are retried.
+    pub retry: RetryPolicy,
 }
 
 /// A 100ms client: sans-IO builders plus one async `call` over an injected transport.
@@ -119,6 +121,7 @@ pub struct HmsClient {
     credentials: HmsCredentials,
     base_url: String,
     auth_base_url: String,
+    retry: RetryPolicy,
     cached: TokenCache,
 }
 
@@ -129,7 +132,7 @@ impl HmsClient {
         let base_url = check_base_url("baseUrl", options.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
         let auth_base_url =
             check_base_url("authBaseUrl", options.auth_base_url.as_deref().unwrap_or(DEFAULT_AUTH_BASE_URL))?;
-        Ok(HmsClient { credentials, base_url, auth_base_url, cached: TokenCache::default() })
+        Ok(HmsClient { credentials, base_url, auth_base_url, retry: options.retry, cached: TokenCache::default() })
     }
 
     /// The credentials, for minting app tokens.
@@ -174,7 +177,7 @@ impl HmsClient {
         let request = self.build(endpoint, args, query, body)?;
         let auth = ManagementAuth { client: self, env };
         let authorizer: Option<&dyn Authorizer> = if endpoint.authenticated { Some(&auth) } else { None };
-        send(transport, endpoint, request, authorizer).await
+        send(transport, env, &self.retry, endpoint, request, authorizer).await
     }
 }
 
@@ -190,21 +193,24 @@ impl<E: Env> Authorizer for ManagementAuth<'_, E> {
     }
 }
 
-/// Exchanges a room code for an app token: no credentials needed.
+/// Exchanges a room code for an app token: no credentials needed. Retried on 429 and 5xx
+/// as 100ms's own web SDK does.
 pub async fn exchange_room_code(
     transport: &impl Transport,
+    env: &impl Env,
+    retry: &RetryPolicy,
     auth_base_url: Option<&str>,
     body: &Value,
 ) -> Result<Value> {
     let base = check_base_url("authBaseUrl", auth_base_url.unwrap_or(DEFAULT_AUTH_BASE_URL))?;
     let request = auth::EXCHANGE_ROOM_CODE.build(&base, &[], &Value::Null, body)?;
-    send(transport, &auth::EXCHANGE_ROOM_CODE, request, None).await
+    send(transport, env, retry, &auth::EXCHANGE_ROOM_CODE, request, None).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error::{Error, ErrorCode};
     use crate::http::HttpResponse;
     use crate::token::decode_token;
     use serde_json::json;
@@ -241,23 +247,140 @@ mod tests {
         FixedEnv { now: Cell::new(1_700_000_000), counter: Cell::new(0) }
     }
 
-    /// Answers with scripted responses and records what was sent.
+    /// Answers with scripted responses (or errors), records what was sent, and records
+    /// the waits instead of waiting.
     struct Scripted {
-        answers: RefCell<Vec<HttpResponse>>,
+        answers: RefCell<Vec<Result<HttpResponse>>>,
         sent: RefCell<Vec<HttpRequest>>,
+        slept: RefCell<Vec<u64>>,
+        notices: RefCell<Vec<(u32, u64, String)>>,
     }
 
     impl Scripted {
         fn new(answers: Vec<HttpResponse>) -> Self {
-            Scripted { answers: RefCell::new(answers), sent: RefCell::new(Vec::new()) }
+            Scripted::with(answers.into_iter().map(Ok).collect())
+        }
+
+        fn with(answers: Vec<Result<HttpResponse>>) -> Self {
+            Scripted {
+                answers: RefCell::new(answers),
+                sent: RefCell::new(Vec::new()),
+                slept: RefCell::new(Vec::new()),
+                notices: RefCell::new(Vec::new()),
+            }
         }
     }
 
     impl Transport for Scripted {
         async fn send(&self, request: HttpRequest) -> Result<HttpResponse> {
             self.sent.borrow_mut().push(request);
-            Ok(self.answers.borrow_mut().remove(0))
+            self.answers.borrow_mut().remove(0)
         }
+
+        async fn sleep(&self, ms: u64) -> Result<()> {
+            self.slept.borrow_mut().push(ms);
+            Ok(())
+        }
+
+        fn retrying(&self, notice: &crate::client::RetryNotice<'_>) {
+            self.notices.borrow_mut().push((notice.attempt, notice.delay_ms, notice.error.code().as_str().to_owned()));
+        }
+    }
+
+    fn with_retry_after(status: u16, value: &str) -> HttpResponse {
+        HttpResponse { status, headers: vec![("retry-after".into(), value.into())], body: String::new() }
+    }
+
+    fn call(
+        client: &HmsClient,
+        transport: &Scripted,
+        endpoint: &Endpoint,
+        args: &[&str],
+        body: serde_json::Value,
+    ) -> Result<serde_json::Value> {
+        block_on(client.call(transport, &env(), endpoint, args, &serde_json::Value::Null, &body))
+    }
+
+    #[test]
+    fn a_safe_request_is_retried_on_transient_failures_with_capped_jittered_backoff() {
+        let client = client();
+        let network = Error::new(ErrorCode::Network, "connection reset");
+        let transport = Scripted::with(vec![
+            Err(network),
+            Ok(HttpResponse::new(503, "")),
+            Ok(HttpResponse::new(200, r#"{"id":"r1"}"#)),
+        ]);
+        let room = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap();
+        assert_eq!(room["id"], "r1");
+        assert_eq!(transport.sent.borrow().len(), 3);
+        let slept = transport.slept.borrow();
+        assert!(slept[0] <= 500 && slept[1] <= 1000, "full jitter within 2^n × 250 ms: {slept:?}");
+        let notices = transport.notices.borrow();
+        assert_eq!(notices.iter().map(|n| (n.0, n.2.as_str())).collect::<Vec<_>>(), [(1, "network"), (2, "api_error")]);
+    }
+
+    #[test]
+    fn retries_stop_after_the_budget_with_the_last_error() {
+        let client = client();
+        let transport =
+            Scripted::new(vec![HttpResponse::new(502, ""), HttpResponse::new(502, ""), HttpResponse::new(504, "")]);
+        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap_err();
+        assert_eq!(err.status(), Some(504));
+        assert_eq!(transport.sent.borrow().len(), 3, "one attempt and two retries");
+    }
+
+    #[test]
+    fn a_non_idempotent_post_is_sent_exactly_once() {
+        let client = client();
+        let transport = Scripted::new(vec![HttpResponse::new(503, "")]);
+        let err = call(&client, &transport, &recordings::START_RECORDING, &["r1"], json!({})).unwrap_err();
+        assert_eq!(err.status(), Some(503));
+        assert_eq!(transport.sent.borrow().len(), 1);
+        let transport = Scripted::with(vec![Err(Error::new(ErrorCode::Network, "reset"))]);
+        assert!(call(&client, &transport, &active_rooms::SEND_MESSAGE, &["r1"], json!({"message": "m"})).is_err());
+        assert_eq!(transport.sent.borrow().len(), 1, "a lost answer is not a reason to send a message twice");
+    }
+
+    #[test]
+    fn create_room_is_retried_only_when_named() {
+        let client = client();
+        let transport = Scripted::new(vec![HttpResponse::new(500, "")]);
+        assert!(call(&client, &transport, &rooms::CREATE, &[], json!({"description": "x"})).is_err());
+        assert_eq!(transport.sent.borrow().len(), 1, "without a name every create makes a new room");
+        let transport = Scripted::new(vec![HttpResponse::new(500, ""), HttpResponse::new(200, r#"{"id":"r1"}"#)]);
+        assert!(call(&client, &transport, &rooms::CREATE, &[], json!({"name": "standup"})).is_ok());
+        assert_eq!(transport.sent.borrow().len(), 2);
+    }
+
+    #[test]
+    fn retry_after_is_honoured_in_seconds_and_as_a_date() {
+        let client = client();
+        let transport = Scripted::new(vec![with_retry_after(429, "2"), HttpResponse::new(200, r#"{"id":"r1"}"#)]);
+        call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap();
+        assert_eq!(*transport.slept.borrow(), [2000]);
+        // 1_700_000_000 is Tue, 14 Nov 2023 22:13:20 GMT; five seconds later:
+        let transport = Scripted::new(vec![
+            with_retry_after(503, "Tue, 14 Nov 2023 22:13:25 GMT"),
+            HttpResponse::new(200, r#"{"id":"r1"}"#),
+        ]);
+        call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap();
+        assert_eq!(*transport.slept.borrow(), [5000]);
+    }
+
+    #[test]
+    fn a_retry_after_beyond_the_budget_is_not_waited_for() {
+        let client = client();
+        let transport = Scripted::new(vec![with_retry_after(429, "45")]);
+        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::RateLimited);
+        assert!(transport.slept.borrow().is_empty());
+    }
+
+    #[test]
+    fn retry_options_are_checked() {
+        assert_eq!(RetryPolicy::new(Some(11), None).unwrap_err().field(), Some("retries"));
+        assert_eq!(RetryPolicy::new(None, Some(-1)).unwrap_err().field(), Some("retryMaxDelayMs"));
+        assert_eq!(RetryPolicy::new(Some(0), Some(0)).unwrap(), RetryPolicy { retries: 0, max_delay_ms: 0 });
     }
 
     fn client() -> HmsClient {
@@ -371,7 +494,14 @@ mod tests {
     #[test]
     fn the_exchange_sends_no_credentials() {
         let transport = Scripted::new(vec![HttpResponse::new(200, r#"{"token":"a.b.c"}"#)]);
-        let answer = block_on(exchange_room_code(&transport, None, &json!({"code": "abc-defg-hij"}))).unwrap();
+        let answer = block_on(exchange_room_code(
+            &transport,
+            &env(),
+            &RetryPolicy::default(),
+            None,
+            &json!({"code": "abc-defg-hij"}),
+        ))
+        .unwrap();
         assert_eq!(answer["token"], "a.b.c");
         let sent = transport.sent.borrow();
         assert_eq!(sent[0].url, "https://auth.100ms.live/v2/token");

@@ -41,13 +41,17 @@ static OPTION_BODY: Schema = Schema::open(&[opt("text", Rule::Text), opt("weight
 pub static CREATE_POLL: Endpoint = Endpoint::post("polls.create", "/polls", Reply::Object(&["id"])).body(&CREATE);
 pub static RETRIEVE: Endpoint = Endpoint::get("polls.retrieve", "/polls/{}", Reply::Object(&["id"])).args(POLL_ID);
 pub static UPDATE_POLL: Endpoint =
-    Endpoint::post("polls.update", "/polls/{}", Reply::Object(&["id"])).args(POLL_ID).body(&UPDATE);
-pub static UPDATE_QUESTION: Endpoint =
-    Endpoint::post("polls.updateQuestion", "/polls/{}/questions/{}", OBJECT).args(QUESTION).body(&QUESTION_BODY);
+    Endpoint::post("polls.update", "/polls/{}", Reply::Object(&["id"])).args(POLL_ID).body(&UPDATE).idempotent();
+pub static UPDATE_QUESTION: Endpoint = Endpoint::post("polls.updateQuestion", "/polls/{}/questions/{}", OBJECT)
+    .args(QUESTION)
+    .body(&QUESTION_BODY)
+    .idempotent();
 pub static DELETE_QUESTION: Endpoint =
     Endpoint::delete("polls.deleteQuestion", "/polls/{}/questions/{}", Reply::Empty).args(QUESTION);
-pub static UPDATE_OPTION: Endpoint =
-    Endpoint::post("polls.updateOption", "/polls/{}/questions/{}/options/{}", OBJECT).args(OPTION).body(&OPTION_BODY);
+pub static UPDATE_OPTION: Endpoint = Endpoint::post("polls.updateOption", "/polls/{}/questions/{}/options/{}", OBJECT)
+    .args(OPTION)
+    .body(&OPTION_BODY)
+    .idempotent();
 pub static DELETE_OPTION: Endpoint =
     Endpoint::delete("polls.deleteOption", "/polls/{}/questions/{}/options/{}", Reply::Empty).args(OPTION);
 pub static RETRIEVE_SESSION: Endpoint =

@@ -29,9 +29,10 @@ static ASSET_FILTERS: Schema = Schema::of(&[
 
 pub static START_RECORDING: Endpoint =
     Endpoint::post("recordings.start", "/recordings/room/{}/start", JOB).args(ROOM_ID).body(&START);
-pub static STOP: Endpoint = Endpoint::post("recordings.stop", "/recordings/{}/stop", JOB).args(RECORDING_ID);
+pub static STOP: Endpoint =
+    Endpoint::post("recordings.stop", "/recordings/{}/stop", JOB).args(RECORDING_ID).idempotent();
 pub static STOP_ALL: Endpoint =
-    Endpoint::post("recordings.stopAll", "/recordings/room/{}/stop", Reply::Items).args(ROOM_ID);
+    Endpoint::post("recordings.stopAll", "/recordings/room/{}/stop", Reply::Items).args(ROOM_ID).idempotent();
 pub static RETRIEVE: Endpoint = Endpoint::get("recordings.retrieve", "/recordings/{}", JOB).args(RECORDING_ID);
 pub static LIST: Endpoint =
     Endpoint::get("recordings.list", "/recordings", Reply::Page(Paging::DataLast)).query(&JOB_FILTERS);

@@ -18,13 +18,15 @@ const CODE: Reply = Reply::Object(&["code"]);
 const ROOM: &[&str] = &["roomId"];
 
 /// Creates (or re-syncs) a code for every role of the room's template.
-pub static CREATE: Endpoint = Endpoint::post("roomCodes.create", "/room-codes/room/{}", Reply::Items).args(ROOM);
-pub static CREATE_FOR_ROLE: Endpoint =
-    Endpoint::post("roomCodes.createForRole", "/room-codes/room/{}/role/{}", CODE).args(&["roomId", "role"]);
+pub static CREATE: Endpoint =
+    Endpoint::post("roomCodes.create", "/room-codes/room/{}", Reply::Items).args(ROOM).idempotent();
+pub static CREATE_FOR_ROLE: Endpoint = Endpoint::post("roomCodes.createForRole", "/room-codes/room/{}/role/{}", CODE)
+    .args(&["roomId", "role"])
+    .idempotent();
 pub static LIST: Endpoint =
     Endpoint::get("roomCodes.list", "/room-codes/room/{}", Reply::Page(Paging::DataLast)).args(ROOM).query(&LIST_QUERY);
 pub static ENABLE_OR_DISABLE: Endpoint =
-    Endpoint::post("roomCodes.enableOrDisable", "/room-codes/code", CODE).body(&UPDATE_BODY);
+    Endpoint::post("roomCodes.enableOrDisable", "/room-codes/code", CODE).body(&UPDATE_BODY).idempotent();
 
 /// A room code as the API answers it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -97,13 +97,14 @@ fn check_update(body: &Map<String, Value>) -> Result<()> {
 const ROOM: Reply = Reply::Object(&["id"]);
 const ROOM_ID: &[&str] = &["roomId"];
 
-pub static CREATE: Endpoint = Endpoint::post("rooms.create", "/rooms", ROOM).body(&CREATE_BODY);
+pub static CREATE: Endpoint = Endpoint::post("rooms.create", "/rooms", ROOM).body(&CREATE_BODY).idempotent_with("name");
 pub static RETRIEVE: Endpoint = Endpoint::get("rooms.retrieveById", "/rooms/{}", ROOM).args(ROOM_ID);
 pub static RETRIEVE_BY_NAME: Endpoint =
     Endpoint::get("rooms.retrieveByName", "/rooms", Reply::First("room")).query(&BY_NAME_QUERY);
-pub static UPDATE: Endpoint = Endpoint::post("rooms.update", "/rooms/{}", ROOM).args(ROOM_ID).body(&UPDATE_BODY);
+pub static UPDATE: Endpoint =
+    Endpoint::post("rooms.update", "/rooms/{}", ROOM).args(ROOM_ID).body(&UPDATE_BODY).idempotent();
 pub static ENABLE_OR_DISABLE: Endpoint =
-    Endpoint::post("rooms.enableOrDisable", "/rooms/{}", ROOM).args(ROOM_ID).body(&ENABLE_BODY);
+    Endpoint::post("rooms.enableOrDisable", "/rooms/{}", ROOM).args(ROOM_ID).body(&ENABLE_BODY).idempotent();
 pub static LIST: Endpoint = Endpoint::get("rooms.list", "/rooms", Reply::Page(Paging::DataLast)).query(&LIST_QUERY);
 
 /// Where a room's recordings are uploaded.

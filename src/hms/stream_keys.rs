@@ -8,4 +8,4 @@ const KEY: Reply = Reply::Object(&["key"]);
 pub static CREATE: Endpoint = Endpoint::post("streamKeys.create", "/stream-keys/room/{}", KEY).args(ROOM_ID);
 pub static RETRIEVE: Endpoint = Endpoint::get("streamKeys.retrieve", "/stream-keys/room/{}", KEY).args(ROOM_ID);
 pub static DISABLE: Endpoint =
-    Endpoint::post("streamKeys.disable", "/stream-keys/room/{}/disable", Reply::Empty).args(ROOM_ID);
+    Endpoint::post("streamKeys.disable", "/stream-keys/room/{}/disable", Reply::Empty).args(ROOM_ID).idempotent();

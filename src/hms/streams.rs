@@ -39,9 +39,10 @@ fn some_rtmp_url(body: &Map<String, Value>) -> Result<()> {
 
 pub static START_LIVE_STREAM: Endpoint =
     Endpoint::post("liveStreams.start", "/live-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_LIVE);
-pub static STOP_LIVE: Endpoint = Endpoint::post("liveStreams.stop", "/live-streams/{}/stop", JOB).args(STREAM_ID);
+pub static STOP_LIVE: Endpoint =
+    Endpoint::post("liveStreams.stop", "/live-streams/{}/stop", JOB).args(STREAM_ID).idempotent();
 pub static STOP_ALL_LIVE: Endpoint =
-    Endpoint::post("liveStreams.stopAll", "/live-streams/room/{}/stop", Reply::Items).args(ROOM_ID);
+    Endpoint::post("liveStreams.stopAll", "/live-streams/room/{}/stop", Reply::Items).args(ROOM_ID).idempotent();
 pub static RETRIEVE_LIVE: Endpoint = Endpoint::get("liveStreams.retrieve", "/live-streams/{}", JOB).args(STREAM_ID);
 pub static LIST_LIVE: Endpoint =
     Endpoint::get("liveStreams.list", "/live-streams", Reply::Page(Paging::DataLast)).query(&JOB_FILTERS);
@@ -57,9 +58,11 @@ pub static RESUME_RECORDING: Endpoint =
 pub static START_EXTERNAL_STREAM: Endpoint =
     Endpoint::post("externalStreams.start", "/external-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_EXTERNAL);
 pub static STOP_EXTERNAL: Endpoint =
-    Endpoint::post("externalStreams.stop", "/external-streams/{}/stop", JOB).args(STREAM_ID);
+    Endpoint::post("externalStreams.stop", "/external-streams/{}/stop", JOB).args(STREAM_ID).idempotent();
 pub static STOP_ALL_EXTERNAL: Endpoint =
-    Endpoint::post("externalStreams.stopAll", "/external-streams/room/{}/stop", Reply::Items).args(ROOM_ID);
+    Endpoint::post("externalStreams.stopAll", "/external-streams/room/{}/stop", Reply::Items)
+        .args(ROOM_ID)
+        .idempotent();
 pub static RETRIEVE_EXTERNAL: Endpoint =
     Endpoint::get("externalStreams.retrieve", "/external-streams/{}", JOB).args(STREAM_ID);
 pub static LIST_EXTERNAL: Endpoint =

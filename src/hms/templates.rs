@@ -44,20 +44,30 @@ pub static LIST: Endpoint =
 pub static RETRIEVE: Endpoint =
     Endpoint::get("templates.retrieve", "/templates/{}", Reply::Object(&["id"])).args(TEMPLATE_ID);
 pub static CREATE_TEMPLATE: Endpoint =
-    Endpoint::post("templates.create", "/templates", Reply::Object(&["id"])).body(&CREATE);
-pub static UPDATE_TEMPLATE: Endpoint =
-    Endpoint::post("templates.update", "/templates/{}", Reply::Object(&["id"])).args(TEMPLATE_ID).body(&UPDATE);
+    Endpoint::post("templates.create", "/templates", Reply::Object(&["id"])).body(&CREATE).idempotent_with("name");
+pub static UPDATE_TEMPLATE: Endpoint = Endpoint::post("templates.update", "/templates/{}", Reply::Object(&["id"]))
+    .args(TEMPLATE_ID)
+    .body(&UPDATE)
+    .idempotent();
 pub static RETRIEVE_ROLE: Endpoint =
     Endpoint::get("templates.retrieveRole", "/templates/{}/roles/{}", OBJECT).args(ROLE);
 pub static CREATE_OR_UPDATE_ROLE: Endpoint =
-    Endpoint::post("templates.createOrUpdateRole", "/templates/{}/roles/{}", OBJECT).args(ROLE).body(&ROLE_BODY);
+    Endpoint::post("templates.createOrUpdateRole", "/templates/{}/roles/{}", OBJECT)
+        .args(ROLE)
+        .body(&ROLE_BODY)
+        .idempotent();
 pub static DELETE_ROLE: Endpoint =
     Endpoint::delete("templates.deleteRole", "/templates/{}/roles/{}", Reply::Empty).args(ROLE);
 pub static RETRIEVE_SETTINGS: Endpoint =
     Endpoint::get("templates.retrieveSettings", "/templates/{}/settings", OBJECT).args(TEMPLATE_ID);
-pub static UPDATE_SETTINGS: Endpoint =
-    Endpoint::post("templates.updateSettings", "/templates/{}/settings", OBJECT).args(TEMPLATE_ID).body(&OPEN);
+pub static UPDATE_SETTINGS: Endpoint = Endpoint::post("templates.updateSettings", "/templates/{}/settings", OBJECT)
+    .args(TEMPLATE_ID)
+    .body(&OPEN)
+    .idempotent();
 pub static RETRIEVE_RECORDINGS_CONFIG: Endpoint =
     Endpoint::get("templates.retrieveRecordingsConfig", "/templates/{}/recordings", OBJECT).args(TEMPLATE_ID);
 pub static CONFIGURE_RECORDINGS: Endpoint =
-    Endpoint::post("templates.configureRecordings", "/templates/{}/recordings", OBJECT).args(TEMPLATE_ID).body(&OPEN);
+    Endpoint::post("templates.configureRecordings", "/templates/{}/recordings", OBJECT)
+        .args(TEMPLATE_ID)
+        .body(&OPEN)
+        .idempotent();

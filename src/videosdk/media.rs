@@ -58,14 +58,14 @@ pub static START_RECORDING_JOB: Endpoint =
     Endpoint::post("recordings.start", "/v2/recordings/start", Reply::Empty).body(&START_RECORDING);
 /// The docs say `/stop` in one place; the API and VideoSDK's own SDK use `/end`.
 pub static STOP_RECORDING: Endpoint =
-    Endpoint::post("recordings.stop", "/v2/recordings/end", Reply::Empty).body(&BY_ROOM);
+    Endpoint::post("recordings.stop", "/v2/recordings/end", Reply::Empty).body(&BY_ROOM).idempotent();
 pub static LIST_RECORDINGS: Endpoint = Endpoint::get("recordings.list", "/v2/recordings", PAGE).query(&JOB_LIST);
 pub static GET_RECORDING: Endpoint = Endpoint::get("recordings.get", "/v2/recordings/{}", JOB).args(ID);
 pub static DELETE_RECORDING: Endpoint =
     Endpoint::delete("recordings.delete", "/v2/recordings/{}", Reply::Empty).args(ID);
 
 pub static START_HLS_JOB: Endpoint = Endpoint::post("hls.start", "/v2/hls/start", Reply::Empty).body(&START_HLS);
-pub static STOP_HLS: Endpoint = Endpoint::post("hls.stop", "/v2/hls/end", Reply::Empty).body(&HLS_END);
+pub static STOP_HLS: Endpoint = Endpoint::post("hls.stop", "/v2/hls/end", Reply::Empty).body(&HLS_END).idempotent();
 pub static GET_ACTIVE_HLS: Endpoint = Endpoint::get("hls.getActive", "/v2/hls/{}/active", JOB).args(ROOM_ID);
 pub static LIST_HLS: Endpoint = Endpoint::get("hls.list", "/v2/hls", PAGE).query(&JOB_LIST);
 pub static GET_HLS: Endpoint = Endpoint::get("hls.get", "/v2/hls/{}", JOB).args(ID);
@@ -73,6 +73,7 @@ pub static DELETE_HLS: Endpoint = Endpoint::delete("hls.delete", "/v2/hls/{}", R
 
 pub static START_RTMP_JOB: Endpoint =
     Endpoint::post("rtmp.start", "/v2/livestreams/start", Reply::Empty).body(&START_RTMP);
-pub static STOP_RTMP: Endpoint = Endpoint::post("rtmp.stop", "/v2/livestreams/end", Reply::Empty).body(&BY_ROOM);
+pub static STOP_RTMP: Endpoint =
+    Endpoint::post("rtmp.stop", "/v2/livestreams/end", Reply::Empty).body(&BY_ROOM).idempotent();
 pub static LIST_RTMP: Endpoint = Endpoint::get("rtmp.list", "/v2/livestreams", PAGE).query(&JOB_LIST);
 pub static GET_RTMP: Endpoint = Endpoint::get("rtmp.get", "/v2/livestreams/{}", JOB).args(ID);

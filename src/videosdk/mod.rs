@@ -6,7 +6,7 @@ pub mod media;
 pub mod rooms;
 pub mod sessions;
 
-use crate::client::{check_base_url, send, Authorizer, Env, Transport};
+use crate::client::{check_base_url, send, Authorizer, Env, RetryPolicy, Transport};
 use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::http::HttpRequest;
@@ -59,15 +59,16 @@ pub fn endpoint(name: &str) -> Option<&'static Endpoint> {
 pub struct VideoSdkClient {
     credentials: VideoSdkCredentials,
     base_url: String,
+    retry: RetryPolicy,
     cached: TokenCache,
 }
 
 impl VideoSdkClient {
     /// Checks the credentials and the base URL (default [`DEFAULT_BASE_URL`]).
-    pub fn new(api_key: &str, secret: &str, base_url: Option<&str>) -> Result<Self> {
+    pub fn new(api_key: &str, secret: &str, base_url: Option<&str>, retry: RetryPolicy) -> Result<Self> {
         let credentials = VideoSdkCredentials::new(api_key, secret)?;
         let base_url = check_base_url("baseUrl", base_url.unwrap_or(DEFAULT_BASE_URL))?;
-        Ok(VideoSdkClient { credentials, base_url, cached: TokenCache::default() })
+        Ok(VideoSdkClient { credentials, base_url, retry, cached: TokenCache::default() })
     }
 
     /// The credentials, for minting meeting tokens.
@@ -104,7 +105,7 @@ impl VideoSdkClient {
         body: &Value,
     ) -> Result<Value> {
         let request = self.build(endpoint, args, query, body)?;
-        send(transport, endpoint, request, Some(&CrawlerAuth { client: self, env })).await
+        send(transport, env, &self.retry, endpoint, request, Some(&CrawlerAuth { client: self, env })).await
     }
 }
 

@@ -24,10 +24,11 @@ pub static PAGE_QUERY: Schema = Schema::of(&[opt("page", Rule::Int(1, 1_000_000)
 
 static DEACTIVATE_BODY: Schema = Schema::of(&[req("roomId", Rule::Identifier)]);
 
-pub static CREATE: Endpoint = Endpoint::post("rooms.create", "/v2/rooms", ROOM).body(&CREATE_BODY);
+pub static CREATE: Endpoint =
+    Endpoint::post("rooms.create", "/v2/rooms", ROOM).body(&CREATE_BODY).idempotent_with("customRoomId");
 pub static GET: Endpoint = Endpoint::get("rooms.get", "/v2/rooms/{}", ROOM).args(ROOM_ID);
 pub static VALIDATE: Endpoint = Endpoint::get("rooms.validate", "/v2/rooms/validate/{}", ROOM).args(ROOM_ID);
 pub static LIST: Endpoint =
     Endpoint::get("rooms.list", "/v2/rooms", Reply::Page(Paging::PageNumber)).query(&PAGE_QUERY);
 pub static DEACTIVATE: Endpoint =
-    Endpoint::post("rooms.deactivate", "/v2/rooms/deactivate", Reply::Object(&[])).body(&DEACTIVATE_BODY);
+    Endpoint::post("rooms.deactivate", "/v2/rooms/deactivate", Reply::Object(&[])).body(&DEACTIVATE_BODY).idempotent();

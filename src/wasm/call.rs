@@ -5,8 +5,8 @@
 use super::convert::{from_json, optional_int, required_string, to_json, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
-use super::fetch::{check_fetch, check_signal, check_timeout, FetchTransport};
-use crate::client::{Env, Transport};
+use super::fetch::{check_fetch, check_on_retry, check_signal, check_timeout, FetchTransport};
+use crate::client::{Env, RetryPolicy, Transport};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::hms::HmsClient;
@@ -78,14 +78,27 @@ pub struct Caller<P> {
     pub client: Rc<P>,
     pub fetch: Option<Function>,
     pub timeout_ms: i64,
+    pub on_retry: Option<Function>,
+}
+
+/// The client options every provider takes beside its credentials.
+pub const TRANSPORT_OPTIONS: [&str; 5] = ["fetch", "timeoutMs", "retries", "retryMaxDelayMs", "onRetry"];
+
+/// The `retries` and `retryMaxDelayMs` client options.
+pub fn retry_policy(options: &Options) -> Result<RetryPolicy> {
+    RetryPolicy::new(
+        optional_int(&options.get("retries")?, "retries")?,
+        optional_int(&options.get("retryMaxDelayMs")?, "retryMaxDelayMs")?,
+    )
 }
 
 impl<P: Provider> Caller<P> {
-    /// Reads `fetch` and `timeoutMs` from the client options.
+    /// Reads `fetch`, `timeoutMs` and `onRetry` from the client options.
     pub fn new(client: P, options: &Options) -> Result<Caller<P>> {
         let fetch = check_fetch(options.get("fetch")?)?;
         let timeout_ms = check_timeout(optional_int(&options.get("timeoutMs")?, "timeoutMs")?)?;
-        Ok(Caller { client: Rc::new(client), fetch, timeout_ms })
+        let on_retry = check_on_retry(options.get("onRetry")?)?;
+        Ok(Caller { client: Rc::new(client), fetch, timeout_ms, on_retry })
     }
 
     /// Runs the endpoint `name`; the promise rejects before anything is sent on bad input.
@@ -111,7 +124,8 @@ impl<P: Provider> Caller<P> {
         let endpoint = P::endpoint(name)
             .ok_or_else(|| Error::invalid("endpoint", format_args!("{name} is not a {} endpoint", P::NAME)))?;
         let args = path_args(args, endpoint.args)?;
-        let transport = transport(self.fetch.clone(), self.timeout_ms, options)?;
+        let mut transport = transport(self.fetch.clone(), self.timeout_ms, options)?;
+        transport.on_retry = self.on_retry.clone();
         Ok((endpoint, args, to_json(query, "query")?, to_json(body, "")?, transport))
     }
 }
@@ -125,7 +139,7 @@ pub fn transport(fetch: Option<Function>, timeout_ms: i64, options: &JsValue) ->
         Some(ms) => check_timeout(Some(ms))?,
         None => timeout_ms,
     };
-    Ok(FetchTransport { fetch, timeout_ms, signal: check_signal(options.get("signal")?)? })
+    Ok(FetchTransport { fetch, timeout_ms, signal: check_signal(options.get("signal")?)?, on_retry: None })
 }
 
 /// Path arguments, each a string named as the endpoint names it (`roomId`); their other

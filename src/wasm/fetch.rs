@@ -6,8 +6,8 @@
 //! The answer is read by duck typing (`status`, `headers.get`, `text()`), and anything
 //! that does not look like a Response is an error, never a panic.
 
-use super::js::{abort_signal_any, abort_signal_timeout, global_fetch, until_aborted};
-use crate::client::Transport;
+use super::js::{abort_signal_any, abort_signal_timeout, global_fetch, sleep, until_aborted};
+use crate::client::{RetryNotice, Transport};
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -26,6 +26,8 @@ pub struct FetchTransport {
     pub fetch: Option<Function>,
     pub timeout_ms: i64,
     pub signal: Option<JsValue>,
+    /// The caller's `onRetry(notice)` hook.
+    pub on_retry: Option<Function>,
 }
 
 /// Checks a `timeoutMs` option.
@@ -46,6 +48,14 @@ pub fn check_fetch(value: JsValue) -> Result<Option<Function>> {
         .dyn_into::<Function>()
         .map(Some)
         .map_err(|_| Error::invalid("fetch", "must be a function like globalThis.fetch"))
+}
+
+/// Checks an `onRetry` option: absent, or a function.
+pub fn check_on_retry(value: JsValue) -> Result<Option<Function>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid("onRetry", "must be a function"))
 }
 
 /// Checks a `signal` option: absent, or an object with `aborted`.
@@ -154,6 +164,30 @@ impl Transport for FetchTransport {
                 format!("{} {} failed: {}", request.method, path_of(&request.url), describe(&cause)),
             )),
         }
+    }
+
+    async fn sleep(&self, ms: u64) -> Result<()> {
+        let timer = sleep(ms as f64);
+        match &self.signal {
+            // The caller may give up during the wait; it must not outlast their signal.
+            Some(signal) => until_settled_or_aborted(&timer, signal).await.map(drop).map_err(|_| aborted()),
+            None => JsFuture::from(timer).await.map(drop).map_err(|_| aborted()),
+        }
+    }
+
+    fn retrying(&self, notice: &RetryNotice<'_>) {
+        let Some(hook) = &self.on_retry else { return };
+        let info = Object::new();
+        set(&info, "endpoint", &JsValue::from_str(notice.endpoint));
+        set(&info, "attempt", &JsValue::from(notice.attempt));
+        set(&info, "delayMs", &JsValue::from(notice.delay_ms as f64));
+        set(&info, "code", &JsValue::from_str(notice.error.code().as_str()));
+        set(&info, "message", &JsValue::from_str(notice.error.message()));
+        if let Some(status) = notice.error.status() {
+            set(&info, "status", &JsValue::from(status));
+        }
+        // The hook observes; an exception in it must not change the call's outcome.
+        let _ = hook.call1(&JsValue::UNDEFINED, &info);
     }
 }
 

@@ -2,7 +2,7 @@
 //! never leaves wasm memory), mints tokens synchronously and runs every REST call through
 //! the one generic path.
 
-use super::call::Caller;
+use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
 use super::convert::{optional_bool, optional_int, optional_string, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
@@ -12,7 +12,17 @@ use crate::token::{AppGrant, Validity};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-const CLIENT_OPTIONS: &[&str] = &["accessKey", "secret", "baseUrl", "authBaseUrl", "fetch", "timeoutMs"];
+const CLIENT_OPTIONS: &[&str] = &[
+    "accessKey",
+    "secret",
+    "baseUrl",
+    "authBaseUrl",
+    TRANSPORT_OPTIONS[0],
+    TRANSPORT_OPTIONS[1],
+    TRANSPORT_OPTIONS[2],
+    TRANSPORT_OPTIONS[3],
+    TRANSPORT_OPTIONS[4],
+];
 const MANAGEMENT_TOKEN_OPTIONS: &[&str] = &["validForSeconds", "forceNew"];
 const AUTH_TOKEN_OPTIONS: &[&str] = &["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
 
@@ -70,6 +80,7 @@ impl HmsCore {
         let hms_options = HmsOptions {
             base_url: optional_string(&options.get("baseUrl")?, "baseUrl")?,
             auth_base_url: optional_string(&options.get("authBaseUrl")?, "authBaseUrl")?,
+            retry: retry_policy(&options)?,
         };
         let client = HmsClient::new(&access_key, &secret, &hms_options)?;
         Ok(HmsCore { caller: Caller::new(client, &options)? })

@@ -13,6 +13,9 @@ export function untilAborted(signal) {
   });
   aborted.catch(() => {});
   return aborted;
+}
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }")]
 extern "C" {
     /// A promise that rejects once `signal` aborts (already handled, so a signal that fires
@@ -20,6 +23,9 @@ extern "C" {
     /// on the transport, so a `fetch` that ignores its signal still times out.
     #[wasm_bindgen(js_name = untilAborted)]
     pub fn until_aborted(signal: &JsValue) -> Promise;
+
+    /// Resolves after `ms` milliseconds (a ref'd timer: Node waits for it).
+    pub fn sleep(ms: f64) -> Promise;
 }
 
 #[wasm_bindgen]

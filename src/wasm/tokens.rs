@@ -6,7 +6,7 @@ use super::convert::{from_json, optional_int, optional_string, required_string, 
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::fetch::{check_fetch, DEFAULT_TIMEOUT_MS};
-use crate::client::Env;
+use crate::client::{Env, RetryPolicy};
 use crate::error::Result;
 use crate::hms;
 use crate::token::{self, VerifyOptions};
@@ -67,7 +67,10 @@ pub fn exchange_room_code(options: JsValue) -> Promise {
     })();
     future_to_promise(async move {
         let (body, auth_base_url, transport) = prepared.js()?;
-        let value = hms::exchange_room_code(&transport, auth_base_url.as_deref(), &body).await.js()?;
+        let value =
+            hms::exchange_room_code(&transport, &JsEnv, &RetryPolicy::default(), auth_base_url.as_deref(), &body)
+                .await
+                .js()?;
         Ok(from_json(&value))
     })
 }

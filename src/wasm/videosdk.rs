@@ -1,6 +1,6 @@
 //! `VideoSdkCore`: the wasm object behind the JavaScript `VideoSdkClient`.
 
-use super::call::Caller;
+use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
 use super::convert::{optional_string, optional_strings, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
@@ -12,7 +12,16 @@ use crate::videosdk::VideoSdkClient;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-const CLIENT_OPTIONS: &[&str] = &["apiKey", "secret", "baseUrl", "fetch", "timeoutMs"];
+const CLIENT_OPTIONS: &[&str] = &[
+    "apiKey",
+    "secret",
+    "baseUrl",
+    TRANSPORT_OPTIONS[0],
+    TRANSPORT_OPTIONS[1],
+    TRANSPORT_OPTIONS[2],
+    TRANSPORT_OPTIONS[3],
+    TRANSPORT_OPTIONS[4],
+];
 const TOKEN_OPTIONS: &[&str] =
     &["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
 
@@ -30,7 +39,7 @@ impl VideoSdkCore {
             let api_key = required_string(&options.get("apiKey")?, "apiKey")?;
             let secret = required_string(&options.get("secret")?, "secret")?;
             let base_url = optional_string(&options.get("baseUrl")?, "baseUrl")?;
-            let client = VideoSdkClient::new(&api_key, &secret, base_url.as_deref())?;
+            let client = VideoSdkClient::new(&api_key, &secret, base_url.as_deref(), retry_policy(&options)?)?;
             Ok(VideoSdkCore { caller: Caller::new(client, &options)? })
         })()
         .js()
