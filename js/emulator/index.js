@@ -11,6 +11,9 @@ import { authenticateManagement } from "./management-auth.js";
 import { presentRoom } from "./rooms.js";
 import { findRoute, route } from "./router.js";
 import { appByKey, buildSeed, checkTemplateSpecs, createState } from "./store.js";
+import { DEFAULT_VIDEOSDK_APP, VIDEOSDK_CONTROL_PREFIX, createVideoSdk } from "./videosdk.js";
+
+export { DEFAULT_VIDEOSDK_APP };
 
 // Documented in the README so examples work out of the box; never use it for a real app.
 export const DEFAULT_APP = Object.freeze({
@@ -33,7 +36,9 @@ export function hmsUrls(origin) {
 const SERVICES = [
   { prefix: HMS_PREFIX, routes: hmsRoutes, management: true, details: true },
   { prefix: HMS_AUTH_PREFIX, routes: hmsAuthRoutes, management: false, details: false },
-  { prefix: VIDEOSDK_PREFIX, routes: [], management: false, details: true }, // not emulated yet
+  // The VideoSDK side (its API and its control service) has its own state, auth and error shape.
+  { prefix: VIDEOSDK_PREFIX, videosdk: "api" },
+  { prefix: VIDEOSDK_CONTROL_PREFIX, videosdk: "control" },
   { prefix: "", routes: [route("GET", "/health", () => ({ ok: true }))], management: false, details: true },
 ];
 
@@ -88,6 +93,7 @@ export function createEmulator(options = {}) {
   const now = options.now ?? Date.now;
   if (typeof now !== "function") throw new TypeError("createEmulator: now must be a function returning ms");
   const requests = [];
+  const videosdk = createVideoSdk({ apps: options.videosdkApps, now, prefix: VIDEOSDK_PREFIX });
 
   // Ids and keys are made on first use, not here: Cloudflare Workers forbid random values and
   // crypto at module scope, where `const emu = createEmulator()` naturally sits.
@@ -106,6 +112,7 @@ export function createEmulator(options = {}) {
 
   async function dispatch(request, url, entry, parsed) {
     const service = serviceFor(url.pathname);
+    if (service.videosdk) return videosdk.dispatch(service, request, url, entry, parsed);
     try {
       const ctx = { state: ready(), keys, query: url.searchParams, body: parsed.body, clock: clockAt(now()) };
       if (service.management) {
@@ -143,9 +150,11 @@ export function createEmulator(options = {}) {
   return {
     fetch: handle,
     requests,
+    videosdk: videosdk.api,
     // Back to the seed: same apps, same template ids, no rooms or codes, empty log.
     reset() {
       if (seed) state = createState(seed);
+      videosdk.reset();
       requests.length = 0;
     },
     // A snapshot (a deep copy), so tests can inspect without mutating.

@@ -4,8 +4,9 @@
 import tokens from "./tokens.js";
 import errors from "./errors.js";
 import flow from "./flow.js";
+import videosdk from "./videosdk.js";
 
-export const tests = [...tokens, ...errors, ...flow];
+export const tests = [...tokens, ...errors, ...flow, ...videosdk];
 
 const byName = new Map(tests.map((t) => [t.name, t]));
 if (byName.size !== tests.length) throw new Error("suite: two tests share a name");
