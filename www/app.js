@@ -152,6 +152,28 @@ $("create-form").addEventListener("submit", (event) => {
   });
 });
 $("refresh").addEventListener("click", () => act($("refresh"), refreshRooms));
+
+// VideoSDK: the edge function creates the room and mints the join token (both need the
+// secret); the page shows the token's claims and can ask the edge function to validate.
+let videoSdkRoomId;
+$("videosdk-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  act($("videosdk-create"), async () => {
+    const { room, token } = await api("POST", "/api/videosdk/rooms", { customRoomId: $("videosdk-custom-id").value || undefined });
+    videoSdkRoomId = room.roomId;
+    $("videosdk-room").hidden = false;
+    $("videosdk-room-id").textContent = room.roomId;
+    $("videosdk-valid").hidden = true;
+    $("videosdk-claims").textContent = JSON.stringify(decodeToken(token).claims, null, 2);
+  });
+});
+$("videosdk-validate").addEventListener("click", () =>
+  act($("videosdk-validate"), async () => {
+    const { room } = await api("GET", `/api/videosdk/rooms/${encodeURIComponent(videoSdkRoomId)}/validate`);
+    $("videosdk-valid").hidden = false;
+    $("videosdk-valid").textContent = room.disabled ? "deactivated" : "valid";
+  }),
+);
 $("error-close").addEventListener("click", clearError);
 $("user-id").value = `visitor-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -159,7 +181,8 @@ act(null, async () => {
   await init();
   const config = await api("GET", "/api/config");
   authBaseUrl = config.authBaseUrl;
-  $("backend").textContent = config.backend === "emulator" ? "backend: local emulator (no credentials)" : "backend: 100ms API";
+  $("backend").textContent = config.backend === "emulator" ? "100ms: local emulator (no credentials)" : "100ms: real API";
+  $("videosdk-backend").textContent = config.videosdkBackend === "emulator" ? "VideoSDK: local emulator" : "VideoSDK: real API";
   await refreshRooms();
   document.body.dataset.ready = "true";
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The demo's dev server. On 127.0.0.1 it starts:
-//   1. the emulator (unless HMS_ACCESS_KEY and HMS_SECRET are set: then the real 100ms API),
+//   1. the emulator, for each provider whose credentials are not in the environment,
 //   2. the edge function www/worker.js in workerd (Miniflare), bundled as wrangler would,
 //   3. this static server for the page, which proxies /api/* to the Worker,
 // and prints the URL to open. Configuration comes from the environment, read here and
@@ -8,12 +8,13 @@
 //
 //   node www/serve.mjs [--port 8788]     (--port 0 picks a free port)
 //   HMS_ACCESS_KEY=… HMS_SECRET=… [HMS_BASE_URL=…] [HMS_AUTH_BASE_URL=…] node www/serve.mjs
+//   VIDEOSDK_API_KEY=… VIDEOSDK_SECRET=… [VIDEOSDK_BASE_URL=…] node www/serve.mjs
 
 import http from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_APP, hmsUrls } from "edgeroom/emulator";
+import { DEFAULT_APP, DEFAULT_VIDEOSDK_APP, hmsUrls } from "edgeroom/emulator";
 import { startEmulatorServer } from "edgeroom/emulator/server";
 import { startWorker } from "../scripts/worker-bundle.mjs";
 
@@ -39,32 +40,28 @@ function parsePort(argv) {
   return port;
 }
 
-/** The backend: the real API when credentials are in the environment, else the emulator. */
-async function backend() {
-  const { HMS_ACCESS_KEY, HMS_SECRET, HMS_BASE_URL, HMS_AUTH_BASE_URL } = process.env;
-  if (HMS_ACCESS_KEY && HMS_SECRET) {
-    return {
-      name: "100ms",
-      bindings: {
-        HMS_ACCESS_KEY,
-        HMS_SECRET,
-        HMS_BASE_URL: HMS_BASE_URL ?? "",
-        HMS_AUTH_BASE_URL: HMS_AUTH_BASE_URL ?? "",
-      },
-      close: async () => {},
-    };
-  }
-  const emulator = await startEmulatorServer({ port: 0 });
-  const urls = hmsUrls(emulator.url);
+/**
+ * The backends: each provider's real API when its credentials are in the environment, else
+ * the emulator (started once, for whichever provider needs it).
+ */
+async function backends() {
+  const env = process.env;
+  const realHms = Boolean(env.HMS_ACCESS_KEY && env.HMS_SECRET);
+  const realVideoSdk = Boolean(env.VIDEOSDK_API_KEY && env.VIDEOSDK_SECRET);
+  const emulator = realHms && realVideoSdk ? null : await startEmulatorServer({ port: 0 });
+  const urls = emulator ? hmsUrls(emulator.url) : {};
+  const hms = realHms
+    ? { HMS_ACCESS_KEY: env.HMS_ACCESS_KEY, HMS_SECRET: env.HMS_SECRET, HMS_BASE_URL: env.HMS_BASE_URL ?? "", HMS_AUTH_BASE_URL: env.HMS_AUTH_BASE_URL ?? "" }
+    : { HMS_ACCESS_KEY: DEFAULT_APP.accessKey, HMS_SECRET: DEFAULT_APP.secret, HMS_BASE_URL: urls.baseUrl, HMS_AUTH_BASE_URL: urls.authBaseUrl };
+  const videosdk = realVideoSdk
+    ? { VIDEOSDK_API_KEY: env.VIDEOSDK_API_KEY, VIDEOSDK_SECRET: env.VIDEOSDK_SECRET, VIDEOSDK_BASE_URL: env.VIDEOSDK_BASE_URL ?? "" }
+    : { VIDEOSDK_API_KEY: DEFAULT_VIDEOSDK_APP.apiKey, VIDEOSDK_SECRET: DEFAULT_VIDEOSDK_APP.secret, VIDEOSDK_BASE_URL: `${emulator.url}/videosdk` };
   return {
-    name: "emulator",
-    bindings: {
-      HMS_ACCESS_KEY: DEFAULT_APP.accessKey,
-      HMS_SECRET: DEFAULT_APP.secret,
-      HMS_BASE_URL: urls.baseUrl,
-      HMS_AUTH_BASE_URL: urls.authBaseUrl,
-    },
-    close: () => emulator.close(),
+    hms: realHms ? "100ms" : "emulator",
+    videosdk: realVideoSdk ? "videosdk" : "emulator",
+    bindings: { ...hms, ...videosdk, DEMO_BACKEND: realHms ? "100ms" : "emulator", DEMO_VIDEOSDK_BACKEND: realVideoSdk ? "videosdk" : "emulator" },
+    emulator,
+    close: async () => emulator?.close(),
   };
 }
 
@@ -88,10 +85,8 @@ async function proxyToWorker(mf, req, origin) {
 }
 
 export async function startDemo({ port = 0 } = {}) {
-  const api = await backend();
-  const worker = await startWorker(fileURLToPath(new URL("./worker.js", import.meta.url)), {
-    bindings: { ...api.bindings, DEMO_BACKEND: api.name },
-  });
+  const api = await backends();
+  const worker = await startWorker(fileURLToPath(new URL("./worker.js", import.meta.url)), { bindings: api.bindings });
   let origin;
   const server = http.createServer(async (req, res) => {
     try {
@@ -118,7 +113,10 @@ export async function startDemo({ port = 0 } = {}) {
   origin = `http://127.0.0.1:${server.address().port}`;
   return {
     url: `${origin}/`,
-    backend: api.name,
+    backend: api.hms,
+    videosdkBackend: api.videosdk,
+    /** The emulator's server (null against the real APIs), for tests that stop it. */
+    emulator: api.emulator,
     async close() {
       server.close();
       await worker.dispose();
@@ -129,7 +127,8 @@ export async function startDemo({ port = 0 } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const demo = await startDemo({ port: parsePort(process.argv) });
-  console.log(`edgeroom demo (${demo.backend === "emulator" ? "on the local emulator, no credentials needed" : "on the real 100ms API"})`);
+  const where = (backend, real) => (backend === "emulator" ? "the local emulator" : real);
+  console.log(`edgeroom demo: 100ms on ${where(demo.backend, "the real 100ms API")}, VideoSDK on ${where(demo.videosdkBackend, "the real VideoSDK API")}`);
   console.log(`open ${demo.url}`);
   const stop = async () => {
     await demo.close();

@@ -6,11 +6,13 @@
 //   POST /api/rooms {name, description?}   create (or return) a room and its room codes
 //   POST /api/rooms/:id/codes        (re)create the room's codes
 //   POST /api/rooms/:id/enabled {enabled}  enable or disable a room
+//   POST /api/videosdk/rooms {customRoomId?}   create a VideoSDK room and mint a join token
+//   GET  /api/videosdk/rooms/:id/validate      validate a VideoSDK room
 //
 // Every edgeroom error is answered as { error: { code, message, field?, status? } } with a
 // matching HTTP status, so the page can show exactly what the SDK said.
 
-import { HmsClient, isEdgeroomError } from "edgeroom";
+import { HmsClient, VideoSdkClient, isEdgeroomError } from "edgeroom";
 
 const MAX_LISTED = 50;
 
@@ -26,7 +28,33 @@ function clientFor(env) {
   return cached;
 }
 
-const HTTP_STATUS = { invalid_argument: 400, not_found: 404, forbidden: 403, unauthorized: 401, bad_request: 400 };
+let cachedVideoSdk;
+function videoSdkFor(env) {
+  cachedVideoSdk ??= new VideoSdkClient({
+    apiKey: env.VIDEOSDK_API_KEY,
+    secret: env.VIDEOSDK_SECRET,
+    baseUrl: env.VIDEOSDK_BASE_URL || undefined,
+  });
+  return cachedVideoSdk;
+}
+
+/** Creates (or returns) a VideoSDK room and mints a token to join it as a new participant. */
+async function createVideoSdkRoom(vsdk, request) {
+  const input = (await readJson(request)) ?? {};
+  const room = await vsdk.rooms.create({ customRoomId: input.customRoomId || undefined });
+  const participantId = `guest-${crypto.randomUUID().slice(0, 8)}`;
+  const { token } = vsdk.auth.getToken({ permissions: ["allow_join"], roomId: room.roomId, participantId, roles: ["rtc"] });
+  return { room, token };
+}
+
+const HTTP_STATUS = {
+  invalid_argument: 400,
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 function json(body, status = 200) {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -71,7 +99,22 @@ export default {
     if (api !== "api") return json({ error: { code: "not_found", message: "no such route" } }, 404);
     try {
       if (resource === "config" && request.method === "GET") {
-        return json({ backend: env.DEMO_BACKEND, authBaseUrl: env.HMS_AUTH_BASE_URL || "https://auth.100ms.live/v2" });
+        return json({
+          backend: env.DEMO_BACKEND,
+          videosdkBackend: env.DEMO_VIDEOSDK_BACKEND,
+          authBaseUrl: env.HMS_AUTH_BASE_URL || "https://auth.100ms.live/v2",
+        });
+      }
+      if (resource === "videosdk") {
+        const vsdk = videoSdkFor(env);
+        const [, , , , roomId, check] = url.pathname.split("/");
+        if (id === "rooms" && roomId === undefined && request.method === "POST") {
+          return json(await createVideoSdkRoom(vsdk, request));
+        }
+        if (id === "rooms" && roomId && check === "validate" && request.method === "GET") {
+          return json({ room: await vsdk.rooms.validate(decodeURIComponent(roomId)) });
+        }
+        return json({ error: { code: "not_found", message: "no such route" } }, 404);
       }
       const hms = clientFor(env);
       if (resource === "rooms" && id === undefined) {

@@ -129,6 +129,32 @@ test("a disabled room's codes cannot be created and the 403 is shown", async () 
   await page.close();
 });
 
+test("the VideoSDK panel creates a room, shows its join token and validates it", async () => {
+  const { page, problems } = await openPage({ width: 1280, height: 800 });
+  const customRoomId = `standup-${Date.now()}`;
+  await page.fill("#videosdk-custom-id", customRoomId);
+  await page.click("#videosdk-create");
+  await page.waitForSelector("#videosdk-room:not([hidden])");
+  const roomId = (await page.textContent("#videosdk-room-id")).trim();
+  assert.match(roomId, /^[a-z]{3,4}-[a-z]{4}-[a-z]{3,4}$/);
+  const claims = JSON.parse(await page.textContent("#videosdk-claims"));
+  assert.equal(claims.roomId, roomId);
+  assert.deepEqual(claims.permissions, ["allow_join"]);
+  assert.deepEqual(claims.roles, ["rtc"]);
+  assert.equal(claims.version, 2);
+  assert.match(claims.participantId, /^guest-/);
+  await page.click("#videosdk-validate");
+  await page.waitForSelector("#videosdk-valid:not([hidden])");
+  assert.equal(await page.textContent("#videosdk-valid"), "valid");
+  // The same custom id gives the same room: create is idempotent on it.
+  await page.click("#videosdk-create");
+  await page.waitForFunction((id) => document.querySelector("#videosdk-room-id").textContent === id, roomId);
+  await page.screenshot({ path: join(SHOTS, "6-videosdk.png"), fullPage: true });
+  assert.equal(await page.isVisible("#error"), false);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the page is usable at phone width", async () => {
   const { page } = await openPage({ width: 390, height: 844 });
   await page.fill("#room-name", `phone-${Date.now()}`);
@@ -138,6 +164,6 @@ test("the page is usable at phone width", async () => {
   await page.waitForSelector("#token:not([hidden])");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-  await page.screenshot({ path: join(SHOTS, "6-phone.png"), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, "7-phone.png"), fullPage: true });
   await page.close();
 });
