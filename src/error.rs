@@ -49,6 +49,12 @@ pub enum ErrorCode {
     Aborted,
     /// The runtime lacks something edgeroom needs (WebCrypto, `fetch`, `AbortSignal.timeout`).
     UnsupportedRuntime,
+    /// A webhook request that is not the provider's documented envelope.
+    InvalidWebhook,
+    /// A webhook whose secret headers or signature do not match.
+    WebhookUnauthenticated,
+    /// A webhook whose timestamp lies outside the replay window.
+    WebhookExpired,
 }
 
 impl ErrorCode {
@@ -74,6 +80,9 @@ impl ErrorCode {
             ErrorCode::Timeout => "timeout",
             ErrorCode::Aborted => "aborted",
             ErrorCode::UnsupportedRuntime => "unsupported_runtime",
+            ErrorCode::InvalidWebhook => "invalid_webhook",
+            ErrorCode::WebhookUnauthenticated => "webhook_unauthenticated",
+            ErrorCode::WebhookExpired => "webhook_expired",
         }
     }
 

@@ -6,6 +6,7 @@ mod rules;
 pub mod token;
 mod token_cache;
 pub mod videosdk;
+pub mod webhook;
 
 pub use error::{Error, ErrorCode, Result};
 pub mod client;
@@ -13,6 +14,7 @@ pub mod endpoint;
 pub mod hms;
 pub mod http;
 mod http_date;
+mod iso8601;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]

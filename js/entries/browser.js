@@ -1,7 +1,7 @@
 // Browsers (and any runtime without a more specific entry): the page awaits init(), which
 // fetches and compiles the .wasm (streaming where the server sends application/wasm).
 import initWasm from "../wasm/edgeroom.js";
-import { markReady } from "../src/api.js";
+import { markReady } from "../src/ready.js";
 
 export * from "../src/api.js";
 

@@ -2,7 +2,7 @@
 // WebAssembly.Module for the .wasm import, so instantiation is synchronous and cheap.
 import wasmModule from "../wasm/edgeroom_bg.wasm";
 import { initSync } from "../wasm/edgeroom.js";
-import { markReady } from "../src/api.js";
+import { markReady } from "../src/ready.js";
 
 initSync({ module: wasmModule });
 markReady();

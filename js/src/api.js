@@ -12,22 +12,9 @@ import {
   exchangeRoomCode as wasmExchangeRoomCode,
 } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
+import { assertReady } from "./ready.js";
 
-let ready = false;
-
-/** Called by each entry once the wasm module is instantiated. */
-export function markReady() {
-  ready = true;
-}
-
-function assertReady() {
-  if (!ready) {
-    throw edgeroomError(
-      "not_initialized",
-      "edgeroom is not initialised yet: await init() from the browser entry before use",
-    );
-  }
-}
+export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
 
 /**
  * Follows a list endpoint lazily: one page is fetched when the previous one has been

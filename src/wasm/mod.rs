@@ -12,7 +12,9 @@ mod hms;
 mod js;
 mod tokens;
 mod videosdk;
+mod webhooks;
 
 pub use hms::HmsCore;
 pub use tokens::{decode_token, exchange_room_code, verify_token};
 pub use videosdk::VideoSdkCore;
+pub use webhooks::{parse_videosdk_webhook, HmsWebhookCore};

@@ -1,0 +1,48 @@
+//! VideoSDK webhooks: `{webhookType, data: {meetingId, sessionId, participantId?,
+//! participantName?, start?, end?}}`. The signature (RSA-SHA256 over the raw body, in the
+//! `videosdk-signature` header) is verified with WebCrypto before this parse.
+
+use super::{check_fresh, invalid, parse_object, text};
+use crate::error::Result;
+use serde_json::Value;
+
+/// Parses a verified VideoSDK webhook body. With `max_age`, the event's own time (`end`,
+/// else `start`, when the payload has one) must lie within the window.
+pub fn parse_videosdk_event(body: &str, max_age: Option<i64>, now: i64) -> Result<Value> {
+    let event = parse_object(body)?;
+    text(&event, "webhookType")?;
+    let Some(data) = event.get("data").and_then(Value::as_object) else {
+        return Err(invalid("`data` is missing or not an object"));
+    };
+    let max_age = super::check_max_age(max_age)?;
+    if let Some(at) = data.get("end").or_else(|| data.get("start")).and_then(Value::as_str) {
+        check_fresh(at, max_age, now)?;
+    }
+    Ok(Value::Object(event))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    const NOW: i64 = 1_700_000_000;
+
+    #[test]
+    fn parses_documented_and_unknown_events() {
+        let body = r#"{"webhookType":"participant-joined","data":{"meetingId":"abc-xyzw-lmno","sessionId":"s1","participantId":"p1","participantName":"Ana"}}"#;
+        assert_eq!(parse_videosdk_event(body, None, NOW).unwrap()["data"]["participantName"], "Ana");
+        let future = r#"{"webhookType":"transcription-ready","data":{"meetingId":"m"}}"#;
+        assert!(parse_videosdk_event(future, Some(60), NOW).is_ok(), "no time, no window");
+    }
+
+    #[test]
+    fn refuses_malformed_and_stale_events() {
+        for body in ["", "{}", r#"{"webhookType":"x"}"#, r#"{"webhookType":"","data":{}}"#, r#"{"data":{}}"#] {
+            assert_eq!(parse_videosdk_event(body, None, NOW).unwrap_err().code(), ErrorCode::InvalidWebhook, "{body}");
+        }
+        let stale = r#"{"webhookType":"session-ended","data":{"meetingId":"m","start":"2023-11-14T20:00:00Z","end":"2023-11-14T21:00:00Z"}}"#;
+        assert_eq!(parse_videosdk_event(stale, Some(300), NOW).unwrap_err().code(), ErrorCode::WebhookExpired);
+        assert!(parse_videosdk_event(stale, None, NOW).is_ok());
+    }
+}
