@@ -4,6 +4,7 @@
 #   wasm     wasm-bindgen tests in Node and in headless Chromium
 #   package  the npm package build, then the emulator's own tests
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
+#   examples the deployable examples, each started as documented, against the emulator
 #   demo     the demo page driven by Playwright in headless Chromium
 source "$(dirname "$0")/lib.sh"
 
@@ -42,6 +43,9 @@ node --test tests/emulator/
 
 say "runtimes: the shared suite in Node, Deno, workerd and Chromium"
 bash tests/js/run-all.sh
+
+say "examples: the Worker (workerd), the Deno function and the Node server against the emulator"
+node --test tests/examples/
 
 say "demo: the page in headless Chromium (screenshots in test-output/demo/)"
 node --test tests/demo/
