@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what is missing first. Exits non-zero on any failure.
-#   native   cargo test, clippy (host and wasm32), rustfmt
+#   native   cargo test (with the README's Rust example as a doctest), clippy (host and
+#            wasm32), rustfmt, cargo doc without warnings
 #   wasm     wasm-bindgen tests in Node and in headless Chromium
 #   package  the npm package build, then the emulator's own tests
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
@@ -22,6 +23,7 @@ cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo test --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 
 # wasm-bindgen-test-runner exits 0 if Node's event loop empties before the tests finish, so
 # each run must also print its summary line to count as a pass.

@@ -45,6 +45,7 @@ pub trait Env {
 
 /// Produces the `Authorization` header value; `renew` asks for fresh credentials after a 401.
 pub trait Authorizer {
+    /// The header value.
     fn authorization(&self, renew: bool) -> Result<String>;
 }
 

@@ -51,14 +51,19 @@ pub enum Reply {
 pub struct Endpoint {
     /// The stable name the JS layer calls it by, e.g. `"rooms.create"`.
     pub name: &'static str,
+    /// The HTTP method.
     pub method: Method,
+    /// Which base URL the path hangs off.
     pub host: Host,
     /// Path below the base URL; each `{}` takes the next path argument, percent-encoded.
     pub path: &'static str,
     /// The names of the path arguments, for error messages (`roomId`).
     pub args: &'static [&'static str],
+    /// The query's schema, if it takes one.
     pub query: Option<&'static Schema>,
+    /// The body's schema, if it takes one.
     pub body: Option<&'static Schema>,
+    /// The shape of a successful answer.
     pub reply: Reply,
     /// Whether the management token goes along (the room-code exchange needs none).
     pub authenticated: bool,

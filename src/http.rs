@@ -6,12 +6,16 @@ use std::fmt;
 /// The HTTP methods the providers' APIs use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
+    /// `GET`
     Get,
+    /// `POST`
     Post,
+    /// `DELETE`
     Delete,
 }
 
 impl Method {
+    /// `"GET"`, `"POST"`, `"DELETE"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -30,9 +34,13 @@ impl fmt::Display for Method {
 /// A request ready to send. Header names are lowercase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpRequest {
+    /// The method.
     pub method: Method,
+    /// The absolute URL, path and query percent-encoded.
     pub url: String,
+    /// Lowercase names and their values.
     pub headers: Vec<(&'static str, String)>,
+    /// The JSON body, if any.
     pub body: Option<String>,
     /// Whether sending it again cannot do harm (see [`crate::endpoint::Idempotency`]):
     /// only such requests are retried after a lost or transient answer.
@@ -55,10 +63,12 @@ impl HttpRequest {
 /// What came back: the status, the headers the client reads, and the body as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HttpResponse {
+    /// The HTTP status.
     pub status: u16,
     /// Lowercase names. Transports need only copy the headers the client reads
     /// (`retry-after`, `content-type`).
     pub headers: Vec<(String, String)>,
+    /// The body as text.
     pub body: String,
 }
 

@@ -40,8 +40,11 @@ pub enum Rule {
 /// One field: its wire name, its rule, and whether it must be present.
 #[derive(Debug)]
 pub struct Field {
+    /// The wire name.
     pub name: &'static str,
+    /// What its value must be.
     pub rule: Rule,
+    /// Whether it must be present.
     pub required: bool,
 }
 
@@ -61,6 +64,7 @@ pub type CrossCheck = fn(&Map<String, Value>) -> Result<()>;
 /// The fields of an object, the names refused with a hint, and a check across fields.
 #[derive(Debug)]
 pub struct Schema {
+    /// The known fields.
     pub fields: &'static [Field],
     /// Names that are refused with a pointer to the right one, e.g. `template` → `template_id`.
     pub refused: &'static [(&'static str, &'static str)],

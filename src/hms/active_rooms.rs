@@ -46,24 +46,31 @@ fn peer_or_role(body: &Map<String, Value>) -> Result<()> {
     Ok(())
 }
 
+/// `GET /active-rooms/{}`: the `activeRooms.retrieve` call.
 pub static RETRIEVE: Endpoint =
     Endpoint::get("activeRooms.retrieve", "/active-rooms/{}", Reply::Object(&["id"])).args(ROOM_ID);
+/// `GET /active-rooms/{}/peers/{}`: the `activeRooms.retrievePeerDetails` call.
 pub static RETRIEVE_PEER_DETAILS: Endpoint =
     Endpoint::get("activeRooms.retrievePeerDetails", "/active-rooms/{}/peers/{}", Reply::Object(&["id"])).args(PEER);
+/// `GET /active-rooms/{}/peers`: the `activeRooms.retrieveActivePeers` call.
 pub static RETRIEVE_ACTIVE_PEERS: Endpoint =
     Endpoint::get("activeRooms.retrieveActivePeers", "/active-rooms/{}/peers", Reply::Member("peers")).args(ROOM_ID);
+/// `POST /active-rooms/{}/peers/{}`: the `activeRooms.updatePeer` call.
 pub static UPDATE_PEER: Endpoint =
     Endpoint::post("activeRooms.updatePeer", "/active-rooms/{}/peers/{}", Reply::Object(&["id"]))
         .args(PEER)
         .body(&PEER_CHANGES)
         .idempotent();
+/// `POST /active-rooms/{}/send-message`: the `activeRooms.sendMessage` call.
 pub static SEND_MESSAGE: Endpoint =
     Endpoint::post("activeRooms.sendMessage", "/active-rooms/{}/send-message", Reply::Empty)
         .args(ROOM_ID)
         .body(&MESSAGE);
+/// `POST /active-rooms/{}/remove-peers`: the `activeRooms.removePeer` call.
 pub static REMOVE_PEER: Endpoint =
     Endpoint::post("activeRooms.removePeer", "/active-rooms/{}/remove-peers", Reply::Empty)
         .args(ROOM_ID)
         .body(&WHOM_TO_REMOVE);
+/// `POST /active-rooms/{}/end-room`: the `activeRooms.end` call.
 pub static END: Endpoint =
     Endpoint::post("activeRooms.end", "/active-rooms/{}/end-room", Reply::Empty).args(ROOM_ID).body(&END_ROOM);

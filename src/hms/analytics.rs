@@ -17,5 +17,6 @@ static FILTERS: Schema = Schema::of(&[
     opt("start", Rule::Text),
 ]);
 
+/// `GET /analytics/events`: the `analytics.listEvents` call.
 pub static LIST_EVENTS: Endpoint =
     Endpoint::get("analytics.listEvents", "/analytics/events", Reply::Page(Paging::EventsNext)).query(&FILTERS);

@@ -6,6 +6,7 @@ use crate::schema::{opt, req, Rule, Schema};
 
 static EXCHANGE_BODY: Schema = Schema::of(&[req("code", Rule::Identifier), opt("user_id", Rule::Identifier)]);
 
+/// `POST /token`: the `auth.exchangeRoomCode` call.
 pub static EXCHANGE_ROOM_CODE: Endpoint = Endpoint::post("auth.exchangeRoomCode", "/token", Reply::Object(&["token"]))
     .body(&EXCHANGE_BODY)
     .on(Host::Auth, false)

@@ -22,7 +22,9 @@ use crate::token::{AppGrant, HmsCredentials, Minted, Validity};
 use crate::token_cache::TokenCache;
 use serde_json::Value;
 
+/// 100ms's REST API.
 pub const DEFAULT_BASE_URL: &str = "https://api.100ms.live/v2";
+/// 100ms's token service (the room-code exchange).
 pub const DEFAULT_AUTH_BASE_URL: &str = "https://auth.100ms.live/v2";
 
 /// Every 100ms endpoint, by the name the JS layer calls it.

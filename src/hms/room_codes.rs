@@ -20,16 +20,20 @@ const ROOM: &[&str] = &["roomId"];
 /// Creates (or re-syncs) a code for every role of the room's template.
 pub static CREATE: Endpoint =
     Endpoint::post("roomCodes.create", "/room-codes/room/{}", Reply::Items).args(ROOM).idempotent();
+/// `POST /room-codes/room/{}/role/{}`: the `roomCodes.createForRole` call.
 pub static CREATE_FOR_ROLE: Endpoint = Endpoint::post("roomCodes.createForRole", "/room-codes/room/{}/role/{}", CODE)
     .args(&["roomId", "role"])
     .idempotent();
+/// `GET /room-codes/room/{}`: the `roomCodes.list` call.
 pub static LIST: Endpoint =
     Endpoint::get("roomCodes.list", "/room-codes/room/{}", Reply::Page(Paging::DataLast)).args(ROOM).query(&LIST_QUERY);
+/// `POST /room-codes/code`: the `roomCodes.enableOrDisable` call.
 pub static ENABLE_OR_DISABLE: Endpoint =
     Endpoint::post("roomCodes.enableOrDisable", "/room-codes/code", CODE).body(&UPDATE_BODY).idempotent();
 
 /// A room code as the API answers it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
 pub struct RoomCode {
     pub code: String,
     #[serde(default)]

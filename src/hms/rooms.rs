@@ -97,18 +97,25 @@ fn check_update(body: &Map<String, Value>) -> Result<()> {
 const ROOM: Reply = Reply::Object(&["id"]);
 const ROOM_ID: &[&str] = &["roomId"];
 
+/// `POST /rooms`: the `rooms.create` call.
 pub static CREATE: Endpoint = Endpoint::post("rooms.create", "/rooms", ROOM).body(&CREATE_BODY).idempotent_with("name");
+/// `GET /rooms/{}`: the `rooms.retrieveById` call.
 pub static RETRIEVE: Endpoint = Endpoint::get("rooms.retrieveById", "/rooms/{}", ROOM).args(ROOM_ID);
+/// `GET /rooms`: the `rooms.retrieveByName` call.
 pub static RETRIEVE_BY_NAME: Endpoint =
     Endpoint::get("rooms.retrieveByName", "/rooms", Reply::First("room")).query(&BY_NAME_QUERY);
+/// `POST /rooms/{}`: the `rooms.update` call.
 pub static UPDATE: Endpoint =
     Endpoint::post("rooms.update", "/rooms/{}", ROOM).args(ROOM_ID).body(&UPDATE_BODY).idempotent();
+/// `POST /rooms/{}`: the `rooms.enableOrDisable` call.
 pub static ENABLE_OR_DISABLE: Endpoint =
     Endpoint::post("rooms.enableOrDisable", "/rooms/{}", ROOM).args(ROOM_ID).body(&ENABLE_BODY).idempotent();
+/// `GET /rooms`: the `rooms.list` call.
 pub static LIST: Endpoint = Endpoint::get("rooms.list", "/rooms", Reply::Page(Paging::DataLast)).query(&LIST_QUERY);
 
 /// Where a room's recordings are uploaded.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
 pub struct UploadInfo {
     #[serde(rename = "type")]
     pub kind: String,
@@ -123,6 +130,7 @@ pub struct UploadInfo {
 
 /// SFU recording settings of a room.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
 pub struct RecordingInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
@@ -132,6 +140,7 @@ pub struct RecordingInfo {
 
 /// The body of `rooms.create`; every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
 pub struct CreateRoom {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -154,6 +163,7 @@ pub struct CreateRoom {
 /// A room as the API answers it. Fields the API may omit are optional; unknown ones are kept
 /// in `extra` so nothing the provider adds is lost.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
 pub struct Room {
     pub id: String,
     #[serde(default)]

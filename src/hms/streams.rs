@@ -37,33 +37,46 @@ fn some_rtmp_url(body: &Map<String, Value>) -> Result<()> {
     }
 }
 
+/// `POST /live-streams/room/{}/start`: the `liveStreams.start` call.
 pub static START_LIVE_STREAM: Endpoint =
     Endpoint::post("liveStreams.start", "/live-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_LIVE);
+/// `POST /live-streams/{}/stop`: the `liveStreams.stop` call.
 pub static STOP_LIVE: Endpoint =
     Endpoint::post("liveStreams.stop", "/live-streams/{}/stop", JOB).args(STREAM_ID).idempotent();
+/// `POST /live-streams/room/{}/stop`: the `liveStreams.stopAll` call.
 pub static STOP_ALL_LIVE: Endpoint =
     Endpoint::post("liveStreams.stopAll", "/live-streams/room/{}/stop", Reply::Items).args(ROOM_ID).idempotent();
+/// `GET /live-streams/{}`: the `liveStreams.retrieve` call.
 pub static RETRIEVE_LIVE: Endpoint = Endpoint::get("liveStreams.retrieve", "/live-streams/{}", JOB).args(STREAM_ID);
+/// `GET /live-streams`: the `liveStreams.list` call.
 pub static LIST_LIVE: Endpoint =
     Endpoint::get("liveStreams.list", "/live-streams", Reply::Page(Paging::DataLast)).query(&JOB_FILTERS);
+/// `POST /live-streams/{}/timed-metadata`: the `liveStreams.sendTimedMetadata` call.
 pub static SEND_TIMED_METADATA: Endpoint =
     Endpoint::post("liveStreams.sendTimedMetadata", "/live-streams/{}/timed-metadata", JOB)
         .args(STREAM_ID)
         .body(&TIMED_METADATA);
+/// `POST /live-streams/{}/pause-recording`: the `liveStreams.pauseRecording` call.
 pub static PAUSE_RECORDING: Endpoint =
     Endpoint::post("liveStreams.pauseRecording", "/live-streams/{}/pause-recording", JOB).args(STREAM_ID);
+/// `POST /live-streams/{}/resume-recording`: the `liveStreams.resumeRecording` call.
 pub static RESUME_RECORDING: Endpoint =
     Endpoint::post("liveStreams.resumeRecording", "/live-streams/{}/resume-recording", JOB).args(STREAM_ID);
 
+/// `POST /external-streams/room/{}/start`: the `externalStreams.start` call.
 pub static START_EXTERNAL_STREAM: Endpoint =
     Endpoint::post("externalStreams.start", "/external-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_EXTERNAL);
+/// `POST /external-streams/{}/stop`: the `externalStreams.stop` call.
 pub static STOP_EXTERNAL: Endpoint =
     Endpoint::post("externalStreams.stop", "/external-streams/{}/stop", JOB).args(STREAM_ID).idempotent();
+/// `POST /external-streams/room/{}/stop`: the `externalStreams.stopAll` call.
 pub static STOP_ALL_EXTERNAL: Endpoint =
     Endpoint::post("externalStreams.stopAll", "/external-streams/room/{}/stop", Reply::Items)
         .args(ROOM_ID)
         .idempotent();
+/// `GET /external-streams/{}`: the `externalStreams.retrieve` call.
 pub static RETRIEVE_EXTERNAL: Endpoint =
     Endpoint::get("externalStreams.retrieve", "/external-streams/{}", JOB).args(STREAM_ID);
+/// `GET /external-streams`: the `externalStreams.list` call.
 pub static LIST_EXTERNAL: Endpoint =
     Endpoint::get("externalStreams.list", "/external-streams", Reply::Page(Paging::DataLast)).query(&JOB_FILTERS);

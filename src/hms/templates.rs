@@ -39,33 +39,44 @@ static ROLE_BODY: Schema = Schema::open(&[
 
 static OPEN: Schema = Schema::open(&[]);
 
+/// `GET /templates`: the `templates.list` call.
 pub static LIST: Endpoint =
     Endpoint::get("templates.list", "/templates", Reply::Page(Paging::DataLast)).query(&LIST_QUERY);
+/// `GET /templates/{}`: the `templates.retrieve` call.
 pub static RETRIEVE: Endpoint =
     Endpoint::get("templates.retrieve", "/templates/{}", Reply::Object(&["id"])).args(TEMPLATE_ID);
+/// `POST /templates`: the `templates.create` call.
 pub static CREATE_TEMPLATE: Endpoint =
     Endpoint::post("templates.create", "/templates", Reply::Object(&["id"])).body(&CREATE).idempotent_with("name");
+/// `POST /templates/{}`: the `templates.update` call.
 pub static UPDATE_TEMPLATE: Endpoint = Endpoint::post("templates.update", "/templates/{}", Reply::Object(&["id"]))
     .args(TEMPLATE_ID)
     .body(&UPDATE)
     .idempotent();
+/// `GET /templates/{}/roles/{}`: the `templates.retrieveRole` call.
 pub static RETRIEVE_ROLE: Endpoint =
     Endpoint::get("templates.retrieveRole", "/templates/{}/roles/{}", OBJECT).args(ROLE);
+/// `POST /templates/{}/roles/{}`: the `templates.createOrUpdateRole` call.
 pub static CREATE_OR_UPDATE_ROLE: Endpoint =
     Endpoint::post("templates.createOrUpdateRole", "/templates/{}/roles/{}", OBJECT)
         .args(ROLE)
         .body(&ROLE_BODY)
         .idempotent();
+/// `DELETE /templates/{}/roles/{}`: the `templates.deleteRole` call.
 pub static DELETE_ROLE: Endpoint =
     Endpoint::delete("templates.deleteRole", "/templates/{}/roles/{}", Reply::Empty).args(ROLE);
+/// `GET /templates/{}/settings`: the `templates.retrieveSettings` call.
 pub static RETRIEVE_SETTINGS: Endpoint =
     Endpoint::get("templates.retrieveSettings", "/templates/{}/settings", OBJECT).args(TEMPLATE_ID);
+/// `POST /templates/{}/settings`: the `templates.updateSettings` call.
 pub static UPDATE_SETTINGS: Endpoint = Endpoint::post("templates.updateSettings", "/templates/{}/settings", OBJECT)
     .args(TEMPLATE_ID)
     .body(&OPEN)
     .idempotent();
+/// `GET /templates/{}/recordings`: the `templates.retrieveRecordingsConfig` call.
 pub static RETRIEVE_RECORDINGS_CONFIG: Endpoint =
     Endpoint::get("templates.retrieveRecordingsConfig", "/templates/{}/recordings", OBJECT).args(TEMPLATE_ID);
+/// `POST /templates/{}/recordings`: the `templates.configureRecordings` call.
 pub static CONFIGURE_RECORDINGS: Endpoint =
     Endpoint::post("templates.configureRecordings", "/templates/{}/recordings", OBJECT)
         .args(TEMPLATE_ID)

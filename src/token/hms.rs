@@ -22,8 +22,11 @@ pub struct HmsCredentials {
 /// Who an app token is for.
 #[derive(Clone, Copy, Debug)]
 pub struct AppGrant<'a> {
+    /// The room the peer joins.
     pub room_id: &'a str,
+    /// The peer's role in the room's template.
     pub role: &'a str,
+    /// Your id for the peer (the `user_id` claim), when you have one.
     pub user_id: Option<&'a str>,
 }
 

@@ -19,6 +19,8 @@ pub use videosdk::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole}
 /// A freshly signed token and its expiry (Unix seconds).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Minted {
+    /// The compact JWT.
     pub token: String,
+    /// Its `exp`, Unix seconds.
     pub expires_at: i64,
 }

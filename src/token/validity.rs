@@ -24,8 +24,11 @@ pub struct Validity {
 /// The three time claims of a token, in Unix seconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeClaims {
+    /// Issued at.
     pub iat: i64,
+    /// Not valid before.
     pub nbf: i64,
+    /// Expires at.
     pub exp: i64,
 }
 

@@ -17,7 +17,9 @@ pub const MAX_LEEWAY_SECONDS: i64 = 300;
 /// Header and claims of a token, undecorated and unverified.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecodedToken {
+    /// The JOSE header, e.g. `{"alg":"HS256","typ":"JWT"}`.
     pub header: Value,
+    /// The claims, as sent.
     pub claims: Value,
 }
 

@@ -35,7 +35,9 @@ impl Permission {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VideoSdkRole {
+    /// Calls the REST API.
     Crawler,
+    /// Joins meetings.
     Rtc,
 }
 
@@ -59,9 +61,13 @@ fn lookup<T: Copy>(table: &[(&str, T)], field: &str, name: &str, allowed: &str) 
 /// The grant of a VideoSDK token.
 #[derive(Clone, Debug, Default)]
 pub struct VideoSdkGrant<'a> {
+    /// At least one.
     pub permissions: Vec<Permission>,
+    /// Limits the token to one room.
     pub room_id: Option<&'a str>,
+    /// Fixes the participant's id.
     pub participant_id: Option<&'a str>,
+    /// `crawler` for the REST API, `rtc` for meetings.
     pub roles: Vec<VideoSdkRole>,
 }
 

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 pub use config::WEBHOOK_EVENTS;
 
+/// VideoSDK's REST API.
 pub const DEFAULT_BASE_URL: &str = "https://api.videosdk.live";
 
 /// Every VideoSDK endpoint, by the name the JS layer calls it.

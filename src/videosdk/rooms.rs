@@ -4,6 +4,7 @@ use super::config::{AUTO_CLOSE, AUTO_START, WEBHOOK};
 use crate::endpoint::{Endpoint, Paging, Reply};
 use crate::schema::{opt, req, Rule, Schema};
 
+/// The path argument of room calls.
 pub const ROOM_ID: &[&str] = &["roomId"];
 const ROOM: Reply = Reply::Object(&["roomId"]);
 
@@ -24,11 +25,16 @@ pub static PAGE_QUERY: Schema = Schema::of(&[opt("page", Rule::Int(1, 1_000_000)
 
 static DEACTIVATE_BODY: Schema = Schema::of(&[req("roomId", Rule::Identifier)]);
 
+/// `POST /v2/rooms`: the `rooms.create` call.
 pub static CREATE: Endpoint =
     Endpoint::post("rooms.create", "/v2/rooms", ROOM).body(&CREATE_BODY).idempotent_with("customRoomId");
+/// `GET /v2/rooms/{}`: the `rooms.get` call.
 pub static GET: Endpoint = Endpoint::get("rooms.get", "/v2/rooms/{}", ROOM).args(ROOM_ID);
+/// `GET /v2/rooms/validate/{}`: the `rooms.validate` call.
 pub static VALIDATE: Endpoint = Endpoint::get("rooms.validate", "/v2/rooms/validate/{}", ROOM).args(ROOM_ID);
+/// `GET /v2/rooms`: the `rooms.list` call.
 pub static LIST: Endpoint =
     Endpoint::get("rooms.list", "/v2/rooms", Reply::Page(Paging::PageNumber)).query(&PAGE_QUERY);
+/// `POST /v2/rooms/deactivate`: the `rooms.deactivate` call.
 pub static DEACTIVATE: Endpoint =
     Endpoint::post("rooms.deactivate", "/v2/rooms/deactivate", Reply::Object(&[])).body(&DEACTIVATE_BODY).idempotent();
