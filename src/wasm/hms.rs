@@ -26,6 +26,7 @@ const CLIENT_OPTIONS: &[&str] = &[
 const MANAGEMENT_TOKEN_OPTIONS: &[&str] = &["validForSeconds", "forceNew"];
 const AUTH_TOKEN_OPTIONS: &[&str] = &["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
 
+/// The 100ms client as JavaScript sees it (wrapped by `HmsClient` in `js/src/api.js`).
 #[wasm_bindgen]
 pub struct HmsCore {
     caller: Caller<HmsClient>,
@@ -33,6 +34,7 @@ pub struct HmsCore {
 
 #[wasm_bindgen]
 impl HmsCore {
+    /// `new HmsCore({ accessKey, secret, baseUrl?, authBaseUrl?, fetch?, timeoutMs?, retries?, ... })`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<HmsCore, JsValue> {
         Self::create(&options).js()

@@ -25,6 +25,7 @@ const CLIENT_OPTIONS: &[&str] = &[
 const TOKEN_OPTIONS: &[&str] =
     &["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
 
+/// The VideoSDK client as JavaScript sees it (wrapped by `VideoSdkClient` in `js/src/api.js`).
 #[wasm_bindgen]
 pub struct VideoSdkCore {
     caller: Caller<VideoSdkClient>,
@@ -32,6 +33,7 @@ pub struct VideoSdkCore {
 
 #[wasm_bindgen]
 impl VideoSdkCore {
+    /// `new VideoSdkCore({ apiKey, secret, baseUrl?, fetch?, timeoutMs?, retries?, ... })`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<VideoSdkCore, JsValue> {
         (|| {

@@ -23,6 +23,7 @@ pub struct HmsWebhookCore {
 
 #[wasm_bindgen]
 impl HmsWebhookCore {
+    /// `new HmsWebhookCore({ headers?, basicAuth?, maxAgeSeconds?, allowUnauthenticated? })`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<HmsWebhookCore, JsValue> {
         Self::create(&options).js()
