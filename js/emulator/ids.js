@@ -47,3 +47,24 @@ export function unique(generate, taken) {
     if (!taken(id)) return id;
   }
 }
+
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+// Stream keys and presigned-URL signatures: opaque letters and digits. Rejection sampling
+// (bytes >= 248 = 4 * 62 are dropped) keeps every character equally likely.
+export function randomToken(length) {
+  let out = "";
+  while (out.length < length) {
+    for (const b of randomBytes(length * 2)) {
+      if (b < 248 && out.length < length) out += ALPHANUMERIC[b % 62];
+    }
+  }
+  return out;
+}
+
+// Standard base64 (with + and /, no padding) of `count` random bytes.
+export function base64Token(count) {
+  let binary = "";
+  for (const b of randomBytes(count)) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/=+$/, "");
+}

@@ -6,7 +6,8 @@
 import { HttpError, errorResponse, json, preflight } from "./http.js";
 import { importHs256Key } from "./hs256.js";
 import { hmsAuthRoutes } from "./hms-auth.js";
-import { hmsRoutes } from "./hms.js";
+import { HMS_CONTROL_PREFIX, createHmsControl, hmsControlRoutes } from "./hms-control.js";
+import { hmsRoutes, hmsUnversionedRoutes } from "./hms.js";
 import { authenticateManagement } from "./management-auth.js";
 import { presentRoom } from "./rooms.js";
 import { findRoute, route } from "./router.js";
@@ -36,6 +37,10 @@ export function hmsUrls(origin) {
 const SERVICES = [
   { prefix: HMS_PREFIX, routes: hmsRoutes, management: true, details: true },
   { prefix: HMS_AUTH_PREFIX, routes: hmsAuthRoutes, management: false, details: false },
+  // The 100ms collection reads poll runs without /v2 (served under /100ms too), and the 100ms
+  // control service that simulates peers (hms-control.js; no management token).
+  { prefix: "/100ms", routes: hmsUnversionedRoutes, management: true, details: true },
+  { prefix: HMS_CONTROL_PREFIX, routes: hmsControlRoutes, management: false, details: true },
   // The VideoSDK side (its API and its control service) has its own state, auth and error shape.
   { prefix: VIDEOSDK_PREFIX, videosdk: "api" },
   { prefix: VIDEOSDK_CONTROL_PREFIX, videosdk: "control" },
@@ -151,6 +156,7 @@ export function createEmulator(options = {}) {
     fetch: handle,
     requests,
     videosdk: videosdk.api,
+    hms: createHmsControl(() => ({ state: ready(), clock: clockAt(now()) })),
     // Back to the seed: same apps, same template ids, no rooms or codes, empty log.
     reset() {
       if (seed) state = createState(seed);

@@ -35,6 +35,17 @@ export function parseDateQuery(query, name) {
   return ms;
 }
 
+// Optional integer query value within [min, max]; `fallback` when absent.
+export function parseIntegerQuery(query, name, { min, max, fallback }) {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) {
+    throw badQueryParam(name, `${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
 // `all` is the whole collection in creation order; the cursor is looked up there (not in the
 // filtered view) so that it stays meaningful whatever the filters.
 export function paginate(all, { query, keyOf, matches }) {

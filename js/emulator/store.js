@@ -5,18 +5,18 @@
 // the emulator keeps them only as non-extractable CryptoKeys (see index.js), so dumping the state
 // cannot leak one.
 
+import { rolesWithDefaults, settingsWithDefaults } from "./hms-template-defaults.js";
 import { objectId } from "./ids.js";
 
 export const DEFAULT_TEMPLATES = [
   { name: "default-template", region: "us", roles: ["host", "guest"] },
 ];
 
-// Roles are a map of role name -> role object, as in 100ms's template (policy) objects.
+// Roles are a map of role name -> role object, as in 100ms's template (policy) objects, with
+// the defaults the policy API fills in.
 function normalizeRoles(roles) {
   const names = Array.isArray(roles) ? roles : Object.keys(roles ?? {});
-  return Object.fromEntries(
-    names.map((name) => [name, { ...(Array.isArray(roles) ? {} : roles[name]), name }]),
-  );
+  return rolesWithDefaults(Object.fromEntries(names.map((name) => [name, Array.isArray(roles) ? {} : roles[name]])));
 }
 
 function checkTemplateSpec(spec) {
@@ -44,6 +44,8 @@ export function buildSeed(apps, templateSpecs) {
     app_id: objectId(),
     customer_id: customerId,
   }));
+  // `region` mirrors settings.region (rooms read it); created_at is unknown for seeded
+  // templates, which the policy API presents as the zero time, as 100ms itself sometimes does.
   const templates = seededApps.flatMap((app) =>
     templateSpecs.map((spec) => ({
       id: objectId(),
@@ -51,6 +53,11 @@ export function buildSeed(apps, templateSpecs) {
       app_id: app.app_id,
       region: spec.region ?? "us",
       roles: normalizeRoles(spec.roles),
+      settings: settingsWithDefaults({}, spec.region ?? "us"),
+      destinations: {},
+      recordings: [],
+      created_at: undefined,
+      updated_at: undefined,
     })),
   );
   for (const app of seededApps) {
@@ -59,7 +66,8 @@ export function buildSeed(apps, templateSpecs) {
   return { apps: seededApps, templates };
 }
 
-// Maps keep insertion order, which is the creation order lists page through.
+// Maps keep insertion order, which is the creation order lists page through. Everything but
+// apps and templates is activity that reset() forgets.
 export function createState(seed) {
   const clone = structuredClone(seed);
   return {
@@ -67,6 +75,16 @@ export function createState(seed) {
     templates: new Map(clone.templates.map((t) => [t.id, t])),
     rooms: new Map(),
     roomCodes: new Map(),
+    sessions: new Map(), // id -> session, peers inside
+    streamKeys: new Map(), // id -> RTMP ingest key
+    jobs: new Map(), // id -> recording, live stream or external stream (job.kind)
+    assets: new Map(), // id -> recording asset
+    events: [], // analytics events, oldest first
+    eventCursors: new Map(), // analytics snapshot id -> { event ids, expiry }
+    messages: [], // what send-message delivered, and to whom
+    polls: new Map(), // id -> poll
+    pollRuns: new Map(), // "poll_id:session_id" -> a poll run in a session
+    pollResponses: new Map(), // id -> one peer's answer to one question
   };
 }
 
@@ -83,6 +101,12 @@ export function ownedTemplate(state, app, id) {
 export function ownedRoom(state, app, id) {
   const room = state.rooms.get(id);
   return room && room.app_id === app.app_id ? room : undefined;
+}
+
+// Sessions, jobs, assets, stream keys and polls all carry their app_id.
+export function ownedBy(map, app, id) {
+  const item = map.get(id);
+  return item && item.app_id === app.app_id ? item : undefined;
 }
 
 export const roomsOf = (state, app) => [...state.rooms.values()].filter((r) => r.app_id === app.app_id);
