@@ -42,6 +42,8 @@ pub enum Reply {
     First(&'static str),
     /// One member of the answer, which must be an object (`{"peers": {...}}` → the peers).
     Member(&'static str),
+    /// Any JSON value (template recording configs are an array).
+    Json,
     /// Nothing worth reading (204, or a body the docs leave unspecified).
     Empty,
 }
@@ -61,14 +63,23 @@ pub struct Endpoint {
     pub args: &'static [&'static str],
     /// The query's schema, if it takes one.
     pub query: Option<&'static Schema>,
-    /// The body's schema, if it takes one.
-    pub body: Option<&'static Schema>,
+    /// The body, if it takes one.
+    pub body: Option<Body>,
     /// The shape of a successful answer.
     pub reply: Reply,
     /// Whether the management token goes along (the room-code exchange needs none).
     pub authenticated: bool,
     /// Whether sending it twice is as good as once, so a lost answer may be retried.
     pub idempotency: Idempotency,
+}
+
+/// What a request body is.
+#[derive(Clone, Copy, Debug)]
+pub enum Body {
+    /// A JSON object with this schema (almost every endpoint).
+    Object(&'static Schema),
+    /// A JSON array of `min ..= max` objects with this schema (template recording configs).
+    List(&'static Schema, usize, usize),
 }
 
 /// Whether a request may be sent again when its answer was lost or transient.
@@ -146,7 +157,13 @@ impl Endpoint {
 
     /// The body schema.
     pub const fn body(mut self, schema: &'static Schema) -> Endpoint {
-        self.body = Some(schema);
+        self.body = Some(Body::Object(schema));
+        self
+    }
+
+    /// A body that is a list of `min ..= max` objects, each with `schema`.
+    pub const fn list_body(mut self, schema: &'static Schema, min: usize, max: usize) -> Endpoint {
+        self.body = Some(Body::List(schema, min, max));
         self
     }
 
@@ -187,7 +204,8 @@ impl Endpoint {
             None => {}
         }
         let body = match self.body {
-            Some(schema) => Some(schema.validate(body)?),
+            Some(Body::Object(schema)) => Some(Value::Object(schema.validate(body)?)),
+            Some(Body::List(schema, min, max)) => Some(validate_list(schema, min, max, body)?),
             None if !is_empty(body) => {
                 return Err(Error::invalid("params", format_args!("{} takes no body", self.name)))
             }
@@ -195,10 +213,10 @@ impl Endpoint {
         };
         let idempotent = match self.idempotency {
             Idempotency::Safe => true,
-            Idempotency::WhenBodyHas(key) => body.as_ref().is_some_and(|b| b.contains_key(key)),
+            Idempotency::WhenBodyHas(key) => body.as_ref().is_some_and(|b| b.get(key).is_some()),
             Idempotency::Never => false,
         };
-        let body = body.map(|b| Value::Object(b).to_string());
+        let body = body.map(|b| b.to_string());
         let mut headers = vec![("accept", "application/json".to_owned())];
         if body.is_some() || self.method == Method::Post {
             headers.push(("content-type", "application/json".to_owned()));
@@ -211,6 +229,10 @@ impl Endpoint {
         let status = response.status;
         if !(200..300).contains(&status) {
             return Err(api_error(response));
+        }
+        if self.reply == Reply::Json {
+            return serde_json::from_str(&response.body)
+                .map_err(|_| Error::invalid_response(status, "it is not JSON", response.body.as_str()));
         }
         if self.reply == Reply::Empty {
             return Ok(serde_json::from_str(&response.body).unwrap_or(Value::Null));
@@ -245,7 +267,7 @@ impl Endpoint {
                 Some(member @ Value::Object(_)) => Ok(member),
                 _ => Err(invalid(&format!("`{key}` is missing or not an object"))),
             },
-            Reply::Empty => Ok(Value::Null),
+            Reply::Empty | Reply::Json => Ok(Value::Null),
         }
     }
 }
@@ -272,6 +294,21 @@ fn next_page(paging: Paging, object: &mut Map<String, Value>) -> std::result::Re
             }
         }
     }
+}
+
+/// A list body: an array of `min ..= max` objects, each checked against `schema`.
+fn validate_list(schema: &'static Schema, min: usize, max: usize, value: &Value) -> Result<Value> {
+    let rule = || Error::invalid("params", format_args!("must be an array of {min} to {max} objects"));
+    let Value::Array(items) = value else { return Err(rule()) };
+    if !(min..=max).contains(&items.len()) {
+        return Err(rule());
+    }
+    let checked = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| schema.validate(item).map(Value::Object).map_err(|e| e.within(&format!("params[{i}]"))))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Value::Array(checked))
 }
 
 /// `data` may be absent or null on an empty page; anything else must be an array.

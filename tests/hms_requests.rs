@@ -88,7 +88,8 @@ fn cases() -> Vec<Case> {
         case("templates.deleteRole", &["t1", "host"], Delete, "/templates/t1/roles/host"),
         case("templates.retrieveSettings", &["t1"], Get, "/templates/t1/settings"),
         case("templates.updateSettings", &["t1"], Post, "/templates/t1/settings").body(json!({"region": "in"})),
-        case("templates.configureRecordings", &["t1"], Post, "/templates/t1/recordings").body(json!({"enabled": true})),
+        case("templates.configureRecordings", &["t1"], Post, "/templates/t1/recordings")
+            .body(json!([{"name": "composite", "role": "host", "maxDuration": 3600}])),
         case("templates.retrieveRecordingsConfig", &["t1"], Get, "/templates/t1/recordings"),
     ]
 }
@@ -172,6 +173,14 @@ fn poll_and_template_rules() {
     assert_eq!(
         refused("templates.create", &[], Value::Null, json!({"name": "has space"})),
         "name: only a-z A-Z 0-9 . - : _ are allowed"
+    );
+    assert_eq!(
+        refused("templates.configureRecordings", &["t"], Value::Null, json!({"name": "x", "role": "host"})),
+        "params: must be an array of 1 to 1 objects"
+    );
+    assert_eq!(
+        refused("templates.configureRecordings", &["t"], Value::Null, json!([{"name": "x"}])),
+        "params[0].role: is required"
     );
     assert_eq!(
         refused("templates.deleteRole", &["t", ".."], Value::Null, Value::Null),

@@ -39,6 +39,18 @@ static ROLE_BODY: Schema = Schema::open(&[
 
 static OPEN: Schema = Schema::open(&[]);
 
+/// One recording configuration of a template ("currently only one ... is allowed").
+static RECORDING_CONFIG: Schema = Schema::open(&[
+    req("name", Rule::Identifier),
+    req("role", Rule::Identifier),
+    opt("maxDuration", Rule::Int(1, 86_400)),
+    opt("presignDuration", Rule::Int(60, 604_800)),
+    opt("thumbnails", Rule::AnyObject),
+    opt("compositeRecording", Rule::AnyObject),
+    opt("trackRecording", Rule::AnyObject),
+    opt("streamRecording", Rule::AnyObject),
+]);
+
 /// `GET /templates`: the `templates.list` call.
 pub static LIST: Endpoint =
     Endpoint::get("templates.list", "/templates", Reply::Page(Paging::DataLast)).query(&LIST_QUERY);
@@ -75,10 +87,10 @@ pub static UPDATE_SETTINGS: Endpoint = Endpoint::post("templates.updateSettings"
     .idempotent();
 /// `GET /templates/{}/recordings`: the `templates.retrieveRecordingsConfig` call.
 pub static RETRIEVE_RECORDINGS_CONFIG: Endpoint =
-    Endpoint::get("templates.retrieveRecordingsConfig", "/templates/{}/recordings", OBJECT).args(TEMPLATE_ID);
+    Endpoint::get("templates.retrieveRecordingsConfig", "/templates/{}/recordings", Reply::Json).args(TEMPLATE_ID);
 /// `POST /templates/{}/recordings`: the `templates.configureRecordings` call.
 pub static CONFIGURE_RECORDINGS: Endpoint =
-    Endpoint::post("templates.configureRecordings", "/templates/{}/recordings", OBJECT)
+    Endpoint::post("templates.configureRecordings", "/templates/{}/recordings", Reply::Json)
         .args(TEMPLATE_ID)
-        .body(&OPEN)
+        .list_body(&RECORDING_CONFIG, 1, 1)
         .idempotent();
