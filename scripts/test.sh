@@ -6,7 +6,9 @@
 #   package  the npm package build, then the emulator's own tests
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
 #   examples the deployable examples, each started as documented, against the emulator
+#   load     thousands of concurrent calls from one client, steady wasm memory
 #   demo     the demo page driven by Playwright in headless Chromium
+#   secrets  every tier's output scanned for the test secrets
 source "$(dirname "$0")/lib.sh"
 
 ensure_rust
@@ -16,22 +18,30 @@ ensure_chromium
 
 cd "$ROOT"
 OUT="$ROOT/test-output"
+rm -rf "$OUT"
 mkdir -p "$OUT"
 
-say "native: cargo fmt --check, clippy (host, wasm32), cargo test"
+# Runs one tier with its output kept in test-output/<name>.log (the secret scan reads them).
+tier() {
+  local name="$1"
+  shift
+  "$@" 2>&1 | tee "$OUT/$name.log"
+}
+
+say "native: cargo fmt --check, clippy (host, wasm32), cargo test, cargo doc"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
-cargo test --quiet
+tier native cargo test --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
 
 # wasm-bindgen-test-runner exits 0 if Node's event loop empties before the tests finish, so
 # each run must also print its summary line to count as a pass.
 run_wasm_tests() {
-  local log="$OUT/wasm-$1.log"
+  local name="wasm-$1"
   shift
-  env "$@" cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | tee "$log"
-  grep -q "^test result: ok\." "$log" || { echo "wasm tests did not report a result" >&2; exit 1; }
+  tier "$name" env "$@" cargo test --target wasm32-unknown-unknown --test wasm
+  grep -q "^test result: ok\." "$OUT/$name.log" || { echo "wasm tests did not report a result" >&2; exit 1; }
 }
 say "wasm: wasm-bindgen tests in Node"
 run_wasm_tests node WASM_BINDGEN_TEST_TIMEOUT=60
@@ -41,15 +51,21 @@ run_wasm_tests chromium WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v ch
 bash scripts/build.sh
 
 say "emulator: its own tests"
-node --test tests/emulator/
+tier emulator node --test tests/emulator/
 
 say "runtimes: the shared suite in Node, Deno, workerd and Chromium"
-bash tests/js/run-all.sh
+tier runtimes bash tests/js/run-all.sh
+
+say "load: thousands of concurrent calls from one client against the emulator"
+tier load node --test tests/load/
 
 say "examples: the Worker (workerd), the Deno function and the Node server against the emulator"
-node --test tests/examples/
+tier examples node --test tests/examples/
 
 say "demo: the page in headless Chromium (screenshots in test-output/demo/)"
-node --test tests/demo/
+tier demo node --test tests/demo/
+
+say "secrets: no test secret in any tier's output or the emulator's log"
+node scripts/secret-scan.mjs "$OUT"
 
 say "all tiers passed"

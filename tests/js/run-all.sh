@@ -3,6 +3,7 @@
 # `bash scripts/build.sh` first). Exits non-zero if any runtime has a failure.
 #   bash tests/js/run-all.sh
 set -u
+set -o pipefail
 cd "$(dirname "$0")/../.."
 
 status=0

@@ -5,10 +5,14 @@ import assert from "node:assert/strict";
 import * as edgeroom from "edgeroom";
 import * as emulator from "edgeroom/emulator";
 import { startEmulatorServer } from "edgeroom/emulator/server";
+import { appendFileSync, mkdirSync } from "node:fs";
 import * as jose from "jose";
 import { makeContext, tests } from "./suite/index.js";
 
-const server = await startEmulatorServer({ port: 0 });
+// The emulator's request log goes to test-output/, where the secret scan reads it.
+mkdirSync(new URL("../../test-output/", import.meta.url), { recursive: true });
+const emulatorLog = new URL("../../test-output/emulator-node.log", import.meta.url);
+const server = await startEmulatorServer({ port: 0, log: (line) => appendFileSync(emulatorLog, `${line}\n`) });
 after(() => server.close());
 
 const ctx = makeContext({ edgeroom, jose, emulator, emulatorUrl: server.url });
