@@ -96,16 +96,19 @@ impl RetryPolicy {
     }
 }
 
-/// Whether a failure is worth another try of a request that is safe to repeat.
+/// Whether a failure is worth another try of a request that is safe to repeat: the
+/// connection failed, the attempt timed out, or the server said it is busy or broken.
 fn transient(error: &Error) -> bool {
-    error.code() == ErrorCode::Network || matches!(error.status(), Some(429 | 500 | 502 | 503 | 504))
+    matches!(error.code(), ErrorCode::Network | ErrorCode::Timeout)
+        || matches!(error.status(), Some(429 | 500 | 502 | 503 | 504))
 }
 
 /// `Retry-After` as milliseconds: delta-seconds, or an HTTP date measured against `now`.
 pub fn retry_after_ms(response: &HttpResponse, now_unix: i64) -> Option<u64> {
     let value = response.header("retry-after")?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(seconds.saturating_mul(1000));
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Too many digits for u64 is still a (very long) delay, not an absent header.
+        return Some(value.parse::<u64>().map_or(u64::MAX, |seconds| seconds.saturating_mul(1000)));
     }
     let at = crate::http_date::parse(value)?;
     Some(u64::try_from(at.saturating_sub(now_unix)).unwrap_or(0).saturating_mul(1000))

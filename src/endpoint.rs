@@ -272,6 +272,9 @@ impl Endpoint {
     }
 }
 
+/// The largest `page` the VideoSDK list queries accept.
+const MAX_PAGE: u64 = 1_000_000;
+
 /// The query that fetches the page after this one (`{"start": cursor}` or `{"page": n}`),
 /// or null on the last page. Merged into the caller's filters, it makes one pager serve
 /// every paging style.
@@ -288,7 +291,10 @@ fn next_page(paging: Paging, object: &mut Map<String, Value>) -> std::result::Re
             let info = object.get("pageInfo").and_then(Value::as_object);
             let number = |key: &str| info.and_then(|i| i.get(key)).and_then(Value::as_u64);
             match (number("currentPage"), number("lastPage")) {
-                (Some(current), Some(last)) if current < last => Ok(serde_json::json!({ "page": current + 1 })),
+                // Past the largest page the query accepts, a server's lastPage is not believed.
+                (Some(current), Some(last)) if current < last && current < MAX_PAGE => {
+                    Ok(serde_json::json!({ "page": current + 1 }))
+                }
                 (Some(_), Some(_)) => Ok(Value::Null),
                 _ => Err("`pageInfo.currentPage` and `pageInfo.lastPage` must be integers".to_owned()),
             }

@@ -36,12 +36,11 @@ async function* paginate(call, name, args, filters, options) {
   }
 }
 
-// How a method's arguments map onto a call: `n` leading path arguments, then (for `body`,
-// `query` and `list`) a params object, then the per-call options. One line per method below,
+// How a method's arguments map onto a call: `n` leading path arguments, then (for `body`
+// and `list`) a params object, then the per-call options. One line per method below,
 // and nothing else, is what it takes to expose an endpoint.
 const path = (name, n = 1) => (call) => (...a) => call(name, a.slice(0, n), null, null, a[n]);
 const body = (name, n = 1) => (call) => (...a) => call(name, a.slice(0, n), null, a[n], a[n + 1]);
-const query = (name, n = 0) => (call) => (...a) => call(name, a.slice(0, n), a[n], null, a[n + 1]);
 const list = (name, n = 0) => (call) => (...a) => paginate(call, name, a.slice(0, n), a[n], a[n + 1]);
 const events = (name, types) => (call) => (filters, o) => paginate(call, name, [], withTypes(filters, types), o);
 
@@ -148,8 +147,13 @@ const HMS_API = {
 
 /** The event types of `listTrackEvents`/`listRecordingEvents`, unless the caller names some. */
 function withTypes(filters, types) {
-  if (filters === null || typeof filters !== "object" || filters.type !== undefined) return filters;
-  return { ...filters, type: types };
+  try {
+    if (filters === null || typeof filters !== "object" || filters.type !== undefined) return filters;
+    return { ...filters, type: types };
+  } catch {
+    // A throwing getter or proxy: let the wasm side refuse the filters with a clear error.
+    return filters;
+  }
 }
 
 /** Binds each namespace's methods to `call`, as frozen objects. */
@@ -167,12 +171,15 @@ export class HmsClient {
 
   constructor(options) {
     assertReady();
-    const core = new HmsCore(options);
-    this.#core = core;
-    const call = (name, args, query, body, callOptions) => core.call(name, args, query, body, callOptions);
+    this.#core = new HmsCore(options);
+    // Every method reaches the wasm object through the field, so a call after free() is a
+    // clear error instead of a null pointer in wasm.
+    const core = () => this.#core ?? freed();
+    const call = (name, args, query, body, callOptions) =>
+      this.#core ? this.#core.call(name, args, query, body, callOptions) : Promise.reject(freedError());
     this.auth = Object.freeze({
-      getManagementToken: (o) => ({ token: core.managementToken(o) }),
-      getAuthToken: (o) => ({ token: core.appToken(o) }),
+      getManagementToken: (o) => ({ token: core().managementToken(o) }),
+      getAuthToken: (o) => ({ token: core().appToken(o) }),
       exchangeRoomCode: (o, callOptions) =>
         call("auth.exchangeRoomCode", [], null, exchangeBody(o), callOptions),
     });
@@ -243,6 +250,9 @@ const VIDEOSDK_API = {
 /** The room's session that has not ended, or a `not_found` error. */
 async function liveSession(call, roomId, options) {
   for await (const session of paginate(call, "sessions.list", [], { roomId }, options)) {
+    if (session === null || typeof session !== "object" || typeof session.id !== "string") {
+      throw edgeroomError("invalid_response", "the response is not the documented JSON: a session without an id");
+    }
     if (session.status === "ongoing" || (session.status === undefined && !session.end)) return session;
   }
   throw edgeroomError("not_found", `roomId: room ${roomId} has no live session`, "roomId");
@@ -259,11 +269,12 @@ export class VideoSdkClient {
 
   constructor(options) {
     assertReady();
-    const core = new VideoSdkCore(options);
-    this.#core = core;
-    const call = (name, args, query, body, callOptions) => core.call(name, args, query, body, callOptions);
+    this.#core = new VideoSdkCore(options);
+    const core = () => this.#core ?? freed();
+    const call = (name, args, query, body, callOptions) =>
+      this.#core ? this.#core.call(name, args, query, body, callOptions) : Promise.reject(freedError());
     this.auth = Object.freeze({
-      getToken: (o) => ({ token: core.token(o) }),
+      getToken: (o) => ({ token: core().token(o) }),
     });
     Object.assign(this, bindApi(VIDEOSDK_API, call));
   }
@@ -278,11 +289,24 @@ export class VideoSdkClient {
   }
 }
 
+function freedError() {
+  return edgeroomError("not_initialized", "this client was released with free(); create a new one");
+}
+
+function freed() {
+  throw freedError();
+}
+
 function exchangeBody(options) {
   if (options === null || typeof options !== "object") {
     throw edgeroomError("invalid_argument", "options: must be an object with a code", "options");
   }
-  const { code, userId, ...rest } = options;
+  let code, userId, rest;
+  try {
+    ({ code, userId, ...rest } = options);
+  } catch {
+    throw edgeroomError("invalid_argument", "options: cannot be read (a getter or proxy threw)", "options");
+  }
   const unknown = Object.keys(rest);
   if (unknown.length > 0) {
     throw edgeroomError(
@@ -314,5 +338,9 @@ export function exchangeRoomCode(options) {
 
 /** True for errors raised by edgeroom (they all carry a stable `code`). */
 export function isEdgeroomError(value) {
-  return value instanceof Error && value.name === "EdgeroomError" && typeof value.code === "string";
+  try {
+    return value instanceof Error && value.name === "EdgeroomError" && typeof value.code === "string";
+  } catch {
+    return false; // a proxy whose traps throw is not one of ours
+  }
 }

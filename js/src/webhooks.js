@@ -6,15 +6,23 @@ import { HmsWebhookCore, parseVideoSdkWebhook } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
 
+/** How long the public-key fetch may take. */
+const KEY_FETCH_TIMEOUT_MS = 10_000;
+
 /** Webhook bodies are small JSON envelopes; anything larger is refused before parsing. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The raw body of a Request as bytes, refusing oversized ones. */
 async function rawBody(request) {
-  if (!request || typeof request.arrayBuffer !== "function") {
-    throw edgeroomError("invalid_argument", "request: must be a Request", "request");
+  let buffer;
+  try {
+    if (!request || typeof request.arrayBuffer !== "function") throw new TypeError("not a Request");
+    buffer = await request.arrayBuffer();
+    if (!(buffer instanceof ArrayBuffer)) throw new TypeError("arrayBuffer() gave no ArrayBuffer");
+  } catch (cause) {
+    throw edgeroomError("invalid_argument", `request: must be an unread Request (${cause?.message ?? cause})`, "request");
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = new Uint8Array(buffer);
   if (bytes.byteLength > MAX_BODY_BYTES) {
     throw edgeroomError("invalid_webhook", `webhook: the body is over ${MAX_BODY_BYTES} bytes`);
   }
@@ -31,10 +39,23 @@ function decode(bytes) {
 
 /** `(name) => value | null` over a Headers object or a plain `{ name: value }` object. */
 function headerReader(headers) {
-  if (headers && typeof headers.get === "function") return (name) => headers.get(name);
-  if (headers && typeof headers === "object") {
-    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    return (name) => (typeof lower[name] === "string" ? lower[name] : null);
+  try {
+    if (headers && typeof headers.get === "function") {
+      return (name) => {
+        try {
+          const value = headers.get(name);
+          return typeof value === "string" ? value : null;
+        } catch {
+          throw edgeroomError("invalid_argument", "headers: cannot be read (a getter or proxy threw)", "headers");
+        }
+      };
+    }
+    if (headers && typeof headers === "object") {
+      const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [String(k).toLowerCase(), v]));
+      return (name) => (typeof lower[name] === "string" ? lower[name] : null);
+    }
+  } catch {
+    // a getter or proxy threw: fall through to the error below
   }
   throw edgeroomError("invalid_argument", "headers: must be a Headers object or a plain object", "headers");
 }
@@ -54,7 +75,8 @@ export class HmsWebhookReceiver {
 
   /** Authenticates and parses a webhook Request into its event, or throws. */
   async receive(request) {
-    return this.verify(request.headers, decode(await rawBody(request)));
+    const body = decode(await rawBody(request)); // checks `request` before touching its headers
+    return this.verify(request.headers, body);
   }
 
   /** The same for headers and a raw body you have already read. */
@@ -77,6 +99,7 @@ export class VideoSdkWebhookReceiver {
   #baseUrl;
   #fetch;
   #maxAgeSeconds;
+  #timeoutMs;
   #key;
 
   /** @param options { publicKey?, baseUrl?, fetch?, maxAgeSeconds? } */
@@ -85,17 +108,29 @@ export class VideoSdkWebhookReceiver {
     if (options === null || typeof options !== "object") {
       throw edgeroomError("invalid_argument", "options: must be an object", "options");
     }
-    const { publicKey, baseUrl = "https://api.videosdk.live", fetch: fetchFn, maxAgeSeconds, ...rest } = options;
+    let publicKey, baseUrl, fetchFn, maxAgeSeconds, timeoutMs, rest;
+    try {
+      ({ publicKey, baseUrl = "https://api.videosdk.live", fetch: fetchFn, maxAgeSeconds, timeoutMs = KEY_FETCH_TIMEOUT_MS, ...rest } =
+        options);
+    } catch {
+      throw edgeroomError("invalid_argument", "options: cannot be read (a getter or proxy threw)", "options");
+    }
     const unknown = Object.keys(rest)[0];
     if (unknown !== undefined) {
       throw edgeroomError(
         "invalid_argument",
-        `${unknown}: is not a known option of VideoSdkWebhookReceiver (known: publicKey, baseUrl, fetch, maxAgeSeconds)`,
+        `${unknown}: is not a known option of VideoSdkWebhookReceiver (known: publicKey, baseUrl, fetch, maxAgeSeconds, timeoutMs)`,
         unknown,
       );
     }
     if (publicKey !== undefined && (typeof publicKey !== "string" || !publicKey.includes("BEGIN PUBLIC KEY"))) {
       throw edgeroomError("invalid_argument", "publicKey: must be a PEM public key (-----BEGIN PUBLIC KEY-----)", "publicKey");
+    }
+    if (typeof baseUrl !== "string" || !/^https?:\/\/[^/?#\s]+[^?#\s]*$/.test(baseUrl)) {
+      throw edgeroomError("invalid_argument", "baseUrl: must be an absolute http:// or https:// URL", "baseUrl");
+    }
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
+      throw edgeroomError("invalid_argument", "timeoutMs: must be an integer from 1 to 600000", "timeoutMs");
     }
     if (fetchFn !== undefined && typeof fetchFn !== "function") {
       throw edgeroomError("invalid_argument", "fetch: must be a function like globalThis.fetch", "fetch");
@@ -106,17 +141,22 @@ export class VideoSdkWebhookReceiver {
     this.#baseUrl = String(baseUrl).replace(/\/+$/, "");
     this.#fetch = fetchFn;
     this.#maxAgeSeconds = maxAgeSeconds;
+    this.#timeoutMs = timeoutMs;
   }
 
   /** Verifies and parses a webhook Request into its event, or throws. */
   async receive(request) {
-    return this.verify(request.headers, await rawBody(request));
+    const body = await rawBody(request); // checks `request` before touching its headers
+    return this.verify(request.headers, body);
   }
 
   /** The same for headers and a raw body (bytes or a string) you have already read. */
   async verify(headers, body) {
-    const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
-    if (!(bytes instanceof Uint8Array)) {
+    let bytes;
+    try {
+      bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+      if (!(bytes instanceof Uint8Array)) throw new TypeError("not bytes");
+    } catch {
       throw edgeroomError("invalid_argument", "body: must be a string or a Uint8Array", "body");
     }
     const signature = base64ToBytes(headerReader(headers)("videosdk-signature"));
@@ -141,8 +181,13 @@ export class VideoSdkWebhookReceiver {
     const url = `${this.#baseUrl}/v2/public/rsa-public-key`;
     let text;
     try {
-      const response = await (this.#fetch ?? fetch)(url, { headers: { accept: "application/json" } });
-      text = await response.text();
+      // A key server that never answers (or a fetch that ignores its signal) must not wedge
+      // the receiver: give up after timeoutMs, and the next verify tries again.
+      const signal = AbortSignal.timeout(this.#timeoutMs);
+      const aborted = new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+      aborted.catch(() => {});
+      const response = await Promise.race([(this.#fetch ?? fetch)(url, { headers: { accept: "application/json" }, signal }), aborted]);
+      text = await Promise.race([response.text(), aborted]);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     } catch (cause) {
       throw edgeroomError("network", `GET ${url} failed: ${cause.message}`);

@@ -379,6 +379,30 @@ mod tests {
     }
 
     #[test]
+    fn a_timed_out_attempt_of_a_safe_request_is_retried() {
+        let client = client();
+        let transport = Scripted::with(vec![
+            Err(Error::new(ErrorCode::Timeout, "slow")),
+            Ok(HttpResponse::new(200, r#"{"id":"r1"}"#)),
+        ]);
+        assert!(call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).is_ok());
+        assert_eq!(transport.sent.borrow().len(), 2);
+        let transport = Scripted::with(vec![Err(Error::new(ErrorCode::Timeout, "slow"))]);
+        let err = call(&client, &transport, &recordings::STOP_ALL, &["r1"], serde_json::Value::Null).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Timeout);
+        assert_eq!(transport.sent.borrow().len(), 1, "a stop may have happened: not sent twice");
+    }
+
+    #[test]
+    fn an_enormous_retry_after_is_not_waited_for() {
+        let client = client();
+        let transport = Scripted::new(vec![with_retry_after(429, "99999999999999999999")]);
+        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::RateLimited);
+        assert_eq!(transport.sent.borrow().len(), 1);
+    }
+
+    #[test]
     fn retry_options_are_checked() {
         assert_eq!(RetryPolicy::new(Some(11), None).unwrap_err().field(), Some("retries"));
         assert_eq!(RetryPolicy::new(None, Some(-1)).unwrap_err().field(), Some("retryMaxDelayMs"));

@@ -20,6 +20,7 @@ static PRESIGN: Schema = Schema::of(&[req("presign_duration", Rule::Int(60, 604_
 
 static ASSET_FILTERS: Schema = Schema::of(&[
     opt("room_id", Rule::Identifier),
+    opt("job_id", Rule::Identifier),
     opt("session_id", Rule::Identifier),
     opt("status", Rule::Identifier),
     opt("type", Rule::Identifier),
@@ -31,11 +32,10 @@ static ASSET_FILTERS: Schema = Schema::of(&[
 pub static START_RECORDING: Endpoint =
     Endpoint::post("recordings.start", "/recordings/room/{}/start", JOB).args(ROOM_ID).body(&START);
 /// `POST /recordings/{}/stop`: the `recordings.stop` call.
-pub static STOP: Endpoint =
-    Endpoint::post("recordings.stop", "/recordings/{}/stop", JOB).args(RECORDING_ID).idempotent();
+pub static STOP: Endpoint = Endpoint::post("recordings.stop", "/recordings/{}/stop", JOB).args(RECORDING_ID);
 /// `POST /recordings/room/{}/stop`: the `recordings.stopAll` call.
 pub static STOP_ALL: Endpoint =
-    Endpoint::post("recordings.stopAll", "/recordings/room/{}/stop", Reply::Items).args(ROOM_ID).idempotent();
+    Endpoint::post("recordings.stopAll", "/recordings/room/{}/stop", Reply::Items).args(ROOM_ID);
 /// `GET /recordings/{}`: the `recordings.retrieve` call.
 pub static RETRIEVE: Endpoint = Endpoint::get("recordings.retrieve", "/recordings/{}", JOB).args(RECORDING_ID);
 /// `GET /recordings`: the `recordings.list` call.

@@ -41,11 +41,10 @@ fn some_rtmp_url(body: &Map<String, Value>) -> Result<()> {
 pub static START_LIVE_STREAM: Endpoint =
     Endpoint::post("liveStreams.start", "/live-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_LIVE);
 /// `POST /live-streams/{}/stop`: the `liveStreams.stop` call.
-pub static STOP_LIVE: Endpoint =
-    Endpoint::post("liveStreams.stop", "/live-streams/{}/stop", JOB).args(STREAM_ID).idempotent();
+pub static STOP_LIVE: Endpoint = Endpoint::post("liveStreams.stop", "/live-streams/{}/stop", JOB).args(STREAM_ID);
 /// `POST /live-streams/room/{}/stop`: the `liveStreams.stopAll` call.
 pub static STOP_ALL_LIVE: Endpoint =
-    Endpoint::post("liveStreams.stopAll", "/live-streams/room/{}/stop", Reply::Items).args(ROOM_ID).idempotent();
+    Endpoint::post("liveStreams.stopAll", "/live-streams/room/{}/stop", Reply::Items).args(ROOM_ID);
 /// `GET /live-streams/{}`: the `liveStreams.retrieve` call.
 pub static RETRIEVE_LIVE: Endpoint = Endpoint::get("liveStreams.retrieve", "/live-streams/{}", JOB).args(STREAM_ID);
 /// `GET /live-streams`: the `liveStreams.list` call.
@@ -68,12 +67,10 @@ pub static START_EXTERNAL_STREAM: Endpoint =
     Endpoint::post("externalStreams.start", "/external-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_EXTERNAL);
 /// `POST /external-streams/{}/stop`: the `externalStreams.stop` call.
 pub static STOP_EXTERNAL: Endpoint =
-    Endpoint::post("externalStreams.stop", "/external-streams/{}/stop", JOB).args(STREAM_ID).idempotent();
+    Endpoint::post("externalStreams.stop", "/external-streams/{}/stop", JOB).args(STREAM_ID);
 /// `POST /external-streams/room/{}/stop`: the `externalStreams.stopAll` call.
 pub static STOP_ALL_EXTERNAL: Endpoint =
-    Endpoint::post("externalStreams.stopAll", "/external-streams/room/{}/stop", Reply::Items)
-        .args(ROOM_ID)
-        .idempotent();
+    Endpoint::post("externalStreams.stopAll", "/external-streams/room/{}/stop", Reply::Items).args(ROOM_ID);
 /// `GET /external-streams/{}`: the `externalStreams.retrieve` call.
 pub static RETRIEVE_EXTERNAL: Endpoint =
     Endpoint::get("externalStreams.retrieve", "/external-streams/{}", JOB).args(STREAM_ID);

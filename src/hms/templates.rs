@@ -33,7 +33,7 @@ static ROLE_BODY: Schema = Schema::open(&[
     opt("publishParams", Rule::AnyObject),
     opt("subscribeParams", Rule::AnyObject),
     opt("permissions", Rule::AnyObject),
-    opt("priority", Rule::Int(1, 1_000)),
+    opt("priority", Rule::Int(1, 5)),
     opt("maxPeerCount", Rule::Int(0, 20_000)),
 ]);
 

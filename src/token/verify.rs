@@ -5,7 +5,6 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use base64ct::{Base64UrlUnpadded, Encoding};
-use chrono::{DateTime, Duration, Utc};
 use jwt_compact::alg::{Hs256, Hs256Key as JwtKey};
 use jwt_compact::{AlgorithmExt, Claims, ValidationError};
 use serde::de::IgnoredAny;
@@ -76,12 +75,20 @@ pub fn verify_token(token: &str, secret: &str, options: &VerifyOptions, now: i64
     let untrusted = jwt_compact::UntrustedToken::new(token).map_err(|_| malformed("cannot be parsed"))?;
     let key = JwtKey::new(secret.as_bytes());
     let checked = Hs256.validator::<IgnoredAny>(&key).validate(&untrusted).map_err(map_validation)?;
-    let clock = DateTime::<Utc>::from_timestamp(now, 0).unwrap_or(DateTime::<Utc>::MIN_UTC);
-    let time = jwt_compact::TimeOptions::new(Duration::seconds(options.leeway_seconds), move || clock);
+    // The time checks are plain integer comparisons on the claims jwt-compact has parsed as
+    // timestamps: its own `validate_maturity` overflows (and panics) on an `nbf` near
+    // chrono's minimum minus a leeway, a panic being a trap that poisons the wasm instance.
     let claims: &Claims<IgnoredAny> = checked.claims();
-    claims.validate_expiration(&time).map_err(map_validation)?;
-    if claims.not_before.is_some() {
-        claims.validate_maturity(&time).map_err(map_validation)?;
+    let leeway = options.leeway_seconds;
+    let expiration =
+        claims.expiration.ok_or_else(|| map_validation(ValidationError::NoClaim(jwt_compact::Claim::Expiration)))?;
+    if now > expiration.timestamp().saturating_add(leeway) {
+        return Err(map_validation(ValidationError::Expired));
+    }
+    if let Some(not_before) = claims.not_before {
+        if now < not_before.timestamp().saturating_sub(leeway) {
+            return Err(map_validation(ValidationError::NotMature));
+        }
     }
     let Value::Object(map) = decoded.claims else {
         return Err(malformed("the claims are not a JSON object"));
@@ -189,6 +196,17 @@ mod tests {
 
         let too_lenient = VerifyOptions { leeway_seconds: 301, ..strict() };
         assert_eq!(code_of(&future, &too_lenient, NOW), "invalid_argument");
+    }
+
+    #[test]
+    fn extreme_times_with_leeway_are_compared_without_overflow() {
+        // Found by the fuzzer: jwt-compact's maturity check panicked here.
+        let token = mint(json!({"exp": 4_102_444_800_i64, "nbf": -8_334_601_228_800_i64}));
+        let lenient = VerifyOptions { leeway_seconds: 300, ..strict() };
+        assert!(verify_token(&token, SECRET, &lenient, NOW).is_ok());
+        // Beyond what a date can hold: refused as malformed, not a panic.
+        let far = mint(json!({"exp": 9_000_000_000_000_i64}));
+        assert_eq!(code_of(&far, &lenient, NOW), "malformed_token");
     }
 
     #[test]

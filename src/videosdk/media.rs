@@ -14,7 +14,7 @@ const PAGE: Reply = Reply::Page(Paging::PageNumber);
 static JOB_LIST: Schema = Schema::of(&[
     opt("roomId", Rule::Identifier),
     opt("sessionId", Rule::Identifier),
-    opt("page", Rule::Int(1, 1_000_000)),
+    opt("page", super::rooms::PAGE),
     opt("perPage", Rule::Int(1, 100)),
 ]);
 
@@ -59,7 +59,7 @@ pub static START_RECORDING_JOB: Endpoint =
     Endpoint::post("recordings.start", "/v2/recordings/start", Reply::Empty).body(&START_RECORDING);
 /// The docs say `/stop` in one place; the API and VideoSDK's own SDK use `/end`.
 pub static STOP_RECORDING: Endpoint =
-    Endpoint::post("recordings.stop", "/v2/recordings/end", Reply::Empty).body(&BY_ROOM).idempotent();
+    Endpoint::post("recordings.stop", "/v2/recordings/end", Reply::Empty).body(&BY_ROOM);
 /// `GET /v2/recordings`: the `recordings.list` call.
 pub static LIST_RECORDINGS: Endpoint = Endpoint::get("recordings.list", "/v2/recordings", PAGE).query(&JOB_LIST);
 /// `GET /v2/recordings/{}`: the `recordings.get` call.
@@ -71,7 +71,7 @@ pub static DELETE_RECORDING: Endpoint =
 /// `POST /v2/hls/start`: the `hls.start` call.
 pub static START_HLS_JOB: Endpoint = Endpoint::post("hls.start", "/v2/hls/start", Reply::Empty).body(&START_HLS);
 /// `POST /v2/hls/end`: the `hls.stop` call.
-pub static STOP_HLS: Endpoint = Endpoint::post("hls.stop", "/v2/hls/end", Reply::Empty).body(&HLS_END).idempotent();
+pub static STOP_HLS: Endpoint = Endpoint::post("hls.stop", "/v2/hls/end", Reply::Empty).body(&HLS_END);
 /// `GET /v2/hls/{}/active`: the `hls.getActive` call.
 pub static GET_ACTIVE_HLS: Endpoint = Endpoint::get("hls.getActive", "/v2/hls/{}/active", JOB).args(ROOM_ID);
 /// `GET /v2/hls`: the `hls.list` call.
@@ -85,8 +85,7 @@ pub static DELETE_HLS: Endpoint = Endpoint::delete("hls.delete", "/v2/hls/{}", R
 pub static START_RTMP_JOB: Endpoint =
     Endpoint::post("rtmp.start", "/v2/livestreams/start", Reply::Empty).body(&START_RTMP);
 /// `POST /v2/livestreams/end`: the `rtmp.stop` call.
-pub static STOP_RTMP: Endpoint =
-    Endpoint::post("rtmp.stop", "/v2/livestreams/end", Reply::Empty).body(&BY_ROOM).idempotent();
+pub static STOP_RTMP: Endpoint = Endpoint::post("rtmp.stop", "/v2/livestreams/end", Reply::Empty).body(&BY_ROOM);
 /// `GET /v2/livestreams`: the `rtmp.list` call.
 pub static LIST_RTMP: Endpoint = Endpoint::get("rtmp.list", "/v2/livestreams", PAGE).query(&JOB_LIST);
 /// `GET /v2/livestreams/{}`: the `rtmp.get` call.

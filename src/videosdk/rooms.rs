@@ -20,8 +20,11 @@ static CREATE_BODY: Schema = Schema::of(&[
      (contact VideoSDK for geo-fencing)",
 )]);
 
+/// A page number: from 1 to the largest the pager follows.
+pub const PAGE: Rule = Rule::Int(1, 1_000_000);
+
 /// VideoSDK lists are page-based: `page` from 1, `perPage` up to 100.
-pub static PAGE_QUERY: Schema = Schema::of(&[opt("page", Rule::Int(1, 1_000_000)), opt("perPage", Rule::Int(1, 100))]);
+pub static PAGE_QUERY: Schema = Schema::of(&[opt("page", PAGE), opt("perPage", Rule::Int(1, 100))]);
 
 static DEACTIVATE_BODY: Schema = Schema::of(&[req("roomId", Rule::Identifier)]);
 

@@ -12,7 +12,7 @@ const PAGE: Reply = Reply::Page(Paging::PageNumber);
 static LIST_QUERY: Schema = Schema::of(&[
     opt("roomId", Rule::Identifier),
     opt("customRoomId", Rule::Identifier),
-    opt("page", Rule::Int(1, 1_000_000)),
+    opt("page", super::rooms::PAGE),
     opt("perPage", Rule::Int(1, 100)),
 ])
 .check(room_or_custom_room);

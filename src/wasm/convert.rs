@@ -1,15 +1,16 @@
 //! Values across the boundary. Arguments from JavaScript are untrusted: every conversion
 //! checks the type and names the field, and no JavaScript value can make it panic.
 
-use super::js::object_keys;
+use super::js::{date_iso, is_array, object_keys};
 use crate::error::{Error, Result};
-use js_sys::{Array, Date, JsString, Reflect};
-use serde::Serialize;
+use js_sys::{JsString, Reflect};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Deeper JSON than this in a request is a mistake or an attack (a cycle ends here too).
 const MAX_DEPTH: usize = 32;
+/// More items than this in one array is a mistake or an attack.
+const MAX_ITEMS: usize = 100_000;
 /// 2^53: beyond this a JavaScript number is no longer an exact integer.
 const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
 
@@ -50,19 +51,20 @@ fn convert(value: &JsValue, path: &str, depth: usize) -> Result<Value> {
     if depth >= MAX_DEPTH {
         return Err(Error::invalid(path, format_args!("is nested deeper than {MAX_DEPTH} levels")));
     }
-    if let Some(date) = value.dyn_ref::<Date>() {
-        if date.get_time().is_nan() {
-            return Err(Error::invalid(path, "is an invalid Date"));
+    let unreadable = || Error::invalid(path, "cannot be read (a getter or proxy threw)");
+    match date_iso(value).map_err(|_| unreadable())? {
+        iso if iso.is_undefined() => {}
+        iso => {
+            let iso = iso.as_string().ok_or_else(|| Error::invalid(path, "is an invalid Date"))?;
+            return Ok(Value::String(iso));
         }
-        return Ok(Value::String(String::from(date.to_iso_string())));
     }
-    if Array::is_array(value) {
-        let array = Array::from(value);
-        let mut items = Vec::with_capacity(array.length() as usize);
-        for (i, item) in array.iter().enumerate() {
-            items.push(convert(&item, &format!("{path}[{i}]"), depth + 1)?);
+    if let Some(items) = array_items(value, path)? {
+        let mut converted = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            converted.push(convert(item, &format!("{path}[{i}]"), depth + 1)?);
         }
-        return Ok(Value::Array(items));
+        return Ok(Value::Array(converted));
     }
     let keys = object_keys(value).map_err(|_| Error::invalid(path, "cannot be read as an object"))?;
     let mut map = Map::new();
@@ -73,6 +75,20 @@ fn convert(value: &JsValue, path: &str, depth: usize) -> Result<Value> {
         map.insert(name, convert(&item, &child, depth + 1)?);
     }
     Ok(Value::Object(map))
+}
+
+/// The items of a JavaScript array (None for anything else), read so that no throwing getter,
+/// proxy trap or absurd length can escape as an exception or exhaust memory.
+fn array_items(value: &JsValue, path: &str) -> Result<Option<Vec<JsValue>>> {
+    let unreadable = || Error::invalid(path, "cannot be read (a getter or proxy threw)");
+    if !is_array(value).map_err(|_| unreadable())? {
+        return Ok(None);
+    }
+    let length = Reflect::get(value, &JsValue::from_str("length")).map_err(|_| unreadable())?.as_f64().unwrap_or(0.0);
+    if length > MAX_ITEMS as f64 {
+        return Err(Error::invalid(path, format_args!("has more than {MAX_ITEMS} items")));
+    }
+    (0..length as u32).map(|i| Reflect::get_u32(value, i).map_err(|_| unreadable())).collect::<Result<_>>().map(Some)
 }
 
 fn number(n: f64, path: &str) -> Result<Number> {
@@ -134,10 +150,8 @@ pub fn optional_strings(value: &JsValue, field: &str) -> Result<Vec<String>> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    if !Array::is_array(value) {
-        return Err(Error::invalid(field, "must be an array of strings"));
-    }
-    Array::from(value).iter().enumerate().map(|(i, item)| required_string(&item, &format!("{field}[{i}]"))).collect()
+    let items = array_items(value, field)?.ok_or_else(|| Error::invalid(field, "must be an array of strings"))?;
+    items.iter().enumerate().map(|(i, item)| required_string(item, &format!("{field}[{i}]"))).collect()
 }
 
 /// An options object: `undefined`/`null` are an empty one; unknown keys are refused, so a
@@ -151,7 +165,8 @@ impl Options {
         if value.is_undefined() || value.is_null() {
             return Ok(Options { object: JsValue::UNDEFINED });
         }
-        if !value.is_object() || value.is_function() || Array::is_array(value) {
+        let array = is_array(value).map_err(|_| Error::invalid(what, "cannot be read as an object"))?;
+        if !value.is_object() || value.is_function() || array {
             return Err(Error::invalid(what, "must be an object"));
         }
         let keys = object_keys(value).map_err(|_| Error::invalid(what, "cannot be read as an object"))?;
@@ -178,6 +193,8 @@ impl Options {
 
 /// JSON out to JavaScript as plain objects and arrays.
 pub fn from_json(value: &Value) -> JsValue {
-    // Serialising a serde_json::Value into JS values cannot fail; undefined is the fallback.
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::UNDEFINED)
+    // JSON.parse, not a value-by-value conversion: it makes "__proto__" an own property (never
+    // the object's prototype) and reads integers beyond 2^53 as numbers, exactly as any
+    // JavaScript client of the API would. Parsing JSON we just serialised cannot fail.
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }

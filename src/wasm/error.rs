@@ -1,7 +1,7 @@
 //! edgeroom errors as real JavaScript `Error`s: `name` is `"EdgeroomError"`, and `code`,
 //! `field`, `status` and the provider's `body` (parsed when it is JSON) are own properties.
 
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
@@ -20,8 +20,14 @@ pub fn to_js(err: &Error) -> JsValue {
         set("status", JsValue::from(status));
     }
     if let Some(body) = err.body() {
-        let parsed = js_sys::JSON::parse(body).unwrap_or_else(|_| JsValue::from_str(body));
-        set("body", parsed);
+        // A provider's error body is handed over parsed when it is JSON; the body of an
+        // invalid_response stays the raw text, since "not the documented JSON" is the point.
+        let value = if err.code() == ErrorCode::InvalidResponse {
+            JsValue::from_str(body)
+        } else {
+            js_sys::JSON::parse(body).unwrap_or_else(|_| JsValue::from_str(body))
+        };
+        set("body", value);
     }
     js.into()
 }

@@ -6,11 +6,11 @@
 //! The answer is read by duck typing (`status`, `headers.get`, `text()`), and anything
 //! that does not look like a Response is an error, never a panic.
 
-use super::js::{abort_signal_any, abort_signal_timeout, global_fetch, sleep, until_aborted};
+use super::js::{abort_signal_any, abort_signal_timeout, global_fetch, sleep};
 use crate::client::{RetryNotice, Transport};
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -129,8 +129,7 @@ impl FetchTransport {
 
 /// Waits for `value` (a promise or a plain value) unless `signal` aborts first.
 async fn until_settled_or_aborted(value: &JsValue, signal: &JsValue) -> std::result::Result<JsValue, JsValue> {
-    let race = Promise::race(&Array::of2(&Promise::resolve(value), &until_aborted(signal)));
-    JsFuture::from(race).await
+    JsFuture::from(super::js::until_settled_or_aborted(value, signal)).await
 }
 
 impl Transport for FetchTransport {
@@ -167,12 +166,9 @@ impl Transport for FetchTransport {
     }
 
     async fn sleep(&self, ms: u64) -> Result<()> {
-        let timer = sleep(ms as f64);
-        match &self.signal {
-            // The caller may give up during the wait; it must not outlast their signal.
-            Some(signal) => until_settled_or_aborted(&timer, signal).await.map(drop).map_err(|_| aborted()),
-            None => JsFuture::from(timer).await.map(drop).map_err(|_| aborted()),
-        }
+        // The caller may give up during the wait; it must not outlast their signal.
+        let signal = self.signal.clone().unwrap_or(JsValue::UNDEFINED);
+        JsFuture::from(sleep(ms as f64, &signal)).await.map(drop).map_err(|_| aborted())
     }
 
     fn retrying(&self, notice: &RetryNotice<'_>) {

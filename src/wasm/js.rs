@@ -6,26 +6,51 @@ use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = "
-export function untilAborted(signal) {
+export function untilSettledOrAborted(value, signal) {
+  let onAbort;
   const aborted = new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
   aborted.catch(() => {});
-  return aborted;
+  return Promise.race([Promise.resolve(value), aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
-export function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+export function dateIso(value) {
+  if (!(value instanceof Date)) return undefined;
+  const time = Date.prototype.getTime.call(value);
+  return Number.isNaN(time) ? null : Date.prototype.toISOString.call(value);
+}
+export function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }")]
 extern "C" {
-    /// A promise that rejects once `signal` aborts (already handled, so a signal that fires
-    /// after the request finished raises no unhandled rejection). Raced against every wait
-    /// on the transport, so a `fetch` that ignores its signal still times out.
-    #[wasm_bindgen(js_name = untilAborted)]
-    pub fn until_aborted(signal: &JsValue) -> Promise;
+    /// `value` (a promise or a plain value), unless `signal` aborts first: raced against
+    /// every wait on the transport, so a `fetch` that ignores its signal still times out.
+    /// The abort listener is removed once `value` settles: in Deno a listener keeps a pending
+    /// `AbortSignal.timeout()` timer, and so the process, alive until the timeout fires.
+    #[wasm_bindgen(js_name = untilSettledOrAborted)]
+    pub fn until_settled_or_aborted(value: &JsValue, signal: &JsValue) -> Promise;
 
-    /// Resolves after `ms` milliseconds (a ref'd timer: Node waits for it).
-    pub fn sleep(ms: f64) -> Promise;
+    /// For a Date, its ISO string (null if invalid); undefined for anything else. Throws
+    /// (caught) for hostile objects, e.g. a revoked Proxy or a Date-like impostor.
+    #[wasm_bindgen(catch, js_name = dateIso)]
+    pub fn date_iso(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// Resolves after `ms` milliseconds, or rejects as soon as `signal` (if any) aborts —
+    /// clearing the timer, so an abandoned wait does not keep the process alive.
+    pub fn sleep(ms: f64, signal: &JsValue) -> Promise;
 }
 
 #[wasm_bindgen]
@@ -48,4 +73,8 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     pub fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Array.isArray`, which throws for a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
