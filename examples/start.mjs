@@ -2,7 +2,9 @@
 // Starts one example against the local emulator, on 127.0.0.1:
 //   node examples/start.mjs worker|deno|node [--port N]
 // It starts the emulator, then the example with HMS_* pointing at it, and prints both URLs.
-// The webhook secret of the local run is "local-webhook-secret".
+// The emulator sends its 100ms webhooks (peers joining and leaving, sessions, recordings...) to
+// the example's POST /webhooks/100ms, with the secret header of the local run:
+// x-webhook-secret: local-webhook-secret.
 
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -25,10 +27,16 @@ export async function startExample(kind, { port = 0 } = {}) {
     HMS_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET,
   };
   const example = kind === "worker" ? await startWorkerExample(env, port) : await startProcess(kind, env, port);
+  // The app's webhook, as 100ms sets it in its dashboard: every room without its own goes here.
+  emulator.emulator.webhooks.configureHms({
+    url: new URL("webhooks/100ms", example.url).href,
+    headers: { "x-webhook-secret": LOCAL_WEBHOOK_SECRET },
+  });
   return {
     url: example.url,
     emulator,
     async close() {
+      emulator.emulator.webhooks.close(); // no retry outlives the example
       await example.close();
       await emulator.close();
     },
@@ -77,6 +85,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const example = await startExample(kind, { port: i === -1 ? 8789 : Number(process.argv[i + 1]) });
   console.log(`emulator  ${example.emulator.url}`);
   console.log(`example   ${example.url}  (${kind}; webhook secret header x-webhook-secret: ${LOCAL_WEBHOOK_SECRET})`);
+  console.log(`webhooks  the emulator POSTs 100ms webhooks to ${new URL("webhooks/100ms", example.url).href}`);
   console.log(`try       curl -X POST ${example.url}rooms -d '{"name":"hello"}'`);
   const stop = async () => {
     await example.close();

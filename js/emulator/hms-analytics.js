@@ -36,16 +36,19 @@ const CURSOR_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const CURSOR = /^([0-9a-f-]{36}):([0-9a-z]+):0~([A-Za-z0-9+/]+)=$/;
 const FILTER_FIELDS = ["session_id", "peer_id", "user_id", "beam_id"];
 
-// `data` is the event's payload; room_id and room_name come from the room.
+// `data` is the event's payload; room_id and room_name come from the room. The ones 100ms
+// also sends as webhooks are queued for delivery (webhooks-hms.js) when ctx has the hub.
 export function recordEvent(ctx, room, type, data) {
-  ctx.state.events.push({
+  const event = {
     version: "2.0",
     id: uuidV4(),
     timestamp: ctx.clock.iso,
     type,
     data: { room_id: room.id, room_name: room.name, ...structuredClone(data) },
     app_id: room.app_id, // not on the wire: lists are per app
-  });
+  };
+  ctx.state.events.push(event);
+  ctx.webhooks?.hms(ctx.state, room, event);
 }
 
 const presentEvent = ({ version, id, timestamp, type, data }) => structuredClone({ version, id, timestamp, type, data });

@@ -3,6 +3,7 @@
 // no node: imports) so the same handler runs in Node, Deno, Cloudflare Workers and browsers;
 // server.js adapts it to node:http.
 
+import { FAULTS_PATH, createFaults } from "./faults.js";
 import { HttpError, errorResponse, json, preflight } from "./http.js";
 import { importHs256Key } from "./hs256.js";
 import { hmsAuthRoutes } from "./hms-auth.js";
@@ -13,6 +14,7 @@ import { presentRoom } from "./rooms.js";
 import { findRoute, route } from "./router.js";
 import { appByKey, buildSeed, checkTemplateSpecs, createState } from "./store.js";
 import { DEFAULT_VIDEOSDK_APP, VIDEOSDK_CONTROL_PREFIX, createVideoSdk } from "./videosdk.js";
+import { WEBHOOKS_CONTROL_PREFIX, createWebhooks, videoSdkPublicRoutes, webhookControlRoutes } from "./webhooks.js";
 
 export { DEFAULT_VIDEOSDK_APP };
 
@@ -41,6 +43,10 @@ const SERVICES = [
   // control service that simulates peers (hms-control.js; no management token).
   { prefix: "/100ms", routes: hmsUnversionedRoutes, management: true, details: true },
   { prefix: HMS_CONTROL_PREFIX, routes: hmsControlRoutes, management: false, details: true },
+  // VideoSDK's webhook signing key is public (no token); webhooks.js serves it and the
+  // emulator's webhook control service.
+  { prefix: `${VIDEOSDK_PREFIX}/public`, routes: videoSdkPublicRoutes, management: false, details: true },
+  { prefix: WEBHOOKS_CONTROL_PREFIX, routes: webhookControlRoutes, management: false, details: true },
   // The VideoSDK side (its API and its control service) has its own state, auth and error shape.
   { prefix: VIDEOSDK_PREFIX, videosdk: "api" },
   { prefix: VIDEOSDK_CONTROL_PREFIX, videosdk: "control" },
@@ -98,7 +104,9 @@ export function createEmulator(options = {}) {
   const now = options.now ?? Date.now;
   if (typeof now !== "function") throw new TypeError("createEmulator: now must be a function returning ms");
   const requests = [];
-  const videosdk = createVideoSdk({ apps: options.videosdkApps, now, prefix: VIDEOSDK_PREFIX });
+  const faults = createFaults(options.faults);
+  const webhooks = createWebhooks(options.webhooks);
+  const videosdk = createVideoSdk({ apps: options.videosdkApps, now, prefix: VIDEOSDK_PREFIX, webhooks });
 
   // Ids and keys are made on first use, not here: Cloudflare Workers forbid random values and
   // crypto at module scope, where `const emu = createEmulator()` naturally sits.
@@ -119,7 +127,7 @@ export function createEmulator(options = {}) {
     const service = serviceFor(url.pathname);
     if (service.videosdk) return videosdk.dispatch(service, request, url, entry, parsed);
     try {
-      const ctx = { state: ready(), keys, query: url.searchParams, body: parsed.body, clock: clockAt(now()) };
+      const ctx = { state: ready(), keys, query: url.searchParams, body: parsed.body, clock: clockAt(now()), webhooks };
       if (service.management) {
         const accessKey = await authenticateManagement(request, { keys, nowSec: ctx.clock.sec });
         entry.authorized = true;
@@ -139,6 +147,7 @@ export function createEmulator(options = {}) {
   async function handle(input, init) {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const url = new URL(request.url); // the host is ignored: routing is on the path only
+    if (url.pathname === FAULTS_PATH) return faults.control(request); // not logged, never faulted
     const parsed = parseBody(await request.text());
     const entry = {
       method: request.method,
@@ -149,18 +158,22 @@ export function createEmulator(options = {}) {
     };
     requests.push(entry);
     if (request.method === "OPTIONS") return preflight();
-    return dispatch(request, url, entry, parsed);
+    return faults.apply(request, url.pathname, entry, () => dispatch(request, url, entry, parsed));
   }
 
   return {
     fetch: handle,
     requests,
     videosdk: videosdk.api,
-    hms: createHmsControl(() => ({ state: ready(), clock: clockAt(now()) })),
+    hms: createHmsControl(() => ({ state: ready(), clock: clockAt(now()), webhooks })),
+    webhooks: webhooks.api,
+    faults: { set: faults.set, add: faults.add, clear: faults.clear, list: faults.list },
     // Back to the seed: same apps, same template ids, no rooms or codes, empty log.
     reset() {
       if (seed) state = createState(seed);
       videosdk.reset();
+      webhooks.reset(); // empty log, nothing under way; configuration and signing key stay
+      faults.reset(); // the faults given to createEmulator, with fresh counts
       requests.length = 0;
     },
     // A snapshot (a deep copy), so tests can inspect without mutating.

@@ -3,6 +3,7 @@
 // the network unless asked.
 
 import http from "node:http";
+import { dropsConnection } from "./faults.js";
 import { createEmulator } from "./index.js";
 
 // Connection-level headers belong to this hop, not to the Request the handler sees.
@@ -14,7 +15,7 @@ async function readBody(req) {
   return Buffer.concat(chunks);
 }
 
-async function toRequest(req, origin) {
+async function toRequest(req, origin, signal) {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     if (!HOP_BY_HOP.has(req.rawHeaders[i].toLowerCase())) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
@@ -22,7 +23,7 @@ async function toRequest(req, origin) {
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   // Concatenate rather than new URL(req.url, origin): a path like "//rooms" must stay a path.
   const url = req.url.startsWith("/") ? `${origin}${req.url}` : req.url;
-  return new Request(url, { method: req.method, headers, body: hasBody ? await readBody(req) : undefined });
+  return new Request(url, { method: req.method, headers, body: hasBody ? await readBody(req) : undefined, signal });
 }
 
 async function sendResponse(res, response, method) {
@@ -57,12 +58,18 @@ export async function startEmulatorServer({ port = 0, host = "127.0.0.1", log, .
   let origin;
   const server = http.createServer(async (req, res) => {
     let status = 500;
+    // Aborted when the client goes away, so a slow body (faults.js "trickle") stops too.
+    const gone = new AbortController();
+    res.once("close", () => gone.abort());
     try {
-      const response = await emulator.fetch(await toRequest(req, origin));
+      const response = await emulator.fetch(await toRequest(req, origin, gone.signal));
       status = response.status;
       await sendResponse(res, response, req.method);
-    } catch {
-      if (!res.headersSent) {
+    } catch (error) {
+      if (dropsConnection(error)) {
+        status = "dropped"; // a fault (faults.js): the client sees the socket close, no answer
+        res.destroy();
+      } else if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ code: 500, message: "internal emulator error", details: [] }));
       } else {

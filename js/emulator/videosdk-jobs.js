@@ -9,6 +9,7 @@
 
 import { isoAt, links } from "./videosdk-http.js";
 import { objectId, unique } from "./ids.js";
+import { emitJobEvent } from "./webhooks-videosdk.js";
 
 export const JOB_STARTUP_MS = 2000;
 
@@ -52,24 +53,29 @@ export function startJob(state, clock, kind, session, fields) {
   };
   Object.assign(job, structuredClone(fields), KINDS[kind].onStart?.(job), { createdAt: clock.iso, updatedAt: clock.iso });
   state.jobs.set(job.id, job);
+  emitJobEvent(state, job, "starting", JOB_STARTUP_MS);
   return job;
 }
 
-// Promotes a starting job whose start-up time has passed by `atMs`.
-export function advanceJob(job, atMs) {
+// Promotes a starting job whose start-up time has passed by `atMs`. `state` (optional) lets
+// the transition's webhook go out.
+export function advanceJob(job, atMs, state) {
   const startedAt = job.startMs + JOB_STARTUP_MS;
   if (job.status !== "starting" || atMs < startedAt) return;
   job.status = "started";
   job.updatedAt = isoAt(startedAt);
+  emitJobEvent(state, job, "started");
 }
 
-export function stopJob(job, atMs) {
-  advanceJob(job, atMs);
+export function stopJob(job, atMs, state) {
+  advanceJob(job, atMs, state);
   if (!isActive(job)) return;
+  emitJobEvent(state, job, "stopping");
   job.status = "stopped";
   job.end = isoAt(atMs);
   job.updatedAt = job.end;
   Object.assign(job, KINDS[job.kind].onStop?.(job));
+  emitJobEvent(state, job, "stopped");
 }
 
 export function presentJob(base, job) {

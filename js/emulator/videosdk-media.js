@@ -68,7 +68,7 @@ function mediaHandlers(kind) {
     if (!job || job.roomId !== room.roomId || !isActive(job)) {
       throw conflict(`No ${label} is running in room ${room.roomId}${id === undefined ? "" : ` with id ${id}`}`);
     }
-    stopJob(job, ctx.clock.ms);
+    stopJob(job, ctx.clock.ms, ctx.state);
     return ended;
   }
 

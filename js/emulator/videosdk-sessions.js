@@ -13,6 +13,7 @@ import { conflict, isoAt, links, notFound, optionalString, pageOf, requiredStrin
 import { objectId, unique } from "./ids.js";
 import { advanceJob, startJob, stopJob } from "./videosdk-jobs.js";
 import { liveSession, requireRoomId, requireSession, sessionsOf } from "./videosdk-store.js";
+import { emitParticipantEvent, emitSessionEvent } from "./webhooks-videosdk.js";
 
 const isPresent = (participant) => participant.timelog.at(-1).end === null;
 
@@ -28,6 +29,7 @@ function newSession(state, clock, room) {
     closeAtMs: room.autoCloseConfig ? clock.ms + room.autoCloseConfig.duration * 60_000 : undefined,
   };
   state.sessions.set(session.id, session);
+  emitSessionEvent(state, "session-started", session);
   for (const kind of ["recording", "hls"]) {
     const auto = room.autoStartConfig?.[kind];
     if (auto) startJob(state, clock, kind, session, auto);
@@ -37,10 +39,14 @@ function newSession(state, clock, room) {
 
 export function endSession(state, session, atMs) {
   const at = isoAt(atMs);
-  for (const participant of session.participants.filter(isPresent)) participant.timelog.at(-1).end = at;
+  for (const participant of session.participants.filter(isPresent)) {
+    participant.timelog.at(-1).end = at;
+    emitParticipantEvent(state, "participant-left", session, participant);
+  }
   session.status = "ended";
   session.end = at;
-  for (const job of state.jobs.values()) if (job.sessionId === session.id) stopJob(job, atMs);
+  for (const job of state.jobs.values()) if (job.sessionId === session.id) stopJob(job, atMs, state);
+  emitSessionEvent(state, "session-ended", session);
   const room = state.rooms.get(session.roomId);
   if (room.autoCloseConfig?.type === "session-end-and-deactivate" && !room.disabled) {
     room.disabled = true;
@@ -55,7 +61,7 @@ export function settle(state, nowMs) {
     const due = session.status === "ongoing" && session.closeAtMs !== undefined && session.closeAtMs <= nowMs;
     if (due) endSession(state, session, session.closeAtMs);
   }
-  for (const job of state.jobs.values()) advanceJob(job, nowMs);
+  for (const job of state.jobs.values()) advanceJob(job, nowMs, state);
 }
 
 // A rejoining participant keeps its record and gets a new timelog entry.
@@ -73,6 +79,7 @@ export function join(state, clock, room, { participantId, name }) {
     participant = { participantId, name, timelog: [{ start: clock.iso, end: null }] };
     session.participants.push(participant);
   }
+  emitParticipantEvent(state, "participant-joined", session, participant);
   return { session, participant };
 }
 
@@ -83,6 +90,7 @@ export function leave(state, clock, session, participantId) {
     throw notFound(`Participant ${participantId} is not in session ${session.id}`);
   }
   participant.timelog.at(-1).end = clock.iso;
+  emitParticipantEvent(state, "participant-left", session, participant);
   if (!session.participants.some(isPresent)) endSession(state, session, clock.ms);
   return { session, participant };
 }

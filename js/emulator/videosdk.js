@@ -14,6 +14,7 @@ import { presentRoom } from "./videosdk-rooms.js";
 import { videoSdkControlRoutes, videoSdkRoutes } from "./videosdk-routes.js";
 import { presentSession, settle } from "./videosdk-sessions.js";
 import { appByKey, buildVideoSdkSeed, createVideoSdkState } from "./videosdk-store.js";
+import { attachVideoSdkWebhooks } from "./webhooks-videosdk.js";
 
 // Documented so examples work out of the box; never use it for a real app.
 export const DEFAULT_VIDEOSDK_APP = Object.freeze({
@@ -45,18 +46,22 @@ function checkVideoSdkApps(apps) {
 
 // apps: [{ apiKey, secret }] (default: DEFAULT_VIDEOSDK_APP); now: () => ms; prefix: where the
 // REST API is served, for links when there is no request to take an origin from.
-export function createVideoSdk({ apps, now, prefix }) {
+// webhooks: the emulator's webhook hub (webhooks.js), told of sessions, participants and jobs.
+export function createVideoSdk({ apps, now, prefix, webhooks }) {
   const checked = checkVideoSdkApps(apps ?? [DEFAULT_VIDEOSDK_APP]);
   let seed;
   let state;
   let keys;
+
+  // A state that sends webhooks; a timer may bring it up to the clock between requests.
+  const freshState = () => attachVideoSdkWebhooks(createVideoSdkState(seed), webhooks, () => ready(clockAt(now())));
 
   // Made on first use (Workers forbid random values and crypto at module scope), then brought
   // up to the clock, so every request sees what has happened since the last one.
   function ready(clock) {
     if (!seed) {
       seed = buildVideoSdkSeed(checked);
-      state = createVideoSdkState(seed);
+      state = freshState();
       keys = new Map(checked.map((app) => [app.apiKey, importHs256Key(app.secret)]));
     }
     settle(state, clock.ms);
@@ -119,7 +124,7 @@ export function createVideoSdk({ apps, now, prefix }) {
     api,
     // Back to the seed: same apps and userIds, nothing else.
     reset() {
-      if (seed) state = createVideoSdkState(seed);
+      if (seed) state = freshState();
     },
   };
 }
