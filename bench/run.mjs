@@ -1,0 +1,345 @@
+// The edgeroom benchmark: prints, side by side with the peers and measured in one run,
+//   1. mint throughput in Node, Deno and workerd,
+//   2. cold start (process start to first token, less a bare runtime start) in each,
+//   3. footprint (what esbuild ships, gzip and brotli),
+//   4. request build cost (create a room against a canned 200, no network),
+//   5. wasm memory across 1,000,000 mints,
+// then checks the targets of the performance issue. Each section runs in its own child
+// process, one after another (never two benchmarks at once).
+//
+//   node bench/run.mjs [--quick] [--only mint,cold,footprint,request,memory] [--json FILE]
+//
+// --quick: fewer rounds and runs (a smoke test of the program, not figures to quote).
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { SIGNERS, byId } from "./signers/index.mjs";
+import { parseArgs } from "./lib/args.mjs";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const ROOT = here("..");
+const DENO = here("../node_modules/.bin/deno");
+const WORKERD = here("../node_modules/.bin/workerd");
+
+const args = parseArgs(process.argv.slice(2), { only: "mint,cold,footprint,request,memory" });
+const quick = args.quick === true;
+const sections = new Set(String(args.only).split(","));
+const MINT = quick ? ["--rounds", "3", "--round-ms", "150", "--warmup-ms", "200"] : ["--rounds", "7", "--round-ms", "250", "--warmup-ms", "500"];
+const COLD_RUNS = quick ? "3" : "11";
+const WORKERD_COLD_RUNS = quick ? "3" : "7";
+const TOKENS = quick ? "100000" : "1000000";
+
+const raw = {};
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+
+/** Runs a child and resolves to the JSON it prints last on stdout. */
+function child(command, argv, label) {
+  log(`${label}: ${[command.split("/").pop(), ...argv.map((a) => (a.startsWith("/") ? a.replace(ROOT, "") : a))].join(" ")}`);
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const proc = spawn(command, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    let out = "";
+    let err = "";
+    proc.stdout.on("data", (c) => (out += c));
+    proc.stderr.on("data", (c) => (err += c));
+    proc.on("error", reject);
+    proc.on("close", (code) => {
+      log(`${label}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const last = out.trim().split("\n").pop();
+      try {
+        if (code !== 0) throw new Error(`exit code ${code}`);
+        resolve(JSON.parse(last));
+      } catch (error) {
+        reject(new Error(`${label} failed (${error.message}): ${err.trim().split("\n").slice(-3).join(" | ")}`));
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Formatting
+
+const k = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(1)}k` : n >= 1e3 ? `${(n / 1e3).toFixed(2)}k` : n.toFixed(0));
+const ms = (n) => `${n.toFixed(1)} ms`;
+const us = (n) => `${n.toFixed(1)} µs`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** "edgeroom 1.40× faster" from a ratio > 1 meaning edgeroom is better. */
+function versus(ratio, better = "faster", worse = "slower") {
+  if (!Number.isFinite(ratio) || ratio <= 0) return "—";
+  return ratio >= 1 ? `edgeroom ${ratio.toFixed(2)}× ${better}` : `edgeroom ${(1 / ratio).toFixed(2)}× ${worse}`;
+}
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? "").length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c ?? "").padEnd(widths[i])).join(" | ")} |`;
+  return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function print(text = "") {
+  process.stdout.write(`${text}\n`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Header
+
+function version(command, argv) {
+  try {
+    return execFileSync(command, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0];
+  } catch {
+    return "not available";
+  }
+}
+
+function packageVersion(dir, name) {
+  try {
+    return JSON.parse(readFileSync(`${dir}/node_modules/${name}/package.json`, "utf8")).version;
+  } catch {
+    return "not installed";
+  }
+}
+
+function header() {
+  const cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown";
+  const wasm = `${ROOT}/pkg/wasm/edgeroom_bg.wasm`;
+  const commit = version("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"]);
+  const dirty = version("git", ["-C", ROOT, "status", "--porcelain", "--untracked-files=no"]) ? " + uncommitted changes" : "";
+  const bench = here(".");
+  const peers = ["jose", "jsonwebtoken", "@100mslive/server-sdk", "@videosdk.live/server-sdk", "livekit-server-sdk"]
+    .map((p) => `${p} ${packageVersion(bench, p)}`)
+    .join(", ");
+  return [
+    `# edgeroom benchmark — ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}${quick ? " (QUICK: smoke-test settings, not figures to quote)" : ""}`,
+    "",
+    `Machine: ${cpu}, ${cpus().length} cores (/proc/cpuinfo, os.cpus()); one thread per measurement; load average at start ${loadavg()[0].toFixed(2)} (1 min)${loadavg()[0] > 0.5 ? " — the machine was not idle" : ""}.`,
+    `Runtimes: Node ${process.version} (V8 ${process.versions.v8}); ${version(DENO, ["--version"])}; ${version(WORKERD, ["--version"])} via Miniflare ${packageVersion(ROOT, "miniflare")}.`,
+    `edgeroom: pkg/ of ${commit}${dirty}, wasm ${existsSync(wasm) ? `${statSync(wasm).size} bytes, built ${statSync(wasm).mtime.toISOString().replace(/\.\d+Z$/, "Z")}` : "missing: run bash scripts/build.sh"}.`,
+    `Peers: ${peers}.`,
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Sections
+
+/** Ratio of edgeroom's throughput to a row's: > 1 means edgeroom mints faster. */
+function mintTable(result, title) {
+  const by = Object.fromEntries(result.results.map((r) => [r.id, r]));
+  const rows = result.results.map((r) => {
+    const s = byId[r.id];
+    if (r.error) return [s.label, "not measured", "", r.error];
+    const base = s.vs && by[s.vs];
+    const note = s.kind === "livekit" ? " (a LiveKit token, not 100ms claims)" : "";
+    const ratio = s.edgeroom ? "(edgeroom)" : base && !base.error ? versus(base.median / r.median) + note : "—";
+    return [s.label, k(r.median), `${k(r.min)}–${k(r.max)}`, ratio];
+  });
+  return `## ${title}\n\n${table(["signer", "tokens/s (median)", "min–max", "edgeroom vs this row"], rows)}`;
+}
+
+async function mintSection() {
+  const results = {};
+  results.node = await child(process.execPath, ["--expose-gc", here("runners/mint.mjs"), ...MINT], "mint/node");
+  print(mintTable(results.node, `Mint throughput — Node ${process.version}`));
+  print();
+  try {
+    results.deno = await child(DENO, ["run", "-A", "--no-lock", "--v8-flags=--expose-gc", here("runners/mint.mjs"), ...MINT], "mint/deno");
+    print(mintTable(results.deno, `Mint throughput — Deno ${version(DENO, ["--version"]).split(" ")[1]}`));
+  } catch (error) {
+    print(`## Mint throughput — Deno\n\nnot measured: ${error.message}`);
+  }
+  print();
+  try {
+    results.workerd = await child(process.execPath, [here("runners/workerd.mjs"), ...MINT], "mint/workerd");
+    print(mintTable(results.workerd, `Mint throughput — ${version(WORKERD, ["--version"])} (Miniflare; compatibility flag nodejs_compat)`));
+    print(
+      `\nworkerd's clock stands still while code runs, so each round is one request minting N tokens, timed from Node, less an empty request (${results.workerd.overheadMs.toFixed(2)} ms).`,
+    );
+  } catch (error) {
+    print(`## Mint throughput — workerd\n\nnot measured: ${error.message}`);
+  }
+  print(
+    "\nRatios: edgeroom's median over the row's (the HmsClient row against 100ms-token signers, the VideoSdkClient row against the VideoSDK SDK). node:crypto rows: `createHmac(secret)` is what real code writes; `KeyObject` imports the secret once; `precomputed` keeps the two keyed SHA-256 states and clones them per token, the same precomputation edgeroom's Hs256Key does, i.e. the practical limit of JS.",
+  );
+  print();
+  raw.mint = results;
+}
+
+function coldTable(result, title, bareLabel) {
+  const by = Object.fromEntries(result.results.map((r) => [r.id, r]));
+  const rows = result.results
+    .filter((r) => r.id !== "bare")
+    .map((r) => {
+      const s = byId[r.id];
+      const label = r.id === "none" ? "(harness alone: the cold-start script, no library)" : s.label;
+      if (r.error) return [label, "not measured", "", "", "", r.error];
+      const base = s?.vs && by[s.vs];
+      const ratio = s?.edgeroom ? "(edgeroom)" : base && !base.error && r.overBareMs.median > 0.5 ? versus(r.overBareMs.median / base.overBareMs.median) : "—";
+      return [
+        label,
+        ms(r.overBareMs.median),
+        `${ms(r.overBareMs.min)}–${ms(r.overBareMs.max)}`,
+        r.insideMs ? ms(r.insideMs.median) : r.firstRequestOverBareMs ? ms(r.firstRequestOverBareMs.median) : "",
+        ms((r.toExitMs ?? r.totalMs).median),
+        ratio,
+      ];
+    });
+  const inside = result.runtime === "workerd" ? "first request, over bare's" : "import → token, in-process";
+  const whole = result.runtime === "workerd" ? "start → response" : "spawn → exit";
+  return `## ${title}\n\nBare start (${bareLabel}): ${ms(result.bareMs)} median of ${result.runs}.\n\n${table(
+    ["library", "over bare (median)", "min–max", inside, whole, "edgeroom vs this row"],
+    rows,
+  )}`;
+}
+
+async function coldSection() {
+  const results = {};
+  results.node = await child(process.execPath, [here("runners/cold.mjs"), "--runtime", "node", "--runs", COLD_RUNS], "cold/node");
+  print(coldTable(results.node, `Cold start — Node ${process.version} (spawn → first token printed, less a bare start)`, '`node -e "console.log(0)"`'));
+  print();
+  try {
+    results.deno = await child(process.execPath, [here("runners/cold.mjs"), "--runtime", "deno", "--runs", COLD_RUNS], "cold/deno");
+    print(coldTable(results.deno, "Cold start — Deno (spawn → first token printed, less a bare start)", '`deno run -A bench/cold.mjs none`: the harness, importing nothing (`deno eval` starts ~3 ms slower)'));
+  } catch (error) {
+    print(`## Cold start — Deno\n\nnot measured: ${error.message}`);
+  }
+  print();
+  try {
+    results.workerd = await child(process.execPath, [here("runners/workerd-cold.mjs"), "--runs", WORKERD_COLD_RUNS], "cold/workerd");
+    print(coldTable(results.workerd, "Cold start — workerd (new Miniflare → first response that carries a token, less a bare Worker)", "a Worker that answers `0` and imports nothing"));
+  } catch (error) {
+    print(`## Cold start — workerd\n\nnot measured: ${error.message}`);
+  }
+  print(
+    "\nRatios: the row's time over bare divided by edgeroom's (> 1: edgeroom starts faster). Rows within 0.5 ms of bare get no ratio.",
+  );
+  print();
+  raw.cold = results;
+}
+
+async function footprintSection() {
+  const result = await child(process.execPath, [here("runners/footprint.mjs")], "footprint");
+  const edgeroom = result.results.find((r) => r.library === "edgeroom");
+  const cell = (m) => (m?.error ? "—" : m ? `${kb(m.total.gzip)} / ${kb(m.total.brotli)}` : "n/a");
+  const rows = result.results.map((r) => {
+    const parts = (m) => (m && !m.error && m.wasm ? `JS ${kb(m.js.gzip)} + wasm ${kb(m.wasm.gzip)}` : "");
+    const facts = [r.mint?.error, r.room?.error].filter(Boolean);
+    const ratio =
+      r.library === "edgeroom"
+        ? "(edgeroom)"
+        : r.mint && !r.mint.error
+          ? versus(r.mint.total.gzip / edgeroom.mint.total.gzip, "smaller", "larger") + " (mint)"
+          : "—";
+    return [r.library, cell(r.mint), parts(r.mint), cell(r.room), [...new Set(facts)].join("; ") || ratio];
+  });
+  print(
+    `## Footprint — esbuild ${packageVersion(ROOT, "esbuild")}: ESM, minified, platform browser, conditions workerd/worker/browser, .wasm copied\n\n${table(
+      ["library", "mint a token: gzip / brotli", "gzip parts", "create a room: gzip / brotli", "edgeroom vs this row, or why not bundleable"],
+      rows,
+    )}`,
+  );
+  print(
+    "\nSizes of every file esbuild emits (JS, and for edgeroom the .wasm), each compressed alone (gzip -9, brotli q11) and summed. KB = 1024 bytes. A library esbuild cannot bundle for a browser/Worker is reported with the Node built-ins it needs.",
+  );
+  print();
+  raw.footprint = result;
+}
+
+async function requestSection() {
+  const result = await child(process.execPath, ["--expose-gc", here("runners/request.mjs"), ...MINT], "request");
+  const by = Object.fromEntries(result.results.map((r) => [r.id, r]));
+  const LABELS = {
+    floor: "the canned fetch alone: new Response + await + res.json()",
+    "edgeroom-hms": "edgeroom HmsClient.rooms.create",
+    "hms-sdk": "@100mslive/server-sdk rooms.create (axios adapter replaced)",
+    "edgeroom-videosdk": "edgeroom VideoSdkClient.rooms.create",
+    "videosdk-sdk": "@videosdk.live/server-sdk rooms.create (fetch option)",
+  };
+  const VS = { "hms-sdk": "edgeroom-hms", "videosdk-sdk": "edgeroom-videosdk" };
+  const rows = result.results.map((r) => {
+    if (r.error) return [LABELS[r.id], "not measured", "", r.error];
+    const base = VS[r.id] && by[VS[r.id]];
+    const ratio = r.id.startsWith("edgeroom") ? "(edgeroom)" : base ? versus(r.usPerCall.median / base.usPerCall.median) : "";
+    return [LABELS[r.id], us(r.usPerCall.median), `${us(r.usPerCall.min)}–${us(r.usPerCall.max)}`, ratio];
+  });
+  print(`## Request build cost — Node ${process.version}: create a room, no network (µs per call, sequential)\n\n${table(["call", "median", "min–max", "edgeroom vs this row"], rows)}`);
+  print(
+    "\nEach call builds, validates and serialises the request (management token from the client's cache), hands it to a transport answering at once with a canned 200 room, and parses the reply. For edgeroom and the VideoSDK SDK that transport is a `fetch` option, so the figure includes one promise round-trip and building the Response (the first row measures that alone). For @100mslive/server-sdk the client's axios adapter is replaced, so axios's interceptors and transforms still run; its logger is set to `warn` (its default, debug, prints every request unless NODE_ENV=production).",
+  );
+  for (const r of result.results) if (r.request) print(`- ${LABELS[r.id]} sent: ${r.request.method} ${r.request.url}${r.request.auth ? " (with Authorization)" : ""} ${r.request.body ?? ""}`);
+  print();
+  raw.request = result;
+}
+
+async function memorySection() {
+  const r = await child(process.execPath, [here("runners/memory.mjs"), "--tokens", TOKENS], "memory");
+  print(
+    `## wasm memory — Node, ${r.tokens.toLocaleString("en")} app tokens + ${r.videosdkTokens.toLocaleString("en")} VideoSDK tokens (${r.seconds.toFixed(1)} s)\n\n${table(
+      ["before", "after each quarter of the app tokens", "after", "grew?"],
+      [[`${r.wasmBefore} bytes`, r.checkpoints.join(", "), `${r.wasmAfter} bytes`, r.grew ? "YES" : "no"]],
+    )}`,
+  );
+  print(`\nWebAssembly.Memory buffer byteLength of the instance the edgeroom entry initialised (wasm-bindgen's initSync() returns its exports). JS heap used: ${kb(r.heapUsedBefore)} → ${kb(r.heapUsedAfter)}.`);
+  print();
+  raw.memory = r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Targets
+
+function targets() {
+  const lines = [];
+  const verdict = (ok) => (ok ? "MET" : "NOT MET");
+  const node = raw.mint?.node?.results;
+  if (node) {
+    const by = Object.fromEntries(node.filter((r) => !r.error).map((r) => [r.id, r]));
+    const ours = by["edgeroom-hms"]?.median;
+    const peers = SIGNERS.filter((s) => s.kind === "hms" && !s.edgeroom && by[s.id]);
+    const fastest = peers.reduce((a, s) => (by[s.id].median > (a ? by[a.id].median : 0) ? s : a), undefined);
+    if (ours && fastest) {
+      lines.push(`- Mint ≥ fastest peer in Node: ${verdict(ours >= by[fastest.id].median)} — edgeroom ${k(ours)}/s vs ${fastest.label} ${k(by[fastest.id].median)}/s (${(ours / by[fastest.id].median).toFixed(2)}×).`);
+    }
+    if (ours && by.jose) {
+      const extra = by["jose-key"] ? `; vs jose with an imported CryptoKey ${(ours / by["jose-key"].median).toFixed(1)}×` : "";
+      lines.push(`- Mint ≥ 10× jose (Node): ${verdict(ours >= 10 * by.jose.median)} — ${(ours / by.jose.median).toFixed(1)}× (${k(ours)} vs ${k(by.jose.median)}/s)${extra}.`);
+    }
+    if (ours && by["hms-sdk"]) {
+      lines.push(`- Mint ≥ 50× @100mslive/server-sdk (Node): ${verdict(ours >= 50 * by["hms-sdk"].median)} — ${(ours / by["hms-sdk"].median).toFixed(1)}× (${k(ours)} vs ${k(by["hms-sdk"].median)}/s).`);
+    }
+  }
+  for (const runtime of ["node", "deno", "workerd"]) {
+    const r = raw.cold?.[runtime]?.results.find((x) => x.id === "edgeroom-hms");
+    if (r && !r.error) {
+      const inside = r.insideMs ? `; in-process import → token ${ms(r.insideMs.median)}` : "";
+      lines.push(`- Cold start < 5 ms over bare (${runtime}): ${verdict(r.overBareMs.median < 5)} — ${ms(r.overBareMs.median)} over bare${inside}.`);
+    }
+  }
+  const fp = raw.footprint?.results.find((r) => r.library === "edgeroom");
+  if (fp && !fp.mint.error) {
+    const worst = Math.max(fp.mint.total.gzip, fp.room?.total.gzip ?? 0);
+    lines.push(`- ≤ 60 KB gzip wasm + JS: ${verdict(worst <= 60 * 1024)} — ${kb(fp.mint.total.gzip)} to mint (JS ${kb(fp.mint.js.gzip)} + wasm ${kb(fp.mint.wasm.gzip)}), ${kb(fp.room.total.gzip)} to create a room; budget 60 KB = 61,440 bytes.`);
+  }
+  if (raw.memory) lines.push(`- wasm memory does not grow over ${raw.memory.tokens.toLocaleString("en")} mints: ${verdict(!raw.memory.grew)} — ${raw.memory.wasmBefore} → ${raw.memory.wasmAfter} bytes.`);
+  if (lines.length) print(`## Targets (performance issue; DESIGN.md "Budgets")\n\n${lines.join("\n")}\n`);
+}
+
+// ---------------------------------------------------------------------------------------
+
+const WASM = `${ROOT}/pkg/wasm/edgeroom_bg.wasm`;
+const wasmStamp = () => (existsSync(WASM) ? `${statSync(WASM).size}@${statSync(WASM).mtimeMs}` : "missing");
+const stampAtStart = wasmStamp();
+print(header());
+print();
+const t0 = performance.now();
+const SECTIONS = { mint: mintSection, cold: coldSection, footprint: footprintSection, request: requestSection, memory: memorySection };
+for (const [name, run] of Object.entries(SECTIONS)) {
+  if (!sections.has(name)) continue;
+  try {
+    await run();
+  } catch (error) {
+    print(`## ${name}\n\nnot measured: ${error.message}\n`);
+  }
+}
+targets();
+if (wasmStamp() !== stampAtStart) print("WARNING: pkg/ was rebuilt during this run; the sections measured different builds.\n");
+print(`Total time: ${((performance.now() - t0) / 1000).toFixed(0)} s; load average at the end ${loadavg()[0].toFixed(2)} (1 min, this run included).`);
+if (args.json) writeFileSync(args.json, JSON.stringify(raw, null, 2));
