@@ -4,8 +4,11 @@
 #            wasm32), rustfmt, cargo doc without warnings
 #   wasm     wasm-bindgen tests in Node and in headless Chromium
 #   package  the npm package build, then the emulator's own tests
+#   types    compile-only TypeScript tests; package: npm pack, publint, attw, the tarball alone
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
+#   faults   fault injection matrix; webhooks: emulator-sent webhooks end to end
 #   examples the deployable examples, each started as documented, against the emulator
+#   hostile  fast-check hostile input at every export; fuzz: cargo-fuzz targets, 10 s each
 #   load     thousands of concurrent calls from one client, steady wasm memory
 #   demo     the demo page driven by Playwright in headless Chromium
 #   secrets  every tier's output scanned for the test secrets
@@ -50,11 +53,29 @@ run_wasm_tests chromium WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v ch
 
 bash scripts/build.sh
 
+say "types: compile-only tests of the declarations"
+tier types node_modules/.bin/tsc -p test-d
+
+say "package: pack, publint, attw, then the tarball alone in Node, Deno and workerd"
+tier package bash tests/package/check.sh
+
 say "emulator: its own tests"
 tier emulator node --test tests/emulator/
 
 say "runtimes: the shared suite in Node, Deno, workerd and Chromium"
 tier runtimes bash tests/js/run-all.sh
+
+say "faults: the emulator misbehaves; retries, timeouts and errors are as documented"
+tier faults node --test tests/faults/
+
+say "webhooks: the emulator sends real webhooks; the receivers authenticate and parse them"
+tier webhooks node --test tests/webhooks/
+
+say "hostile input: random and adversarial values at every export (fast-check)"
+tier hostile node --test tests/hostile/
+
+say "fuzz: a short bounded libFuzzer run of each target (longer: bash fuzz/run.sh 300)"
+tier fuzz bash fuzz/run.sh 10
 
 say "load: thousands of concurrent calls from one client against the emulator"
 tier load node --test tests/load/
