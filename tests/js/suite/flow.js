@@ -278,15 +278,21 @@ export default [
     name: "flow: timeoutMs ends a request that never answers (timeout)",
     async run(ctx) {
       const calls = [];
-      const hms = httpClient(ctx, { fetch: hangingFetch(calls), timeoutMs: 50 });
+      const hms = httpClient(ctx, { fetch: hangingFetch(calls), timeoutMs: 50, retries: 0 });
       const started = Date.now();
       const error = await within(WATCHDOG_MS, rejects(hms.rooms.retrieveById(UNKNOWN_ROOM), { code: "timeout" }), "timeout");
       checkEdgeroomError(ctx.edgeroom, error, { code: "timeout" });
       equal(calls.length, 1, "one attempt");
       ok(Date.now() - started >= 40, `it waited for the timeout (${Date.now() - started} ms)`);
 
+      // A read is safe to repeat, so a timed-out attempt is retried (here twice, by default).
+      const retried = [];
+      const patient = httpClient(ctx, { fetch: hangingFetch(retried), timeoutMs: 50, retryMaxDelayMs: 20 });
+      await within(WATCHDOG_MS, rejects(patient.rooms.retrieveById(UNKNOWN_ROOM), { code: "timeout" }), "retried timeout");
+      equal(retried.length, 3, "one attempt and two retries");
+
       // Per call, overriding a client without a timeout of its own.
-      const perCall = httpClient(ctx, { fetch: hangingFetch() });
+      const perCall = httpClient(ctx, { fetch: hangingFetch(), retries: 0 });
       await within(WATCHDOG_MS, rejects(perCall.rooms.retrieveById(UNKNOWN_ROOM, { timeoutMs: 50 }), { code: "timeout" }), "per-call timeout");
     },
   },
