@@ -137,6 +137,8 @@ export default [
       equal((await vsdk.recordings.get(recordings[0].id)).roomId, room.roomId);
       await vsdk.recordings.stop(room.roomId);
       equal((await vsdk.recordings.get(recordings[0].id)).status, "stopped");
+      await vsdk.recordings.delete(recordings[0].id);
+      checkEdgeroomError(ctx.edgeroom, await rejects(vsdk.recordings.get(recordings[0].id)), { code: "not_found" });
 
       await vsdk.hls.start({ roomId: room.roomId, config: { orientation: "portrait" } });
       const active = await vsdk.hls.getActive(room.roomId);
@@ -144,6 +146,8 @@ export default [
       await vsdk.hls.stop(room.roomId, active.id);
       equal((await vsdk.hls.get(active.id)).status, "stopped");
       ok((await collect(vsdk.hls.list({ roomId: room.roomId }))).length >= 1);
+      await vsdk.hls.delete(active.id);
+      checkEdgeroomError(ctx.edgeroom, await rejects(vsdk.hls.get(active.id)), { code: "not_found" });
 
       await vsdk.rtmp.start({ roomId: room.roomId, outputs: [{ url: "rtmp://a.rtmp.youtube.com/live2", streamKey: "k" }] });
       const [stream] = await collect(vsdk.rtmp.list({ roomId: room.roomId }));
