@@ -2,7 +2,7 @@
 // mixed creates, gets, lists and room-code exchanges — with no error, no lost or duplicated
 // room, and wasm memory that stops growing after the first round (nothing leaks per call).
 //
-//   node --test tests/load/                      (the test command: 2000 calls per round)
+//   node --test tests/load/                      (the test command: 5 rounds of 2000 calls)
 //   LOAD_CALLS=20000 LOAD_ROUNDS=5 node --test tests/load/     (the long run)
 
 import { test } from "node:test";
@@ -14,8 +14,8 @@ import { DEFAULT_APP, hmsUrls } from "edgeroom/emulator";
 import { startEmulatorServer } from "edgeroom/emulator/server";
 
 const CALLS = Number(process.env.LOAD_CALLS ?? 2000);
-// At least three: two to warm up, then rounds that must not grow memory.
-const ROUNDS = Math.max(3, Number(process.env.LOAD_ROUNDS ?? 4));
+// At least three: one to warm up, then rounds that must not grow memory.
+const ROUNDS = Math.max(3, Number(process.env.LOAD_ROUNDS ?? 5));
 
 // initSync returns the instance the package already made (it is instantiated once).
 const wasm = initSync({ module: readFileSync(new URL("../../pkg/wasm/edgeroom_bg.wasm", import.meta.url)) });
@@ -72,10 +72,12 @@ test(`${CALLS} concurrent mixed calls per round, ${ROUNDS} rounds, from one clie
     for (const [name, id] of created) assert.equal(listed.find((r) => r.name === name)?.id, id, `room ${name} is lost`);
     assert.equal(listed.length, created.size + 1, "only the rooms we created (and the base room) exist");
 
-    // Wasm memory grows to its working size over the first two rounds (the allocator settles
-    // its free lists), then must not grow again: a per-call leak would show in every round.
-    const steady = memory.slice(2);
-    assert.deepEqual(steady, steady.map(() => memory[1]), `wasm memory per round: ${memory.join(", ")}`);
+    // Wasm memory grows to its working size in the first round. After that the allocator may
+    // still take one more 64 KiB page as its free lists fragment, but no more: a leak of even
+    // 16 bytes per call would take (ROUNDS - 1) × CALLS × 16 bytes, several pages.
+    const PAGE = 65_536;
+    const growth = memory.at(-1) - memory[0];
+    assert.ok(growth <= PAGE, `wasm memory grew ${growth} bytes after the first round: ${memory.join(", ")}`);
     console.log(`load: ${calls} calls in ${ROUNDS} rounds of ${CALLS} concurrent, 0 failed, ${created.size} rooms, wasm memory ${memory.join(" → ")} bytes`);
   } finally {
     hms.free();
