@@ -2,12 +2,12 @@
 //! token a peer joins a room with. Claims as the official `@100mslive/server-sdk` mints them.
 
 use super::hs256::Hs256Key;
+use super::json_writer::JsonObject;
 use super::uuid::uuid_v4;
 use super::validity::{TimeClaims, Validity};
 use super::Minted;
 use crate::error::Result;
 use crate::rules::{identifier, optional_identifier};
-use serde::Serialize;
 
 /// The official SDK back-dates `iat` by 10 s so a server whose clock is behind accepts it.
 pub const HMS_CLOCK_SKEW_SECONDS: i64 = 10;
@@ -28,24 +28,6 @@ pub struct AppGrant<'a> {
     pub role: &'a str,
     /// Your id for the peer (the `user_id` claim), when you have one.
     pub user_id: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Claims<'a> {
-    access_key: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    version: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    room_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_id: Option<&'a str>,
-    iat: i64,
-    nbf: i64,
-    exp: i64,
-    jti: &'a str,
 }
 
 impl HmsCredentials {
@@ -84,19 +66,13 @@ impl HmsCredentials {
         random: [u8; 16],
     ) -> Minted {
         let jti = uuid_v4(random);
-        let claims = Claims {
-            access_key: &self.access_key,
-            kind,
-            version: 2,
-            room_id: grant.map(|g| g.0),
-            role: grant.map(|g| g.1),
-            user_id: grant.and_then(|g| g.2),
-            iat: times.iat,
-            nbf: times.nbf,
-            exp: times.exp,
-            jti: &jti,
-        };
-        Minted { token: self.key.mint(&claims), expires_at: times.exp }
+        let mut claims = JsonObject::with_capacity(256);
+        claims.str("access_key", &self.access_key).str("type", kind).int("version", 2);
+        if let Some((room_id, role, user_id)) = grant {
+            claims.str("room_id", room_id).str("role", role).opt_str("user_id", user_id);
+        }
+        claims.int("iat", times.iat).int("nbf", times.nbf).int("exp", times.exp).str("jti", &jti);
+        Minted { token: self.key.mint_json(&claims.finish()), expires_at: times.exp }
     }
 }
 

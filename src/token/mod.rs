@@ -4,6 +4,7 @@
 
 mod hms;
 mod hs256;
+mod json_writer;
 mod uuid;
 mod validity;
 mod verify;

@@ -3,6 +3,7 @@
 //! is set exactly when one of them is.
 
 use super::hs256::Hs256Key;
+use super::json_writer::JsonObject;
 use super::validity::Validity;
 use super::Minted;
 use crate::error::{Error, Result};
@@ -22,6 +23,15 @@ pub enum Permission {
 }
 
 impl Permission {
+    /// The wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Permission::AllowJoin => "allow_join",
+            Permission::AllowMod => "allow_mod",
+            Permission::AskJoin => "ask_join",
+        }
+    }
+
     const ALL: [(&'static str, Permission); 3] =
         [("allow_join", Permission::AllowJoin), ("allow_mod", Permission::AllowMod), ("ask_join", Permission::AskJoin)];
 
@@ -42,6 +52,14 @@ pub enum VideoSdkRole {
 }
 
 impl VideoSdkRole {
+    /// The wire name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VideoSdkRole::Crawler => "crawler",
+            VideoSdkRole::Rtc => "rtc",
+        }
+    }
+
     const ALL: [(&'static str, VideoSdkRole); 2] = [("crawler", VideoSdkRole::Crawler), ("rtc", VideoSdkRole::Rtc)];
 
     /// Parses a role by its wire name; `field` names it in the error.
@@ -69,23 +87,6 @@ pub struct VideoSdkGrant<'a> {
     pub participant_id: Option<&'a str>,
     /// `crawler` for the REST API, `rtc` for meetings.
     pub roles: Vec<VideoSdkRole>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Claims<'a> {
-    apikey: &'a str,
-    permissions: &'a [Permission],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    room_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    participant_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    roles: &'a [VideoSdkRole],
-    iat: i64,
-    exp: i64,
 }
 
 /// A VideoSDK API key and secret, ready to sign. `Debug` never shows the secret.
@@ -117,17 +118,16 @@ impl VideoSdkCredentials {
         let participant_id = optional_identifier("participantId", grant.participant_id)?;
         let times = validity.resolve(now, 0)?;
         let scoped = room_id.is_some() || participant_id.is_some() || !grant.roles.is_empty();
-        let claims = Claims {
-            apikey: &self.api_key,
-            permissions: &grant.permissions,
-            version: scoped.then_some(2),
-            room_id,
-            participant_id,
-            roles: &grant.roles,
-            iat: times.iat,
-            exp: times.exp,
-        };
-        Ok(Minted { token: self.key.mint(&claims), expires_at: times.exp })
+        let mut claims = JsonObject::with_capacity(256);
+        claims.str("apikey", &self.api_key).str_list("permissions", grant.permissions.iter().map(|p| p.as_str()));
+        if scoped {
+            claims.int("version", 2).opt_str("roomId", room_id).opt_str("participantId", participant_id);
+            if !grant.roles.is_empty() {
+                claims.str_list("roles", grant.roles.iter().map(|r| r.as_str()));
+            }
+        }
+        claims.int("iat", times.iat).int("exp", times.exp);
+        Ok(Minted { token: self.key.mint_json(&claims.finish()), expires_at: times.exp })
     }
 }
 
