@@ -10,26 +10,13 @@
 import { badBodyParam, badQueryParam } from "./http.js";
 import { base64Token, unique, uuidV4 } from "./ids.js";
 import { parseBooleanQuery, parseLimit } from "./paging.js";
+import { HMS_WEBHOOK_TYPES } from "./webhooks-hms.js";
 
 const TRACK_EVENTS = ["track.add.success", "track.update.success", "track.remove.success"];
 const ERROR_EVENTS = ["client.publish.failed", "client.subscribe.failed", "client.join.failed", "client.disconnected", "client.connect.failed"];
-// The documented queryable types, plus the webhook events the emulator also records.
-export const EVENT_TYPES = new Set([
-  ...TRACK_EVENTS,
-  "beam.recording.success",
-  ...ERROR_EVENTS,
-  "session.open.success",
-  "session.close.success",
-  "peer.join.success",
-  "peer.leave.success",
-  "role.change.success",
-  "room.end.success",
-  "beam.started.success",
-  "beam.stopped.success",
-  "hls.started.success",
-  "hls.stopped.success",
-  "hls.recording.success",
-]);
+// The documented queryable types, plus the webhook events the emulator also records (one
+// list, kept with the webhook sender, so the two cannot drift apart).
+export const EVENT_TYPES = new Set([...TRACK_EVENTS, ...ERROR_EVENTS, ...HMS_WEBHOOK_TYPES]);
 export const isErrorEvent = (type) => ERROR_EVENTS.includes(type);
 
 const CURSOR_LIFETIME_MS = 24 * 60 * 60 * 1000;

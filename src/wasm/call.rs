@@ -37,41 +37,31 @@ pub trait Provider: 'static {
     ) -> impl Future<Output = Result<Value>> + 'a;
 }
 
-impl Provider for HmsClient {
-    const NAME: &'static str = "100ms";
-    fn endpoint(name: &str) -> Option<&'static Endpoint> {
-        crate::hms::endpoint(name)
-    }
-    fn call<'a>(
-        &'a self,
-        transport: &'a impl Transport,
-        env: &'a impl Env,
-        endpoint: &'a Endpoint,
-        args: &'a [&'a str],
-        query: &'a Value,
-        body: &'a Value,
-    ) -> impl Future<Output = Result<Value>> + 'a {
-        HmsClient::call(self, transport, env, endpoint, args, query, body)
-    }
+/// Implements [`Provider`] for a client by forwarding to its own `call` and endpoint table.
+macro_rules! provider {
+    ($client:ty, $name:literal, $lookup:path) => {
+        impl Provider for $client {
+            const NAME: &'static str = $name;
+            fn endpoint(name: &str) -> Option<&'static Endpoint> {
+                $lookup(name)
+            }
+            fn call<'a>(
+                &'a self,
+                transport: &'a impl Transport,
+                env: &'a impl Env,
+                endpoint: &'a Endpoint,
+                args: &'a [&'a str],
+                query: &'a Value,
+                body: &'a Value,
+            ) -> impl Future<Output = Result<Value>> + 'a {
+                <$client>::call(self, transport, env, endpoint, args, query, body)
+            }
+        }
+    };
 }
 
-impl Provider for VideoSdkClient {
-    const NAME: &'static str = "VideoSDK";
-    fn endpoint(name: &str) -> Option<&'static Endpoint> {
-        crate::videosdk::endpoint(name)
-    }
-    fn call<'a>(
-        &'a self,
-        transport: &'a impl Transport,
-        env: &'a impl Env,
-        endpoint: &'a Endpoint,
-        args: &'a [&'a str],
-        query: &'a Value,
-        body: &'a Value,
-    ) -> impl Future<Output = Result<Value>> + 'a {
-        VideoSdkClient::call(self, transport, env, endpoint, args, query, body)
-    }
-}
+provider!(HmsClient, "100ms", crate::hms::endpoint);
+provider!(VideoSdkClient, "VideoSDK", crate::videosdk::endpoint);
 
 /// A provider's client with the transport settings the JS options gave it.
 pub struct Caller<P> {
