@@ -6,7 +6,7 @@
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
-use serde_json::Value;
+use crate::json::Value;
 use std::future::Future;
 
 /// Sends requests and waits; the only I/O the client does.

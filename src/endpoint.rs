@@ -4,9 +4,9 @@
 
 use crate::error::{Error, Result};
 use crate::http::{encode_component, HttpRequest, HttpResponse, Method};
+use crate::json::{Map, Value};
 use crate::rules::identifier;
 use crate::schema::{kind_of, Schema};
-use serde_json::{Map, Value};
 
 /// Which of a provider's base URLs a path hangs off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -216,7 +216,7 @@ impl Endpoint {
             Idempotency::WhenBodyHas(key) => body.as_ref().is_some_and(|b| b.get(key).is_some()),
             Idempotency::Never => false,
         };
-        let body = body.map(|b| b.to_string());
+        let body = body.map(|b| b.to_json());
         let mut headers = vec![("accept", "application/json".to_owned())];
         if body.is_some() || self.method == Method::Post {
             headers.push(("content-type", "application/json".to_owned()));
@@ -231,20 +231,20 @@ impl Endpoint {
             return Err(api_error(response));
         }
         if self.reply == Reply::Json {
-            return serde_json::from_str(&response.body)
+            return crate::json::parse(&response.body)
                 .map_err(|_| Error::invalid_response(status, "it is not JSON", response.body.as_str()));
         }
         if self.reply == Reply::Empty {
-            return Ok(serde_json::from_str(&response.body).unwrap_or(Value::Null));
+            return Ok(crate::json::parse(&response.body).unwrap_or(Value::Null));
         }
         let invalid = |rule: &str| Error::invalid_response(status, rule, response.body.as_str());
-        let value: Value = serde_json::from_str(&response.body).map_err(|_| invalid("it is not JSON"))?;
+        let value: Value = crate::json::parse(&response.body).map_err(|_| invalid("it is not JSON"))?;
         let Value::Object(mut object) = value else {
             return Err(invalid(&format!("expected an object, got {}", kind_of(&value))));
         };
         match self.reply {
             Reply::Object(keys) => {
-                if let Some(key) = keys.iter().find(|k| !object.get(**k).is_some_and(Value::is_string)) {
+                if let Some(key) = keys.iter().find(|k| !object.get(k).is_some_and(Value::is_string)) {
                     return Err(invalid(&format!("`{key}` is missing or not a string")));
                 }
                 Ok(Value::Object(object))
@@ -255,8 +255,8 @@ impl Endpoint {
                 let items = take_array(&mut object, items_key).map_err(|rule| invalid(&rule))?;
                 let next = next_page(paging, &mut object).map_err(|rule| invalid(&rule))?;
                 let mut page = Map::new();
-                page.insert("items".into(), items);
-                page.insert("next".into(), next);
+                page.insert("items", items);
+                page.insert("next", next);
                 Ok(Value::Object(page))
             }
             Reply::First(what) => match take_array(&mut object, "data").map_err(|rule| invalid(&rule))? {
@@ -278,9 +278,9 @@ const MAX_PAGE: u64 = 1_000_000;
 /// The query that fetches the page after this one (`{"start": cursor}` or `{"page": n}`),
 /// or null on the last page. Merged into the caller's filters, it makes one pager serve
 /// every paging style.
-fn next_page(paging: Paging, object: &mut Map<String, Value>) -> std::result::Result<Value, String> {
-    let cursor = |key: &str, object: &mut Map<String, Value>| match object.remove(key) {
-        Some(Value::String(s)) if !s.is_empty() => Ok(serde_json::json!({ "start": s })),
+fn next_page(paging: Paging, object: &mut Map) -> std::result::Result<Value, String> {
+    let cursor = |key: &str, object: &mut Map| match object.remove(key) {
+        Some(Value::String(s)) if !s.is_empty() => Ok(Value::Object(Map::from_iter([("start", Value::String(s))]))),
         None | Some(Value::Null) | Some(Value::String(_)) => Ok(Value::Null),
         Some(_) => Err(format!("`{key}` is not a string")),
     };
@@ -293,7 +293,7 @@ fn next_page(paging: Paging, object: &mut Map<String, Value>) -> std::result::Re
             match (number("currentPage"), number("lastPage")) {
                 // Past the largest page the query accepts, a server's lastPage is not believed.
                 (Some(current), Some(last)) if current < last && current < MAX_PAGE => {
-                    Ok(serde_json::json!({ "page": current + 1 }))
+                    Ok(Value::Object(Map::from_iter([("page", Value::from(current as i64 + 1))])))
                 }
                 (Some(_), Some(_)) => Ok(Value::Null),
                 _ => Err("`pageInfo.currentPage` and `pageInfo.lastPage` must be integers".to_owned()),
@@ -318,7 +318,7 @@ fn validate_list(schema: &'static Schema, min: usize, max: usize, value: &Value)
 }
 
 /// `data` may be absent or null on an empty page; anything else must be an array.
-fn take_array(object: &mut Map<String, Value>, key: &str) -> std::result::Result<Value, String> {
+fn take_array(object: &mut Map, key: &str) -> std::result::Result<Value, String> {
     match object.remove(key) {
         None | Some(Value::Null) => Ok(Value::Array(Vec::new())),
         Some(items @ Value::Array(_)) => Ok(items),
@@ -334,7 +334,7 @@ fn is_empty(value: &Value) -> bool {
     }
 }
 
-fn append_query(url: &mut String, query: &Map<String, Value>) {
+fn append_query(url: &mut String, query: &Map) {
     let mut separator = '?';
     let mut push = |name: &str, value: &Value| {
         url.push(separator);
@@ -343,7 +343,7 @@ fn append_query(url: &mut String, query: &Map<String, Value>) {
         url.push('=');
         match value {
             Value::String(s) => encode_component(s, url),
-            other => encode_component(&other.to_string(), url),
+            other => encode_component(&other.to_json(), url),
         }
     };
     for (name, value) in query {
@@ -358,15 +358,15 @@ fn append_query(url: &mut String, query: &Map<String, Value>) {
 /// The error for a non-2xx answer: the provider's `message` (and `details`) when its body
 /// has them, the bare status otherwise; the raw body is kept whole.
 fn api_error(response: &HttpResponse) -> Error {
-    let parsed: Option<Map<String, Value>> = serde_json::from_str(&response.body).ok();
-    let text = |key: &str| parsed.as_ref().and_then(|m| m.get(key)).and_then(Value::as_str).filter(|s| !s.is_empty());
+    let parsed = crate::json::parse(&response.body).ok();
+    let parsed = parsed.as_ref().and_then(Value::as_object);
+    let text = |key: &str| parsed.and_then(|m| m.get(key)).and_then(Value::as_str).filter(|s| !s.is_empty());
     let mut message = format!("HTTP {}", response.status);
     if let Some(provider) = text("message").or_else(|| text("error")) {
         message.push_str(": ");
         message.push_str(provider);
     }
     let details: Vec<&str> = parsed
-        .as_ref()
         .and_then(|m| m.get("details"))
         .and_then(Value::as_array)
         .map(|d| d.iter().filter_map(Value::as_str).collect())
@@ -383,7 +383,6 @@ fn api_error(response: &HttpResponse) -> Error {
 mod tests {
     use super::*;
     use crate::schema::{opt, Rule};
-    use serde_json::json;
 
     static QUERY: Schema = Schema::of(&[opt("limit", Rule::Int(1, 100)), opt("type", Rule::List(&Rule::Text))]);
     static BODY: Schema = Schema::of(&[opt("name", Rule::Text)]);

@@ -7,8 +7,8 @@
 //! `{ description: maybe }` with `maybe` undefined.
 
 use crate::error::{Error, Result};
+use crate::json::{Map, Value};
 use crate::rules::identifier;
-use serde_json::{Map, Value};
 
 /// The rule one field's value must follow.
 #[derive(Debug)]
@@ -59,7 +59,7 @@ pub const fn req(name: &'static str, rule: Rule) -> Field {
 }
 
 /// A rule across the fields of one object.
-pub type CrossCheck = fn(&Map<String, Value>) -> Result<()>;
+pub type CrossCheck = fn(&Map) -> Result<()>;
 
 /// The fields of an object, the names refused with a hint, and a check across fields.
 #[derive(Debug)]
@@ -101,7 +101,7 @@ impl Schema {
 
     /// Validates `value` (an object, or null for "nothing given") and returns it with nulls
     /// dropped. Errors name the field by its full path.
-    pub fn validate(&'static self, value: &Value) -> Result<Map<String, Value>> {
+    pub fn validate(&'static self, value: &Value) -> Result<Map> {
         match value {
             Value::Null => self.validate_object(&Map::new()),
             Value::Object(map) => self.validate_object(map),
@@ -109,7 +109,7 @@ impl Schema {
         }
     }
 
-    fn validate_object(&'static self, map: &Map<String, Value>) -> Result<Map<String, Value>> {
+    fn validate_object(&'static self, map: &Map) -> Result<Map> {
         let mut clean = Map::new();
         for (name, value) in map {
             if value.is_null() {
@@ -236,7 +236,6 @@ fn is_iso_datetime(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     static INNER: Schema = Schema::of(&[req("type", Rule::OneOf(&["s3", "gs"])), opt("prefix", Rule::Text)]);
     static OUTER: Schema = Schema::of(&[

@@ -6,7 +6,7 @@ mod common;
 use common::{assert_requests, case, Case};
 use edgeroom::hms::{endpoint, ENDPOINTS};
 use edgeroom::http::Method::{Delete, Get, Post};
-use serde_json::{json, Value};
+use edgeroom::json::Value;
 
 const BASE: &str = "https://api.100ms.live/v2";
 

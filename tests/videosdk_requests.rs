@@ -7,9 +7,9 @@ use common::{assert_requests, block_on, case, Case};
 use edgeroom::client::{Env, RetryPolicy, Transport};
 use edgeroom::http::Method::{Delete, Get, Post};
 use edgeroom::http::{HttpRequest, HttpResponse};
+use edgeroom::json::Value;
 use edgeroom::token::decode_token;
 use edgeroom::videosdk::{endpoint, VideoSdkClient, ENDPOINTS, WEBHOOK_EVENTS};
-use serde_json::{json, Value};
 use std::cell::RefCell;
 
 const BASE: &str = "https://api.videosdk.live";
@@ -68,7 +68,8 @@ fn create_refused(body: Value) -> String {
 }
 
 fn recording_config(config: Value) -> Value {
-    json!({"autoStartConfig": {"recording": {"config": config}}})
+    let text = format!(r#"{{"autoStartConfig":{{"recording":{{"config":{}}}}}}}"#, config.to_json());
+    edgeroom::json::parse(&text).unwrap()
 }
 
 #[test]

@@ -3,8 +3,8 @@
 use super::common::ROOM_ID;
 use crate::endpoint::{Endpoint, Reply};
 use crate::error::{Error, Result};
+use crate::json::Map;
 use crate::schema::{opt, req, Rule, Schema};
-use serde_json::{Map, Value};
 
 const PEER: &[&str] = &["roomId", "peerId"];
 
@@ -31,7 +31,7 @@ static WHOM_TO_REMOVE: Schema =
 
 static END_ROOM: Schema = Schema::of(&[opt("reason", Rule::Text), opt("lock", Rule::Bool)]);
 
-fn at_least_one(body: &Map<String, Value>) -> Result<()> {
+fn at_least_one(body: &Map) -> Result<()> {
     if body.is_empty() {
         return Err(Error::invalid("params", "name at least one of name, role, metadata"));
     }
@@ -39,7 +39,7 @@ fn at_least_one(body: &Map<String, Value>) -> Result<()> {
 }
 
 /// "You should define either of these arguments (peer_id or role)."
-fn peer_or_role(body: &Map<String, Value>) -> Result<()> {
+fn peer_or_role(body: &Map) -> Result<()> {
     if !body.contains_key("peer_id") && !body.contains_key("role") {
         return Err(Error::invalid("peer_id", "or role is required: say whom to remove"));
     }

@@ -16,7 +16,7 @@ pub static EXCHANGE_ROOM_CODE: Endpoint = Endpoint::post("auth.exchangeRoomCode"
 mod tests {
     use super::*;
     use crate::http::HttpResponse;
-    use serde_json::{json, Value};
+    use crate::json::Value;
 
     #[test]
     fn exchange_posts_code_and_user_id_without_credentials() {

@@ -18,9 +18,9 @@ use crate::client::{check_base_url, send, Authorizer, Env, RetryPolicy, Transpor
 use crate::endpoint::{Endpoint, Host};
 use crate::error::Result;
 use crate::http::HttpRequest;
+use crate::json::Value;
 use crate::token::{AppGrant, HmsCredentials, Minted, Validity};
 use crate::token_cache::TokenCache;
-use serde_json::Value;
 
 /// 100ms's REST API.
 pub const DEFAULT_BASE_URL: &str = "https://api.100ms.live/v2";
@@ -215,7 +215,7 @@ mod tests {
     use crate::error::{Error, ErrorCode};
     use crate::http::HttpResponse;
     use crate::token::decode_token;
-    use serde_json::json;
+
     use std::cell::{Cell, RefCell};
     use std::future::Future;
     use std::pin::pin;
@@ -298,9 +298,9 @@ mod tests {
         transport: &Scripted,
         endpoint: &Endpoint,
         args: &[&str],
-        body: serde_json::Value,
-    ) -> Result<serde_json::Value> {
-        block_on(client.call(transport, &env(), endpoint, args, &serde_json::Value::Null, &body))
+        body: Value,
+    ) -> Result<Value> {
+        block_on(client.call(transport, &env(), endpoint, args, &Value::Null, &body))
     }
 
     #[test]
@@ -312,7 +312,7 @@ mod tests {
             Ok(HttpResponse::new(503, "")),
             Ok(HttpResponse::new(200, r#"{"id":"r1"}"#)),
         ]);
-        let room = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap();
+        let room = call(&client, &transport, &rooms::RETRIEVE, &["r1"], Value::Null).unwrap();
         assert_eq!(room["id"], "r1");
         assert_eq!(transport.sent.borrow().len(), 3);
         let slept = transport.slept.borrow();
@@ -326,7 +326,7 @@ mod tests {
         let client = client();
         let transport =
             Scripted::new(vec![HttpResponse::new(502, ""), HttpResponse::new(502, ""), HttpResponse::new(504, "")]);
-        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap_err();
+        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], Value::Null).unwrap_err();
         assert_eq!(err.status(), Some(504));
         assert_eq!(transport.sent.borrow().len(), 3, "one attempt and two retries");
     }
@@ -358,14 +358,14 @@ mod tests {
     fn retry_after_is_honoured_in_seconds_and_as_a_date() {
         let client = client();
         let transport = Scripted::new(vec![with_retry_after(429, "2"), HttpResponse::new(200, r#"{"id":"r1"}"#)]);
-        call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap();
+        call(&client, &transport, &rooms::RETRIEVE, &["r1"], Value::Null).unwrap();
         assert_eq!(*transport.slept.borrow(), [2000]);
         // 1_700_000_000 is Tue, 14 Nov 2023 22:13:20 GMT; five seconds later:
         let transport = Scripted::new(vec![
             with_retry_after(503, "Tue, 14 Nov 2023 22:13:25 GMT"),
             HttpResponse::new(200, r#"{"id":"r1"}"#),
         ]);
-        call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap();
+        call(&client, &transport, &rooms::RETRIEVE, &["r1"], Value::Null).unwrap();
         assert_eq!(*transport.slept.borrow(), [5000]);
     }
 
@@ -373,7 +373,7 @@ mod tests {
     fn a_retry_after_beyond_the_budget_is_not_waited_for() {
         let client = client();
         let transport = Scripted::new(vec![with_retry_after(429, "45")]);
-        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap_err();
+        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], Value::Null).unwrap_err();
         assert_eq!(err.code(), ErrorCode::RateLimited);
         assert!(transport.slept.borrow().is_empty());
     }
@@ -385,10 +385,10 @@ mod tests {
             Err(Error::new(ErrorCode::Timeout, "slow")),
             Ok(HttpResponse::new(200, r#"{"id":"r1"}"#)),
         ]);
-        assert!(call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).is_ok());
+        assert!(call(&client, &transport, &rooms::RETRIEVE, &["r1"], Value::Null).is_ok());
         assert_eq!(transport.sent.borrow().len(), 2);
         let transport = Scripted::with(vec![Err(Error::new(ErrorCode::Timeout, "slow"))]);
-        let err = call(&client, &transport, &recordings::STOP_ALL, &["r1"], serde_json::Value::Null).unwrap_err();
+        let err = call(&client, &transport, &recordings::STOP_ALL, &["r1"], Value::Null).unwrap_err();
         assert_eq!(err.code(), ErrorCode::Timeout);
         assert_eq!(transport.sent.borrow().len(), 1, "a stop may have happened: not sent twice");
     }
@@ -397,7 +397,7 @@ mod tests {
     fn an_enormous_retry_after_is_not_waited_for() {
         let client = client();
         let transport = Scripted::new(vec![with_retry_after(429, "99999999999999999999")]);
-        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], serde_json::Value::Null).unwrap_err();
+        let err = call(&client, &transport, &rooms::RETRIEVE, &["r1"], Value::Null).unwrap_err();
         assert_eq!(err.code(), ErrorCode::RateLimited);
         assert_eq!(transport.sent.borrow().len(), 1);
     }
@@ -413,7 +413,7 @@ mod tests {
         HmsClient::new("key", "secret", &HmsOptions::default()).unwrap()
     }
 
-    fn bearer_jti(request: &HttpRequest) -> serde_json::Value {
+    fn bearer_jti(request: &HttpRequest) -> Value {
         let token = request.header("authorization").unwrap().strip_prefix("Bearer ").unwrap();
         decode_token(token).unwrap().claims["jti"].clone()
     }
@@ -444,15 +444,8 @@ mod tests {
     fn a_call_sends_bearer_token_and_parses_the_room() {
         let (client, env) = (client(), env());
         let transport = Scripted::new(vec![HttpResponse::new(200, r#"{"id":"r1","name":"demo"}"#)]);
-        let room = block_on(client.call(
-            &transport,
-            &env,
-            &rooms::CREATE,
-            &[],
-            &serde_json::Value::Null,
-            &json!({"name": "demo"}),
-        ))
-        .unwrap();
+        let room = block_on(client.call(&transport, &env, &rooms::CREATE, &[], &Value::Null, &json!({"name": "demo"})))
+            .unwrap();
         assert_eq!(room["id"], "r1");
         let sent = transport.sent.borrow();
         assert_eq!(sent.len(), 1);
@@ -468,15 +461,7 @@ mod tests {
             HttpResponse::new(401, r#"{"code":401,"message":"Token validation error"}"#),
             HttpResponse::new(200, r#"{"id":"r1"}"#),
         ]);
-        block_on(client.call(
-            &transport,
-            &env,
-            &rooms::RETRIEVE,
-            &["r1"],
-            &serde_json::Value::Null,
-            &serde_json::Value::Null,
-        ))
-        .unwrap();
+        block_on(client.call(&transport, &env, &rooms::RETRIEVE, &["r1"], &Value::Null, &Value::Null)).unwrap();
         let sent = transport.sent.borrow();
         assert_eq!(sent.len(), 2);
         assert_ne!(bearer_jti(&sent[0]), bearer_jti(&sent[1]), "the retry carries a fresh token");
@@ -487,15 +472,8 @@ mod tests {
         let (client, env) = (client(), env());
         let body = r#"{"code":401,"message":"Token validation error","details":["not found"]}"#;
         let transport = Scripted::new(vec![HttpResponse::new(401, body), HttpResponse::new(401, body)]);
-        let err = block_on(client.call(
-            &transport,
-            &env,
-            &rooms::RETRIEVE,
-            &["r1"],
-            &serde_json::Value::Null,
-            &serde_json::Value::Null,
-        ))
-        .unwrap_err();
+        let err =
+            block_on(client.call(&transport, &env, &rooms::RETRIEVE, &["r1"], &Value::Null, &Value::Null)).unwrap_err();
         assert_eq!(err.code(), ErrorCode::Unauthorized);
         assert_eq!(transport.sent.borrow().len(), 2);
     }
@@ -504,15 +482,8 @@ mod tests {
     fn bad_input_sends_nothing() {
         let (client, env) = (client(), env());
         let transport = Scripted::new(vec![]);
-        let err = block_on(client.call(
-            &transport,
-            &env,
-            &rooms::CREATE,
-            &[],
-            &serde_json::Value::Null,
-            &json!({"size": 2501}),
-        ))
-        .unwrap_err();
+        let err = block_on(client.call(&transport, &env, &rooms::CREATE, &[], &Value::Null, &json!({"size": 2501})))
+            .unwrap_err();
         assert_eq!(err.field(), Some("size"));
         assert!(transport.sent.borrow().is_empty());
     }

@@ -3,9 +3,8 @@
 
 use crate::endpoint::{Endpoint, Paging, Reply};
 use crate::error::{Error, Result};
+use crate::json::{Map, Value};
 use crate::schema::{opt, req, Rule, Schema};
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 /// "Accepted characters are a-z, A-Z, 0-9, and . - : _"
 fn room_name_char(c: char) -> bool {
@@ -77,7 +76,7 @@ static LIST_QUERY: Schema = Schema::of(&[
 static BY_NAME_QUERY: Schema = Schema::of(&[req("name", Rule::Text)]);
 
 /// "With large_room: false, Maximum size = 2500; with large_room: true, Maximum size = 20000"
-fn check_size(body: &Map<String, Value>) -> Result<()> {
+fn check_size(body: &Map) -> Result<()> {
     let large = body.get("large_room").and_then(Value::as_bool).unwrap_or(false);
     match body.get("size").and_then(Value::as_i64) {
         Some(size) if !large && size > SMALL_ROOM_MAX_SIZE => {
@@ -87,7 +86,7 @@ fn check_size(body: &Map<String, Value>) -> Result<()> {
     }
 }
 
-fn check_update(body: &Map<String, Value>) -> Result<()> {
+fn check_update(body: &Map) -> Result<()> {
     if body.is_empty() {
         return Err(Error::invalid("params", "name at least one field to update"));
     }
@@ -113,94 +112,10 @@ pub static ENABLE_OR_DISABLE: Endpoint =
 /// `GET /rooms`: the `rooms.list` call.
 pub static LIST: Endpoint = Endpoint::get("rooms.list", "/rooms", Reply::Page(Paging::DataLast)).query(&LIST_QUERY);
 
-/// Where a room's recordings are uploaded.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
-pub struct UploadInfo {
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub location: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub options: Option<Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<Value>,
-}
-
-/// SFU recording settings of a room.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
-pub struct RecordingInfo {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub upload_info: Option<UploadInfo>,
-}
-
-/// The body of `rooms.create`; every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
-pub struct CreateRoom {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recording_info: Option<RecordingInfo>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub large_room: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub size: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_duration_seconds: Option<u32>,
-}
-
-/// A room as the API answers it. Fields the API may omit are optional; unknown ones are kept
-/// in `extra` so nothing the provider adds is lost.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[allow(missing_docs)] // the provider\'s wire names; its docs describe each field
-pub struct Room {
-    pub id: String,
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub enabled: Option<bool>,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub customer_id: Option<String>,
-    #[serde(default)]
-    pub app_id: Option<String>,
-    #[serde(default)]
-    pub recording_info: Option<RecordingInfo>,
-    #[serde(default)]
-    pub template_id: Option<String>,
-    #[serde(default)]
-    pub region: Option<String>,
-    #[serde(default)]
-    pub large_room: Option<bool>,
-    #[serde(default)]
-    pub size: Option<u32>,
-    #[serde(default)]
-    pub max_duration_seconds: Option<u32>,
-    #[serde(default)]
-    pub created_at: Option<String>,
-    #[serde(default)]
-    pub updated_at: Option<String>,
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::http::{HttpResponse, Method};
-    use serde_json::json;
 
     const BASE: &str = "https://api.100ms.live/v2";
 
@@ -225,7 +140,7 @@ mod tests {
         .unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms");
-        let body: Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
+        let body: Value = crate::json::parse(req.body.as_deref().unwrap()).unwrap();
         assert_eq!(body["name"], "new-room-1662723668");
         assert_eq!(body["recording_info"]["upload_info"]["options"]["region"], "ap-south-1");
         assert_eq!(body["size"], 20000);
@@ -338,12 +253,11 @@ mod tests {
     fn documented_responses_parse() {
         let created = r#"{ "id": "631b2654f771854d9bf633df", "name": "new-room-1662723668", "enabled": true, "description": "This is a sample description for the room", "customer_id": "627cdddff2e4e30487862ad1", "app_id":"62510797903d857ab8ec3ba5", "recording_info": { "enabled": false }, "template_id": "63188115d11d6db790c73c60", "template": "sample-template-name", "region": "us", "created_at": "2022-09-09T11:41:08.082Z", "updated_at": "2022-09-09T11:41:08.074Z" }"#;
         let value = CREATE.parse(&HttpResponse::new(200, created)).unwrap();
-        let room: Room = serde_json::from_value(value).unwrap();
-        assert_eq!(room.id, "631b2654f771854d9bf633df");
-        assert_eq!(room.extra["template"], "sample-template-name");
+        assert_eq!(value["id"], "631b2654f771854d9bf633df");
+        assert_eq!(value["template"], "sample-template-name");
         let updated = r#"{ "id": "63215ea14354ff09328378c6", "name": "update-room-name", "enabled": true, "description": "Updated description for the room", "customer_id": "627cda54ff688c037a39291b", "recording_source_template": false, "enabled_source_template": false, "recording_info": { "enabled": true, "upload_info": { "type": "s3", "location": "<Updated Name of the AWS s3 bucket>", "prefix": "<Upload prefix path>", "credentials": { "key": "<k>", "secret": "<s>" }, "options": { "region": "ap-south-1" } } }, "template_id": "6311c9b3ba3f6f0133f899ee", "template": "new-template-1662110132", "region": "us", "created_at": "2022-09-14T04:54:57.707Z", "updated_at": "2022-09-26T12:17:48.37Z", "customer": "627cda54ff688c037a39291b" }"#;
-        let room: Room = serde_json::from_value(UPDATE.parse(&HttpResponse::new(200, updated)).unwrap()).unwrap();
-        assert_eq!(room.recording_info.unwrap().upload_info.unwrap().kind, "s3");
+        let room = UPDATE.parse(&HttpResponse::new(200, updated)).unwrap();
+        assert_eq!(room["recording_info"]["upload_info"]["type"], "s3");
     }
 
     #[test]
@@ -353,12 +267,5 @@ mod tests {
         assert_eq!(one["id"], "r1");
         let none = RETRIEVE_BY_NAME.parse(&HttpResponse::new(200, r#"{"limit":10,"data":[]}"#)).unwrap_err();
         assert_eq!(none.code().as_str(), "not_found");
-    }
-
-    #[test]
-    fn typed_params_validate_the_same_way() {
-        let params = CreateRoom { name: Some("bad name".into()), ..CreateRoom::default() };
-        let err = create(serde_json::to_value(params).unwrap()).unwrap_err();
-        assert_eq!(err.field(), Some("name"));
     }
 }

@@ -4,8 +4,8 @@
 use super::common::{JOB_FILTERS, RESOLUTION, ROOM_ID};
 use crate::endpoint::{Endpoint, Paging, Reply};
 use crate::error::{Error, Result};
+use crate::json::{Map, Value};
 use crate::schema::{opt, req, Rule, Schema};
-use serde_json::{Map, Value};
 
 const JOB: Reply = Reply::Object(&["id"]);
 const STREAM_ID: &[&str] = &["streamId"];
@@ -30,7 +30,7 @@ static START_EXTERNAL: Schema = Schema::of(&[
 ])
 .check(some_rtmp_url);
 
-fn some_rtmp_url(body: &Map<String, Value>) -> Result<()> {
+fn some_rtmp_url(body: &Map) -> Result<()> {
     match body.get("rtmp_urls").and_then(Value::as_array) {
         Some(urls) if !urls.is_empty() => Ok(()),
         _ => Err(Error::invalid("rtmp_urls", "must list at least one rtmp:// or rtmps:// URL")),

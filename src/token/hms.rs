@@ -72,7 +72,7 @@ impl HmsCredentials {
             claims.str("room_id", room_id).str("role", role).opt_str("user_id", user_id);
         }
         claims.int("iat", times.iat).int("nbf", times.nbf).int("exp", times.exp).str("jti", &jti);
-        Minted { token: self.key.mint_json(&claims.finish()), expires_at: times.exp }
+        Minted { token: self.key.mint_json(claims.finish().as_bytes()), expires_at: times.exp }
     }
 }
 
@@ -80,7 +80,6 @@ impl HmsCredentials {
 mod tests {
     use super::*;
     use crate::token::{decode_token, verify_token, VerifyOptions};
-    use serde_json::json;
 
     const NOW: i64 = 1_700_000_000;
 

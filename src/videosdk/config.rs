@@ -2,8 +2,8 @@
 //! auto-start settings and by the recording, HLS and RTMP jobs.
 
 use crate::error::{Error, Result};
+use crate::json::{Map, Value};
 use crate::schema::{opt, Rule, Schema};
-use serde_json::{Map, Value};
 
 /// "layout: type GRID | SPOTLIGHT | SIDEBAR, priority SPEAKER | PIN, gridSize Number max 4"
 pub static LAYOUT: Schema = Schema::of(&[
@@ -80,7 +80,7 @@ pub static WEBHOOK: Schema =
         .check(endpoint_for_events);
 
 /// Events with nowhere to go are a mistake the API would accept silently.
-fn endpoint_for_events(webhook: &Map<String, Value>) -> Result<()> {
+fn endpoint_for_events(webhook: &Map) -> Result<()> {
     let has_events = webhook.get("events").and_then(Value::as_array).is_some_and(|e| !e.is_empty());
     if has_events && !webhook.contains_key("endPoint") {
         return Err(Error::invalid("endPoint", "is required when events are given"));

@@ -4,8 +4,8 @@ use super::config::CONFIG;
 use super::rooms::ROOM_ID;
 use crate::endpoint::{Endpoint, Paging, Reply};
 use crate::error::{Error, Result};
+use crate::json::{Map, Value};
 use crate::schema::{opt, req, Rule, Schema};
-use serde_json::{Map, Value};
 
 const ID: &[&str] = &["id"];
 const JOB: Reply = Reply::Object(&[]);
@@ -44,7 +44,7 @@ static START_RTMP: Schema = Schema::of(&[
 ])
 .check(some_output);
 
-fn some_output(body: &Map<String, Value>) -> Result<()> {
+fn some_output(body: &Map) -> Result<()> {
     match body.get("outputs").and_then(Value::as_array) {
         Some(outputs) if !outputs.is_empty() => Ok(()),
         _ => Err(Error::invalid("outputs", "must list at least one { url, streamKey }")),

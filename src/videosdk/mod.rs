@@ -10,9 +10,9 @@ use crate::client::{check_base_url, send, Authorizer, Env, RetryPolicy, Transpor
 use crate::endpoint::Endpoint;
 use crate::error::Result;
 use crate::http::HttpRequest;
+use crate::json::Value;
 use crate::token::{Minted, Permission, Validity, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
 use crate::token_cache::TokenCache;
-use serde_json::Value;
 
 pub use config::WEBHOOK_EVENTS;
 

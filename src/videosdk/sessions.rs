@@ -3,8 +3,8 @@
 use super::rooms::PAGE_QUERY;
 use crate::endpoint::{Endpoint, Paging, Reply};
 use crate::error::{Error, Result};
+use crate::json::Map;
 use crate::schema::{opt, req, Rule, Schema};
-use serde_json::{Map, Value};
 
 const SESSION_ID: &[&str] = &["sessionId"];
 const PAGE: Reply = Reply::Page(Paging::PageNumber);
@@ -17,7 +17,7 @@ static LIST_QUERY: Schema = Schema::of(&[
 ])
 .check(room_or_custom_room);
 
-fn room_or_custom_room(query: &Map<String, Value>) -> Result<()> {
+fn room_or_custom_room(query: &Map) -> Result<()> {
     if !query.contains_key("roomId") && !query.contains_key("customRoomId") {
         return Err(Error::invalid("roomId", "or customRoomId is required: say whose sessions to list"));
     }

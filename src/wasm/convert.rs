@@ -3,8 +3,8 @@
 
 use super::js::{date_iso, is_array, object_keys};
 use crate::error::{Error, Result};
+use crate::json::{Map, Number, Value};
 use js_sys::{JsString, Reflect};
-use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Deeper JSON than this in a request is a mistake or an attack (a cycle ends here too).
@@ -99,7 +99,13 @@ fn number(n: f64, path: &str) -> Result<Number> {
         // `as` maps -0 to 0, which is what JSON.stringify does too.
         return Ok(Number::from(n as i64));
     }
-    Number::from_f64(n).ok_or_else(|| Error::invalid(path, "must be a finite number"))
+    // JavaScript's own shortest round-trip form (`0.1`, `1e+21`) is valid JSON number text,
+    // and saves the .wasm a float formatter.
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .ok()
+        .and_then(|text| Number::from_text(&String::from(text)))
+        .ok_or_else(|| Error::invalid(path, "must be a finite number"))
 }
 
 fn string(value: &JsValue, path: &str) -> Result<String> {
@@ -196,5 +202,5 @@ pub fn from_json(value: &Value) -> JsValue {
     // JSON.parse, not a value-by-value conversion: it makes "__proto__" an own property (never
     // the object's prototype) and reads integers beyond 2^53 as numbers, exactly as any
     // JavaScript client of the API would. Parsing JSON we just serialised cannot fail.
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+    js_sys::JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
 }

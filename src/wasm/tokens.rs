@@ -9,9 +9,9 @@ use super::fetch::{check_fetch, DEFAULT_TIMEOUT_MS};
 use crate::client::{Env, RetryPolicy};
 use crate::error::Result;
 use crate::hms;
+use crate::json::{Map, Value};
 use crate::token::{self, VerifyOptions};
 use js_sys::{Object, Promise, Reflect};
-use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -63,7 +63,8 @@ pub fn exchange_room_code(options: JsValue) -> Promise {
             let _ = Reflect::set(&call_options, &JsValue::from_str(key), &opts.get(key)?);
         }
         let transport = transport(fetch, DEFAULT_TIMEOUT_MS, &call_options)?;
-        Ok((json!({ "code": code, "user_id": user_id }), auth_base_url, transport))
+        let body = Map::from_iter([("code", Value::from(code)), ("user_id", user_id.map_or(Value::Null, Value::from))]);
+        Ok((Value::Object(body), auth_base_url, transport))
     })();
     future_to_promise(async move {
         let (body, auth_base_url, transport) = prepared.js()?;

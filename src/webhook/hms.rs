@@ -3,7 +3,7 @@
 
 use super::{check_fresh, invalid, parse_object, text};
 use crate::error::{Error, ErrorCode, Result};
-use serde_json::Value;
+use crate::json::Value;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -80,7 +80,6 @@ impl HmsWebhooks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     const NOW: i64 = 1_700_000_000; // 2023-11-14T22:13:20Z
 

@@ -16,7 +16,7 @@ pub use hms::HmsWebhooks;
 pub use videosdk::parse_videosdk_event;
 
 use crate::error::{Error, ErrorCode, Result};
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// The longest replay window accepted: one day.
 pub const MAX_AGE_LIMIT_SECONDS: i64 = 86_400;
@@ -26,8 +26,8 @@ fn invalid(rule: &str) -> Error {
 }
 
 /// The body as a JSON object, or `invalid_webhook`.
-fn parse_object(body: &str) -> Result<Map<String, Value>> {
-    match serde_json::from_str(body) {
+fn parse_object(body: &str) -> Result<Map> {
+    match crate::json::parse(body) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(invalid("the body is not a JSON object")),
         Err(_) => Err(invalid("the body is not JSON")),
@@ -35,7 +35,7 @@ fn parse_object(body: &str) -> Result<Map<String, Value>> {
 }
 
 /// A required string member of the envelope.
-fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Result<&'a str> {
+fn text<'a>(map: &'a Map, key: &str) -> Result<&'a str> {
     map.get(key)
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty())

@@ -4,7 +4,7 @@
 
 use super::{check_fresh, invalid, parse_object, text};
 use crate::error::Result;
-use serde_json::Value;
+use crate::json::Value;
 
 /// Parses a verified VideoSDK webhook body. With `max_age`, the event's own time (`end`,
 /// else `start`, when the payload has one) must lie within the window.

@@ -3,7 +3,15 @@
 
 use edgeroom::endpoint::Endpoint;
 use edgeroom::http::Method;
-use serde_json::Value;
+use edgeroom::json::Value;
+
+/// `json!` literals of serde_json (a dev-dependency) as edgeroom's own `json::Value`.
+#[macro_export]
+macro_rules! json {
+    ($($literal:tt)+) => {
+        edgeroom::json::parse(&serde_json::json!($($literal)+).to_string()).expect("a json! literal is JSON")
+    };
+}
 
 /// One call: its endpoint name and inputs, and the exact request it must produce.
 pub struct Case {
@@ -48,7 +56,7 @@ pub fn assert_requests(
         let request = endpoint.build(base, c.args, &c.query, &c.body).unwrap_or_else(|e| panic!("{}: {e}", c.name));
         assert_eq!(request.method, c.method, "{}", c.name);
         assert_eq!(request.url, format!("{base}{}", c.url), "{}", c.name);
-        let sent: Option<Value> = request.body.as_deref().map(|b| serde_json::from_str(b).unwrap());
+        let sent: Option<Value> = request.body.as_deref().map(|b| edgeroom::json::parse(b).unwrap());
         assert_eq!(sent, c.sent, "{}", c.name);
     }
     for endpoint in declared.iter().filter(|e| !exempt.contains(&e.name)) {
