@@ -27,8 +27,10 @@ const wasm = glue.initSync({ module: readFileSync(join(dir, "edgeroom_bg.wasm"))
 const grant = { roomId: HMS.roomId, role: HMS.role, userId: HMS.userId };
 const core = new glue.HmsCore({ accessKey: HMS.accessKey, secret: HMS.secret });
 
+const PROFILED = "HmsCore.appTokenOf(roomId, role, userId): the public API's path";
 const variants = {
-  "HmsCore.appToken({roomId, role, userId})": () => core.appToken(grant),
+  [PROFILED]: () => core.appTokenOf(HMS.roomId, HMS.role, HMS.userId),
+  "HmsCore.appToken({roomId, role, userId}): options read in wasm": () => core.appToken(grant),
   "HmsCore.appToken({roomId, role})": ((g) => () => core.appToken(g))({ roomId: HMS.roomId, role: HMS.role }),
 };
 if (!args.wasm) {
@@ -48,13 +50,13 @@ for (const row of rows) await mintFor(row.fn, false, 300);
 for (let r = 0; r < args.rounds; r++) for (const row of rows) row.samples.push(1e6 / (await mintFor(row.fn, false, 250)));
 for (const row of rows) console.log(`  ${summary(row.samples).median.toFixed(2).padStart(7)} µs  ${row.name}`);
 
-console.log(`\n2. CPU profile of HmsCore.appToken for ${args.ms} ms: self time`);
+console.log(`\n2. CPU profile of ${PROFILED} for ${args.ms} ms: self time`);
 const session = new Session();
 session.connect();
 await session.post("Profiler.enable");
 await session.post("Profiler.setSamplingInterval", { interval: 50 });
 await session.post("Profiler.start");
-await mintFor(variants["HmsCore.appToken({roomId, role, userId})"], false, args.ms);
+await mintFor(variants[PROFILED], false, args.ms);
 const { profile } = await session.post("Profiler.stop");
 session.disconnect();
 

@@ -156,6 +156,34 @@ function withTypes(filters, types) {
   }
 }
 
+/** The options of getAuthToken, in the order HmsCore.appTokenOf takes them. */
+const AUTH_TOKEN_KEYS = new Set(["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"]);
+
+/**
+ * Mints an app token. A plain object with only known keys is read here and its values passed
+ * as arguments (one crossing into wasm instead of one per key); anything else (unknown keys,
+ * a class instance, a proxy, a throwing getter) takes the strict path, which reports exactly
+ * what is wrong. Either way the wasm side checks every value.
+ */
+function appToken(core, o) {
+  let values;
+  try {
+    if (isPlainRecord(o, AUTH_TOKEN_KEYS)) {
+      values = [o.roomId, o.role, o.userId, o.validForSeconds, o.issuedAt, o.notValidBefore];
+    }
+  } catch {
+    values = undefined;
+  }
+  return values ? core.appTokenOf(...values) : core.appToken(o);
+}
+
+/** Whether `o` is an object literal (or Object.create(Object.prototype)) with only `keys`. */
+function isPlainRecord(o, keys) {
+  if (o === null || typeof o !== "object" || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  for (const key in o) if (!keys.has(key)) return false;
+  return true;
+}
+
 /** Binds each namespace's methods to `call`, as frozen objects. */
 function bindApi(table, call) {
   const api = {};
@@ -179,7 +207,7 @@ export class HmsClient {
       this.#core ? this.#core.call(name, args, query, body, callOptions) : Promise.reject(freedError());
     this.auth = Object.freeze({
       getManagementToken: (o) => ({ token: core().managementToken(o) }),
-      getAuthToken: (o) => ({ token: core().appToken(o) }),
+      getAuthToken: (o) => ({ token: appToken(core(), o) }),
       exchangeRoomCode: (o, callOptions) =>
         call("auth.exchangeRoomCode", [], null, exchangeBody(o), callOptions),
     });

@@ -82,9 +82,8 @@ pub(crate) fn write_int(out: &mut String, value: i64) {
     if value < 0 {
         out.push('-');
     }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
+    // ASCII digits are always UTF-8.
+    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -109,11 +109,14 @@ fn number(n: f64, path: &str) -> Result<Number> {
 }
 
 fn string(value: &JsValue, path: &str) -> Result<String> {
-    let js: &JsString = value.unchecked_ref();
-    if !js.is_valid_utf16() {
+    let text = value.as_string().unwrap_or_default();
+    // Crossing the boundary turns a lone surrogate into U+FFFD, so only a string that has
+    // one can have had a lone surrogate: the per-character check (a call into JavaScript
+    // for each UTF-16 unit) runs only then.
+    if text.contains('\u{fffd}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(Error::invalid(path, "must be well-formed Unicode (it has a lone surrogate)"));
     }
-    Ok(String::from(js))
+    Ok(text)
 }
 
 /// A required string argument.

@@ -24,7 +24,7 @@ const CLIENT_OPTIONS: &[&str] = &[
     TRANSPORT_OPTIONS[4],
 ];
 const MANAGEMENT_TOKEN_OPTIONS: &[&str] = &["validForSeconds", "forceNew"];
-const AUTH_TOKEN_OPTIONS: &[&str] = &["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
+const AUTH_TOKEN_OPTIONS: [&str; 6] = ["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
 
 /// The 100ms client as JavaScript sees it (wrapped by `HmsClient` in `js/src/api.js`).
 #[wasm_bindgen]
@@ -56,15 +56,27 @@ impl HmsCore {
     #[wasm_bindgen(js_name = appToken)]
     pub fn app_token(&self, options: JsValue) -> Result<String, JsValue> {
         (|| {
-            let options = Options::new(&options, "getAuthToken options", AUTH_TOKEN_OPTIONS)?;
-            let room_id = required_string(&options.get("roomId")?, "roomId")?;
-            let role = required_string(&options.get("role")?, "role")?;
-            let user_id = optional_string(&options.get("userId")?, "userId")?;
-            let validity = validity(&options)?;
-            let grant = AppGrant { room_id: &room_id, role: &role, user_id: user_id.as_deref() };
-            self.caller.client.app_token(&JsEnv, &grant, &validity).map(|m| m.token)
+            let options = Options::new(&options, "getAuthToken options", &AUTH_TOKEN_OPTIONS)?;
+            let [room_id, role, user_id, valid_for, issued_at, not_before] = AUTH_TOKEN_OPTIONS.map(|k| options.get(k));
+            self.mint_app_token(&room_id?, &role?, &user_id?, &valid_for?, &issued_at?, &not_before?)
         })()
         .js()
+    }
+
+    /// `appToken` with the options already read from a plain object by the JavaScript wrapper,
+    /// in the order of `AUTH_TOKEN_OPTIONS`: the same checks, without a boundary crossing per
+    /// key. Minting runs on almost every request, so this is the path it takes.
+    #[wasm_bindgen(js_name = appTokenOf)]
+    pub fn app_token_of(
+        &self,
+        room_id: JsValue,
+        role: JsValue,
+        user_id: JsValue,
+        valid_for_seconds: JsValue,
+        issued_at: JsValue,
+        not_valid_before: JsValue,
+    ) -> Result<String, JsValue> {
+        self.mint_app_token(&room_id, &role, &user_id, &valid_for_seconds, &issued_at, &not_valid_before).js()
     }
 
     /// Runs the endpoint `name` with path `args`, `query` and `body`; resolves to its value.
@@ -75,6 +87,27 @@ impl HmsCore {
 }
 
 impl HmsCore {
+    fn mint_app_token(
+        &self,
+        room_id: &JsValue,
+        role: &JsValue,
+        user_id: &JsValue,
+        valid_for: &JsValue,
+        issued_at: &JsValue,
+        not_before: &JsValue,
+    ) -> Result<String> {
+        let room_id = required_string(room_id, "roomId")?;
+        let role = required_string(role, "role")?;
+        let user_id = optional_string(user_id, "userId")?;
+        let validity = Validity {
+            valid_for_seconds: optional_int(valid_for, "validForSeconds")?,
+            issued_at: optional_int(issued_at, "issuedAt")?,
+            not_valid_before: optional_int(not_before, "notValidBefore")?,
+        };
+        let grant = AppGrant { room_id: &room_id, role: &role, user_id: user_id.as_deref() };
+        self.caller.client.app_token(&JsEnv, &grant, &validity).map(|m| m.token)
+    }
+
     fn create(options: &JsValue) -> Result<HmsCore> {
         let options = Options::new(options, "HmsClient options", CLIENT_OPTIONS)?;
         let access_key = required_string(&options.get("accessKey")?, "accessKey")?;

@@ -40,7 +40,8 @@ impl HmsWebhooks {
         for (name, value) in headers {
             let valid_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
             if !valid_name {
-                return Err(Error::invalid("headers", format_args!("{name:?} is not a header name")));
+                // Not echoed: the name may hold control characters, or be a value pasted by mistake.
+                return Err(Error::invalid("headers", "every name must be letters, digits, - or _"));
             }
             if value.is_empty() {
                 return Err(Error::invalid(format!("headers.{name}"), "must be a non-empty string"));
