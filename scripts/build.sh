@@ -9,7 +9,7 @@ ensure_node_modules
 
 cd "$ROOT"
 say "compiling the crate for wasm32-unknown-unknown (release)"
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
+cargo build --quiet --release --lib --target wasm32-unknown-unknown --features wasm-runtime
 
 PKG="$ROOT/pkg"
 rm -rf "$PKG"

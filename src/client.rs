@@ -7,7 +7,8 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::json::Value;
-use std::future::Future;
+use crate::prelude::*;
+use core::future::Future;
 
 /// Sends requests and waits; the only I/O the client does.
 pub trait Transport {
@@ -177,6 +178,8 @@ pub fn check_base_url(field: &str, url: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn base_urls_must_be_absolute_http() {

@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::http::{encode_component, HttpRequest, HttpResponse, Method};
 use crate::json::{Map, Value};
+use crate::prelude::*;
 use crate::rules::identifier;
 use crate::schema::{kind_of, Schema};
 
@@ -278,7 +279,7 @@ const MAX_PAGE: u64 = 1_000_000;
 /// The query that fetches the page after this one (`{"start": cursor}` or `{"page": n}`),
 /// or null on the last page. Merged into the caller's filters, it makes one pager serve
 /// every paging style.
-fn next_page(paging: Paging, object: &mut Map) -> std::result::Result<Value, String> {
+fn next_page(paging: Paging, object: &mut Map) -> core::result::Result<Value, String> {
     let cursor = |key: &str, object: &mut Map| match object.remove(key) {
         Some(Value::String(s)) if !s.is_empty() => Ok(Value::Object(Map::from_iter([("start", Value::String(s))]))),
         None | Some(Value::Null) | Some(Value::String(_)) => Ok(Value::Null),
@@ -318,7 +319,7 @@ fn validate_list(schema: &'static Schema, min: usize, max: usize, value: &Value)
 }
 
 /// `data` may be absent or null on an empty page; anything else must be an array.
-fn take_array(object: &mut Map, key: &str) -> std::result::Result<Value, String> {
+fn take_array(object: &mut Map, key: &str) -> core::result::Result<Value, String> {
     match object.remove(key) {
         None | Some(Value::Null) => Ok(Value::Array(Vec::new())),
         Some(items @ Value::Array(_)) => Ok(items),
@@ -383,6 +384,8 @@ fn api_error(response: &HttpResponse) -> Error {
 mod tests {
     use super::*;
     use crate::schema::{opt, Rule};
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     static QUERY: Schema = Schema::of(&[opt("limit", Rule::Int(1, 100)), opt("type", Rule::List(&Rule::Text))]);
     static BODY: Schema = Schema::of(&[opt("name", Rule::Text)]);

@@ -6,7 +6,8 @@
 //! constructor here takes one, and the provider's body is kept verbatim only for API errors,
 //! which the provider wrote and which cannot contain our signing secret.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// The stable error codes. Their string forms are a public contract (see the README).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -203,14 +204,16 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 /// The result type of edgeroom.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub type Result<T, E = Error> = core::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn invalid_names_field_and_rule() {

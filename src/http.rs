@@ -1,7 +1,8 @@
 //! Sans-IO HTTP: the request a builder produces and the response a parser reads. Nothing
 //! here performs I/O; a transport (the global `fetch` in wasm, anything in Rust) does.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// The HTTP methods the providers' APIs use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +104,8 @@ pub fn encode_component(value: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn components_are_percent_encoded() {

@@ -6,7 +6,7 @@ use crate::http_date::days_from_civil;
 /// Unix seconds of `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, or None.
 pub fn parse(value: &str) -> Option<i64> {
     let b = value.as_bytes();
-    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+    let num = |range: core::ops::Range<usize>| -> Option<i64> {
         let part = value.get(range)?;
         part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
     };
@@ -48,6 +48,8 @@ pub fn parse(value: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn parses_utc_fractions_and_offsets() {

@@ -29,6 +29,8 @@ pub fn optional_identifier<'a>(field: &str, value: Option<&'a str>) -> Result<Op
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn identifiers_must_be_present_short_and_printable() {

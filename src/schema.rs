@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::json::{Map, Value};
+use crate::prelude::*;
 use crate::rules::identifier;
 
 /// The rule one field's value must follow.
@@ -216,7 +217,7 @@ pub fn kind_of(value: &Value) -> &'static str {
 /// the provider remains the judge of the calendar.
 fn is_iso_datetime(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |range: std::ops::Range<usize>| b.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits = |range: core::ops::Range<usize>| b.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     let date = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10);
     if !date {
         return false;
@@ -236,6 +237,8 @@ fn is_iso_datetime(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     static INNER: Schema = Schema::of(&[req("type", Rule::OneOf(&["s3", "gs"])), opt("prefix", Rule::Text)]);
     static OUTER: Schema = Schema::of(&[

@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::token::{Minted, DEFAULT_VALID_FOR_SECONDS};
-use std::cell::RefCell;
+use core::cell::RefCell;
 
 /// Renew once less than this share of the token's lifetime is left...
 const RENEW_SHARE: i64 = 10;

@@ -17,6 +17,8 @@ mod tests {
     use super::*;
     use crate::http::HttpResponse;
     use crate::json::Value;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn exchange_posts_code_and_user_id_without_credentials() {

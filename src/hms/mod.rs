@@ -1,6 +1,7 @@
 //! 100ms: the client (credentials, base URLs, the cached management token) and one module
 //! per resource, each a list of endpoint declarations.
 
+use crate::prelude::*;
 pub mod active_rooms;
 pub mod analytics;
 pub mod auth;
@@ -215,6 +216,8 @@ mod tests {
     use crate::error::{Error, ErrorCode};
     use crate::http::HttpResponse;
     use crate::token::decode_token;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     use std::cell::{Cell, RefCell};
     use std::future::Future;

@@ -34,6 +34,8 @@ mod tests {
     use super::*;
     use crate::http::{HttpResponse, Method};
     use crate::json::Value;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const BASE: &str = "https://api.100ms.live/v2";
 

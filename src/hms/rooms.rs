@@ -116,6 +116,8 @@ pub static LIST: Endpoint = Endpoint::get("rooms.list", "/rooms", Reply::Page(Pa
 mod tests {
     use super::*;
     use crate::http::{HttpResponse, Method};
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const BASE: &str = "https://api.100ms.live/v2";
 

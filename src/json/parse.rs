@@ -262,7 +262,8 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::ToString;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn parses_every_kind_of_value() {

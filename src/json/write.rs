@@ -90,6 +90,8 @@ pub(crate) fn write_int(out: &mut String, value: i64) {
 mod tests {
     use super::*;
     use crate::json::parse;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn strings_round_trip_through_the_parser() {

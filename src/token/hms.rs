@@ -7,6 +7,7 @@ use super::uuid::uuid_v4;
 use super::validity::{TimeClaims, Validity};
 use super::Minted;
 use crate::error::Result;
+use crate::prelude::*;
 use crate::rules::{identifier, optional_identifier};
 
 /// The official SDK back-dates `iat` by 10 s so a server whose clock is behind accepts it.
@@ -80,6 +81,8 @@ impl HmsCredentials {
 mod tests {
     use super::*;
     use crate::token::{decode_token, verify_token, VerifyOptions};
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const NOW: i64 = 1_700_000_000;
 

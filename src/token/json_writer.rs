@@ -73,6 +73,8 @@ impl JsonObject {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn writes_what_serde_json_reads_back() {

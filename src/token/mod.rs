@@ -2,6 +2,7 @@
 //! tokens, and a strict verifier. Pure functions: the time (`now`, Unix seconds) and the
 //! randomness for `jti` are arguments, never read from the system.
 
+use crate::prelude::*;
 mod hms;
 mod hs256;
 mod json_writer;

@@ -5,12 +5,12 @@
 //! jwt-compact (a dev-dependency): an implementation independent of our own signer.
 
 use super::hs256::Hs256Key;
+use crate::crypto::base64::decode_url;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Map, Value};
 use alloc::borrow::ToOwned;
 use alloc::format;
 use alloc::string::String;
-use base64ct::{Base64UrlUnpadded, Encoding};
 
 /// The most leeway `verify_token` allows: five minutes. More hides real clock problems.
 pub const MAX_LEEWAY_SECONDS: i64 = 300;
@@ -48,7 +48,7 @@ pub fn decode_token(token: &str) -> Result<DecodedToken> {
 }
 
 fn decode_part(part: &str, name: &str) -> Result<Value> {
-    let bytes = Base64UrlUnpadded::decode_vec(part).map_err(|_| malformed(&format!("the {name} is not base64url")))?;
+    let bytes = decode_url(part).ok_or_else(|| malformed(&format!("the {name} is not base64url")))?;
     match crate::json::parse_bytes(&bytes) {
         Ok(value @ Value::Object(_)) => Ok(value),
         _ => Err(malformed(&format!("the {name} is not a JSON object"))),
@@ -75,8 +75,7 @@ pub fn verify_token(token: &str, secret: &str, options: &VerifyOptions, now: i64
     }
     // decode_token has seen exactly three parts.
     let (signed, signature) = token.rsplit_once('.').unwrap_or_default();
-    let signature =
-        Base64UrlUnpadded::decode_vec(signature).map_err(|_| malformed("the signature is not base64url"))?;
+    let signature = decode_url(signature).ok_or_else(|| malformed("the signature is not base64url"))?;
     if !key.verify(signed.as_bytes(), &signature) {
         return Err(Error::new(ErrorCode::InvalidSignature, "token: the signature does not match the secret"));
     }
@@ -128,8 +127,16 @@ fn describe(actual: Option<&str>) -> String {
 mod tests {
     use super::*;
     use crate::token::hs256::Hs256Key;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const NOW: i64 = 1_700_000_000;
+
+    fn b64(bytes: &[u8]) -> String {
+        let mut out = String::new();
+        crate::crypto::base64::encode_url(&mut out, bytes);
+        out
+    }
     const SECRET: &str = "verify-secret";
 
     fn mint(claims: Value) -> String {
@@ -164,7 +171,7 @@ mod tests {
     #[test]
     fn rejects_a_tampered_payload() {
         let token = mint(json!({"role": "guest", "exp": NOW + 60}));
-        let forged = Base64UrlUnpadded::encode_string(br#"{"role":"host","exp":1700000060}"#);
+        let forged = b64(br#"{"role":"host","exp":1700000060}"#);
         let mut parts: Vec<&str> = token.split('.').collect();
         parts[1] = &forged;
         assert_eq!(code_of(&parts.join("."), &strict(), NOW), "invalid_signature");
@@ -172,10 +179,10 @@ mod tests {
 
     #[test]
     fn rejects_alg_none_and_other_algorithms() {
-        let claims = Base64UrlUnpadded::encode_string(br#"{"exp":1800000000}"#);
+        let claims = b64(br#"{"exp":1800000000}"#);
         for header in [r#"{"alg":"none"}"#, r#"{"alg":"HS512","typ":"JWT"}"#, r#"{"alg":"RS256"}"#, r#"{"typ":"JWT"}"#]
         {
-            let token = format!("{}.{claims}.", Base64UrlUnpadded::encode_string(header.as_bytes()));
+            let token = format!("{}.{claims}.", b64(header.as_bytes()));
             assert_eq!(code_of(&token, &strict(), NOW), "unsupported_algorithm", "{header}");
         }
     }
@@ -238,5 +245,27 @@ mod tests {
         let decoded = decode_token(&token).unwrap();
         assert_eq!(decoded.header, json!({"alg": "HS256", "typ": "JWT"}));
         assert_eq!(decoded.claims, json!({"exp": 1}));
+    }
+
+    #[test]
+    fn agrees_with_jwt_compact_both_ways() {
+        use jwt_compact::alg::{Hs256, Hs256Key as OracleKey};
+        use jwt_compact::{AlgorithmExt, Claims, Header, UntrustedToken};
+        let oracle_key = OracleKey::new(SECRET.as_bytes());
+        // Ours signed, theirs verifies: signature and claims survive.
+        let ours = mint(json!({"type": "app", "room_id": "r é \"q\"", "exp": NOW + 60}));
+        let untrusted = UntrustedToken::new(&ours).unwrap();
+        let checked = Hs256.validator::<serde_json::Value>(&oracle_key).validate(&untrusted).unwrap();
+        assert_eq!(checked.claims().custom["room_id"], "r é \"q\"");
+        // Theirs signed, ours verifies; a wrong secret fails on both sides.
+        let claims = Claims::new(serde_json::json!({"type": "app", "exp": NOW + 60}));
+        let theirs = Hs256.token(&Header::empty().with_token_type("JWT"), &claims, &oracle_key).unwrap();
+        assert_eq!(verify_token(&theirs, SECRET, &strict(), NOW).unwrap()["type"], "app");
+        assert_eq!(code_of_secret(&theirs, "other"), "invalid_signature");
+        assert!(Hs256.validator::<serde_json::Value>(&OracleKey::new(b"other")).validate(&untrusted).is_err());
+    }
+
+    fn code_of_secret(token: &str, secret: &str) -> &'static str {
+        verify_token(token, secret, &strict(), NOW).unwrap_err().code().as_str()
     }
 }

@@ -7,6 +7,7 @@ use super::json_writer::JsonObject;
 use super::validity::Validity;
 use super::Minted;
 use crate::error::{Error, Result};
+use crate::prelude::*;
 use crate::rules::{identifier, optional_identifier};
 
 /// What a VideoSDK token lets its holder do.
@@ -132,6 +133,8 @@ impl VideoSdkCredentials {
 mod tests {
     use super::*;
     use crate::token::decode_token;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const NOW: i64 = 1_700_000_000;
 

@@ -1,6 +1,7 @@
 //! VideoSDK: the client (credentials, base URL, the cached REST token) and the endpoint
 //! declarations, named as VideoSDK's own `@videosdk.live/server-sdk` names them.
 
+use crate::prelude::*;
 mod config;
 pub mod media;
 pub mod rooms;

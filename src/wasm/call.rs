@@ -11,10 +11,11 @@ use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::hms::HmsClient;
 use crate::json::Value;
+use crate::prelude::*;
 use crate::videosdk::VideoSdkClient;
+use alloc::rc::Rc;
+use core::future::Future;
 use js_sys::{Array, Function, Promise};
-use std::future::Future;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::future_to_promise;
 
@@ -69,6 +70,8 @@ pub struct Caller<P> {
     pub fetch: Option<Function>,
     pub timeout_ms: i64,
     pub on_retry: Option<Function>,
+    /// Shared with the calls in flight, which may mint a management token.
+    pub env: Rc<JsEnv>,
 }
 
 /// The client options every provider takes beside its credentials.
@@ -88,17 +91,18 @@ impl<P: Provider> Caller<P> {
         let fetch = check_fetch(options.get("fetch")?)?;
         let timeout_ms = check_timeout(optional_int(&options.get("timeoutMs")?, "timeoutMs")?)?;
         let on_retry = check_on_retry(options.get("onRetry")?)?;
-        Ok(Caller { client: Rc::new(client), fetch, timeout_ms, on_retry })
+        Ok(Caller { client: Rc::new(client), fetch, timeout_ms, on_retry, env: Rc::default() })
     }
 
     /// Runs the endpoint `name`; the promise rejects before anything is sent on bad input.
     pub fn call(&self, name: &str, args: &JsValue, query: &JsValue, body: &JsValue, options: &JsValue) -> Promise {
         let prepared = self.prepare(name, args, query, body, options);
         let client = Rc::clone(&self.client);
+        let env = Rc::clone(&self.env);
         future_to_promise(async move {
             let (endpoint, args, query, body, transport) = prepared.js()?;
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            let value = client.call(&transport, &JsEnv, endpoint, &args, &query, &body).await.js()?;
+            let value = client.call(&transport, &*env, endpoint, &args, &query, &body).await.js()?;
             Ok(from_json(&value))
         })
     }

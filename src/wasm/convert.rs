@@ -4,6 +4,7 @@
 use super::js::{date_iso, is_array, object_keys};
 use crate::error::{Error, Result};
 use crate::json::{Map, Number, Value};
+use crate::prelude::*;
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -91,13 +92,20 @@ fn array_items(value: &JsValue, path: &str) -> Result<Option<Vec<JsValue>>> {
     (0..length as u32).map(|i| Reflect::get_u32(value, i).map_err(|_| unreadable())).collect::<Result<_>>().map(Some)
 }
 
+/// `n` as an integer, when it is one that a double holds exactly (|n| ≤ 2^53).
+fn exact_integer(n: f64) -> Option<i64> {
+    // Within ±2^53 the cast is exact, so a round trip that changes nothing means no fraction
+    // (NaN fails the range test, and so never reaches the cast).
+    (n.abs() <= MAX_SAFE && (n as i64) as f64 == n).then_some(n as i64)
+}
+
 fn number(n: f64, path: &str) -> Result<Number> {
     if !n.is_finite() {
         return Err(Error::invalid(path, "must be a finite number"));
     }
-    if n.fract() == 0.0 && n.abs() <= MAX_SAFE {
+    if let Some(n) = exact_integer(n) {
         // `as` maps -0 to 0, which is what JSON.stringify does too.
-        return Ok(Number::from(n as i64));
+        return Ok(Number::from(n));
     }
     // JavaScript's own shortest round-trip form (`0.1`, `1e+21`) is valid JSON number text,
     // and saves the .wasm a float formatter.
@@ -141,7 +149,7 @@ pub fn optional_int(value: &JsValue, field: &str) -> Result<Option<i64>> {
         return Ok(None);
     }
     match value.as_f64() {
-        Some(n) if n.is_finite() && n.fract() == 0.0 && n.abs() <= MAX_SAFE => Ok(Some(n as i64)),
+        Some(n) if exact_integer(n).is_some() => Ok(exact_integer(n)),
         _ => Err(Error::invalid(field, "must be an integer")),
     }
 }

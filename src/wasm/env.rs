@@ -5,25 +5,29 @@
 use super::js::{date_now, get_random_values};
 use crate::client::Env;
 use crate::error::{Error, ErrorCode, Result};
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 /// Random bytes fetched per refill: 64 tokens' worth of `jti`.
 const POOL_SIZE: usize = 1024;
 
-pub struct JsEnv;
-
-thread_local! {
-    static POOL: RefCell<(Vec<u8>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+/// The clock and a pool of random bytes. Each client owns one (no_std has no thread-locals,
+/// and the pool needs no sharing); the free functions use a fresh one, which costs nothing
+/// until something asks it for randomness.
+#[derive(Default)]
+pub struct JsEnv {
+    pool: RefCell<(Vec<u8>, usize)>,
 }
 
 impl Env for JsEnv {
     fn now_unix(&self) -> i64 {
-        (date_now() / 1000.0).floor() as i64
+        // Milliseconds since 1970 are positive, so truncation is the floor.
+        (date_now() / 1000.0) as i64
     }
 
     fn random16(&self) -> Result<[u8; 16]> {
-        POOL.with(|pool| {
-            let (bytes, used) = &mut *pool.borrow_mut();
+        {
+            let (bytes, used) = &mut *self.pool.borrow_mut();
             if bytes.len() != POOL_SIZE || *used + 16 > POOL_SIZE {
                 bytes.resize(POOL_SIZE, 0);
                 // Every runtime edgeroom supports has WebCrypto; without it there is no
@@ -38,6 +42,6 @@ impl Env for JsEnv {
             out.copy_from_slice(&bytes[*used..*used + 16]);
             *used += 16;
             Ok(out)
-        })
+        }
     }
 }

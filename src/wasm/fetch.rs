@@ -10,6 +10,7 @@ use super::js::{abort_signal_any, abort_signal_timeout, global_fetch, sleep};
 use crate::client::{RetryNotice, Transport};
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::prelude::*;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -100,7 +101,7 @@ impl FetchTransport {
         init
     }
 
-    async fn exchange(&self, request: &HttpRequest, signal: &JsValue) -> std::result::Result<HttpResponse, JsValue> {
+    async fn exchange(&self, request: &HttpRequest, signal: &JsValue) -> core::result::Result<HttpResponse, JsValue> {
         let init = self.init(request, signal);
         let promise = match &self.fetch {
             Some(fetch) => fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)?,
@@ -128,7 +129,7 @@ impl FetchTransport {
 }
 
 /// Waits for `value` (a promise or a plain value) unless `signal` aborts first.
-async fn until_settled_or_aborted(value: &JsValue, signal: &JsValue) -> std::result::Result<JsValue, JsValue> {
+async fn until_settled_or_aborted(value: &JsValue, signal: &JsValue) -> core::result::Result<JsValue, JsValue> {
     JsFuture::from(super::js::until_settled_or_aborted(value, signal)).await
 }
 

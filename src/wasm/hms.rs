@@ -4,10 +4,10 @@
 
 use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
 use super::convert::{optional_bool, optional_int, optional_string, required_string, Options};
-use super::env::JsEnv;
 use super::error::IntoJsResult;
 use crate::error::Result;
 use crate::hms::{HmsClient, HmsOptions};
+use crate::prelude::*;
 use crate::token::{AppGrant, Validity};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -47,7 +47,7 @@ impl HmsCore {
             let options = Options::new(&options, "getManagementToken options", MANAGEMENT_TOKEN_OPTIONS)?;
             let valid_for = optional_int(&options.get("validForSeconds")?, "validForSeconds")?;
             let force = optional_bool(&options.get("forceNew")?, "forceNew")?.unwrap_or(false);
-            self.caller.client.management_token(&JsEnv, valid_for, force).map(|m| m.token)
+            self.caller.client.management_token(&*self.caller.env, valid_for, force).map(|m| m.token)
         })()
         .js()
     }
@@ -105,7 +105,7 @@ impl HmsCore {
             not_valid_before: optional_int(not_before, "notValidBefore")?,
         };
         let grant = AppGrant { room_id: &room_id, role: &role, user_id: user_id.as_deref() };
-        self.caller.client.app_token(&JsEnv, &grant, &validity).map(|m| m.token)
+        self.caller.client.app_token(&*self.caller.env, &grant, &validity).map(|m| m.token)
     }
 
     fn create(options: &JsValue) -> Result<HmsCore> {

@@ -29,7 +29,7 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
             expected_type: optional_string(&options.get("type")?, "type")?,
             leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?.unwrap_or(0),
         };
-        let claims = token::verify_token(&token, &secret, &verify, JsEnv.now_unix())?;
+        let claims = token::verify_token(&token, &secret, &verify, JsEnv::default().now_unix())?;
         Ok(from_json(&Value::Object(claims)))
     })()
     .js()
@@ -68,10 +68,15 @@ pub fn exchange_room_code(options: JsValue) -> Promise {
     })();
     future_to_promise(async move {
         let (body, auth_base_url, transport) = prepared.js()?;
-        let value =
-            hms::exchange_room_code(&transport, &JsEnv, &RetryPolicy::default(), auth_base_url.as_deref(), &body)
-                .await
-                .js()?;
+        let value = hms::exchange_room_code(
+            &transport,
+            &JsEnv::default(),
+            &RetryPolicy::default(),
+            auth_base_url.as_deref(),
+            &body,
+        )
+        .await
+        .js()?;
         Ok(from_json(&value))
     })
 }

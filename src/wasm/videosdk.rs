@@ -2,11 +2,11 @@
 
 use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
 use super::convert::{optional_string, optional_strings, required_string, Options};
-use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::hms::validity;
 use crate::client::Env;
 use crate::error::Result;
+use crate::prelude::*;
 use crate::token::{Permission, VideoSdkGrant, VideoSdkRole};
 use crate::videosdk::VideoSdkClient;
 use js_sys::Promise;
@@ -62,7 +62,7 @@ impl VideoSdkCore {
                 participant_id: participant_id.as_deref(),
                 roles,
             };
-            self.caller.client.credentials().token(&grant, &validity, JsEnv.now_unix()).map(|m| m.token)
+            self.caller.client.credentials().token(&grant, &validity, self.caller.env.now_unix()).map(|m| m.token)
         })()
         .js()
     }

@@ -7,8 +7,8 @@ use super::error::IntoJsResult;
 use super::js::object_keys;
 use crate::client::Env;
 use crate::error::{Error, Result};
+use crate::prelude::*;
 use crate::webhook::{parse_videosdk_event, HmsWebhooks};
-use base64ct::{Base64, Encoding};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -36,7 +36,7 @@ impl HmsWebhookCore {
             let read = |name: &str| {
                 header.call1(&JsValue::UNDEFINED, &JsValue::from_str(name)).ok().and_then(|v| v.as_string())
             };
-            self.checks.receive(read, &body, JsEnv.now_unix()).map(|event| from_json(&event))
+            self.checks.receive(read, &body, JsEnv::default().now_unix()).map(|event| from_json(&event))
         })()
         .js()
     }
@@ -51,7 +51,8 @@ impl HmsWebhookCore {
             let basic = Options::new(&basic, "basicAuth", BASIC_AUTH_OPTIONS)?;
             let username = required_string(&basic.get("username")?, "basicAuth.username")?;
             let password = required_string(&basic.get("password")?, "basicAuth.password")?;
-            let credentials = Base64::encode_string(format!("{username}:{password}").as_bytes());
+            let mut credentials = String::new();
+            crate::crypto::base64::encode_standard(&mut credentials, format!("{username}:{password}").as_bytes());
             headers.push(("authorization".to_owned(), format!("Basic {credentials}")));
         }
         let max_age = optional_int(&options.get("maxAgeSeconds")?, "maxAgeSeconds")?;
@@ -84,7 +85,7 @@ pub fn parse_videosdk_webhook(body: JsValue, max_age_seconds: JsValue) -> Result
     (|| {
         let body = required_string(&body, "body")?;
         let max_age = optional_int(&max_age_seconds, "maxAgeSeconds")?;
-        parse_videosdk_event(&body, max_age, JsEnv.now_unix()).map(|event| from_json(&event))
+        parse_videosdk_event(&body, max_age, JsEnv::default().now_unix()).map(|event| from_json(&event))
     })()
     .js()
 }

@@ -2,10 +2,10 @@
 //! by the custom headers configured for the endpoint (a shared secret or basic auth).
 
 use super::{check_fresh, invalid, parse_object, text};
+use crate::crypto::{constant_time_eq, sha256::sha256};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
+use crate::prelude::*;
 
 /// The expected headers of a 100ms webhook endpoint, and the replay window.
 pub struct HmsWebhooks {
@@ -15,15 +15,15 @@ pub struct HmsWebhooks {
     max_age: Option<i64>,
 }
 
-impl std::fmt::Debug for HmsWebhooks {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for HmsWebhooks {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let names: Vec<&str> = self.expected.iter().map(|(n, _)| n.as_str()).collect();
         f.debug_struct("HmsWebhooks").field("headers", &names).field("max_age", &self.max_age).finish()
     }
 }
 
 fn digest(value: &str) -> [u8; 32] {
-    Sha256::digest(value.as_bytes()).into()
+    sha256(value.as_bytes())
 }
 
 impl HmsWebhooks {
@@ -58,7 +58,7 @@ impl HmsWebhooks {
         let mut all_match = true;
         for (name, expected) in &self.expected {
             let received = header(name).map(|v| digest(&v)).unwrap_or([0; 32]);
-            all_match &= bool::from(received.ct_eq(expected));
+            all_match &= constant_time_eq(&received, expected);
         }
         if !all_match {
             return Err(Error::new(
@@ -81,6 +81,8 @@ impl HmsWebhooks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const NOW: i64 = 1_700_000_000; // 2023-11-14T22:13:20Z
 

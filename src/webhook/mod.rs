@@ -9,6 +9,7 @@
 //! Both get an optional replay window on the event's own timestamp. Unknown event types are
 //! not errors: providers add events, and a receiver must not start failing when they do.
 
+use crate::prelude::*;
 mod hms;
 mod videosdk;
 

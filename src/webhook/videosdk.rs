@@ -25,6 +25,8 @@ pub fn parse_videosdk_event(body: &str, max_age: Option<i64>, now: i64) -> Resul
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
+    #[allow(unused_imports)]
+    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const NOW: i64 = 1_700_000_000;
 
