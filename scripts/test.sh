@@ -32,11 +32,13 @@ tier() {
 }
 
 say "native: cargo fmt --check, clippy (host, wasm32), cargo test, cargo doc"
-cargo fmt --check
-cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
-tier native cargo test --quiet
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps
+cargo fmt --all --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The shipped configuration: no_std with its own allocator and panic handler.
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm-runtime -- -D warnings
+tier native cargo test --quiet --workspace
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace
 
 # wasm-bindgen-test-runner exits 0 if Node's event loop empties before the tests finish, so
 # each run must also print its summary line to count as a pass.

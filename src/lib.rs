@@ -33,7 +33,8 @@ pub mod webhook;
 
 pub use error::{Error, ErrorCode, Result};
 pub mod client;
-pub mod crypto;
+/// SHA-256, HMAC-SHA256, base64 and a constant-time comparison (the `edgeroom-hs256` crate).
+pub use edgeroom_hs256 as crypto;
 pub mod endpoint;
 pub mod hms;
 pub mod http;

@@ -15,7 +15,14 @@ pub fn identifier<'a>(field: &str, value: &'a str) -> Result<&'a str> {
     if value.len() > MAX_IDENTIFIER_LEN {
         return Err(Error::invalid(field, format_args!("must be at most {MAX_IDENTIFIER_LEN} bytes long")));
     }
-    if value.chars().any(char::is_control) {
+    // Identifiers are almost always ASCII, where a byte scan finds the same control
+    // characters (C0 and DEL) without decoding; C1 controls need the character walk.
+    let has_control = if value.is_ascii() {
+        value.bytes().any(|b| b < 0x20 || b == 0x7f)
+    } else {
+        value.chars().any(char::is_control)
+    };
+    if has_control {
         return Err(Error::invalid(field, "must not contain control characters"));
     }
     Ok(value)

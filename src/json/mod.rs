@@ -14,8 +14,8 @@
 mod parse;
 mod write;
 
+use edgeroom_hs256::json_text::write_int;
 pub use parse::{parse, parse_bytes, ParseError};
-pub(crate) use write::{write_int, write_string};
 
 use alloc::borrow::ToOwned;
 use alloc::string::String;

@@ -2,13 +2,13 @@
 //! token a peer joins a room with. Claims as the official `@100mslive/server-sdk` mints them.
 
 use super::hs256::Hs256Key;
-use super::json_writer::JsonObject;
-use super::uuid::uuid_v4;
 use super::validity::{TimeClaims, Validity};
 use super::Minted;
 use crate::error::Result;
 use crate::prelude::*;
 use crate::rules::{identifier, optional_identifier};
+use edgeroom_hs256::claims::ClaimsWriter;
+use edgeroom_hs256::uuid::uuid_v4;
 
 /// The official SDK back-dates `iat` by 10 s so a server whose clock is behind accepts it.
 pub const HMS_CLOCK_SKEW_SECONDS: i64 = 10;
@@ -67,7 +67,7 @@ impl HmsCredentials {
         random: [u8; 16],
     ) -> Minted {
         let jti = uuid_v4(random);
-        let mut claims = JsonObject::with_capacity(256);
+        let mut claims = ClaimsWriter::with_capacity(256);
         claims.str("access_key", &self.access_key).str("type", kind).int("version", 2);
         if let Some((room_id, role, user_id)) = grant {
             claims.str("room_id", room_id).str("role", role).opt_str("user_id", user_id);

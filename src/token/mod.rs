@@ -5,15 +5,13 @@
 use crate::prelude::*;
 mod hms;
 mod hs256;
-mod json_writer;
-mod uuid;
 mod validity;
 mod verify;
 mod videosdk;
 
+pub use edgeroom_hs256::uuid::uuid_v4;
 pub use hms::{AppGrant, HmsCredentials, HMS_CLOCK_SKEW_SECONDS};
 pub use hs256::Hs256Key;
-pub use uuid::uuid_v4;
 pub use validity::{TimeClaims, Validity, DEFAULT_VALID_FOR_SECONDS, MAX_VALID_FOR_SECONDS};
 pub use verify::{decode_token, verify_token, DecodedToken, VerifyOptions, MAX_LEEWAY_SECONDS};
 pub use videosdk::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};

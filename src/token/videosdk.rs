@@ -3,12 +3,12 @@
 //! is set exactly when one of them is.
 
 use super::hs256::Hs256Key;
-use super::json_writer::JsonObject;
 use super::validity::Validity;
 use super::Minted;
 use crate::error::{Error, Result};
 use crate::prelude::*;
 use crate::rules::{identifier, optional_identifier};
+use edgeroom_hs256::claims::ClaimsWriter;
 
 /// What a VideoSDK token lets its holder do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,7 +116,7 @@ impl VideoSdkCredentials {
         let participant_id = optional_identifier("participantId", grant.participant_id)?;
         let times = validity.resolve(now, 0)?;
         let scoped = room_id.is_some() || participant_id.is_some() || !grant.roles.is_empty();
-        let mut claims = JsonObject::with_capacity(256);
+        let mut claims = ClaimsWriter::with_capacity(256);
         claims.str("apikey", &self.api_key).str_list("permissions", grant.permissions.iter().map(|p| p.as_str()));
         if scoped {
             claims.int("version", 2).opt_str("roomId", room_id).opt_str("participantId", participant_id);

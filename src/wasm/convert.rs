@@ -121,7 +121,11 @@ fn string(value: &JsValue, path: &str) -> Result<String> {
     // Crossing the boundary turns a lone surrogate into U+FFFD, so only a string that has
     // one can have had a lone surrogate: the per-character check (a call into JavaScript
     // for each UTF-16 unit) runs only then.
-    if text.contains('\u{fffd}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
+    // (0xEF leads the UTF-8 of U+FFFD: a byte scan rules most strings out at once.)
+    if text.as_bytes().contains(&0xef)
+        && text.contains('\u{fffd}')
+        && !value.unchecked_ref::<JsString>().is_valid_utf16()
+    {
         return Err(Error::invalid(path, "must be well-formed Unicode (it has a lone surrogate)"));
     }
     Ok(text)

@@ -1,14 +1,29 @@
-//! The cryptography edgeroom needs, written here rather than pulled from crates.
+//! The hot path of minting an HS256 token, for edgeroom: SHA-256 and HMAC-SHA256 with the key
+//! schedule kept, base64url, a JSON claims writer, UUID v4 text and the compact JWT itself.
 //!
-//! HS256 is the only algorithm edgeroom signs or verifies, so SHA-256, HMAC-SHA256, base64 and
-//! a constant-time comparison are all it takes. Owning them keeps the `.wasm` small (no
-//! `digest`, `generic-array` or `typenum` machinery) and lets the HMAC keep its key schedule,
-//! which makes minting a token cost only the hashing of the token itself.
+//! A crate of its own so that it can be built at opt-level 3 while the rest of edgeroom is
+//! built for size ("z"): minting runs on almost every request of an edge function, and at
+//! "z" this code runs about 1.6 times slower, for a few kilobytes saved.
 //!
-//! The module uses `core` and `alloc` alone, so it also builds in a `no_std` crate.
+//! Written here rather than pulled from crates: HS256 is the only algorithm edgeroom signs
+//! or verifies, so this is all it takes, without the `digest` / `generic-array` machinery
+//! (the tests check every primitive against the `sha2`, `hmac` and `base64ct` crates).
+//! `no_std`, no dependencies, no `unsafe`.
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
 
 pub mod base64;
+pub mod claims;
+pub mod json_text;
+pub mod jwt;
 pub mod sha256;
+pub mod uuid;
 
 /// Whether `a` and `b` hold the same bytes, in a time that depends on their length only.
 ///

@@ -1,7 +1,8 @@
 //! UUID v4 (RFC 9562) from 16 random bytes the caller supplies: the core has no randomness
 //! of its own, so the wasm layer feeds it from `crypto.getRandomValues`.
 
-use crate::prelude::*;
+use alloc::string::String;
+
 /// Formats `random` as a version-4 UUID, `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`.
 pub fn uuid_v4(mut random: [u8; 16]) -> String {
     random[6] = (random[6] & 0x0f) | 0x40; // version 4
