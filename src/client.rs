@@ -115,50 +115,132 @@ pub fn retry_after_ms(response: &HttpResponse, now_unix: i64) -> Option<u64> {
     Some(u64::try_from(at.saturating_sub(now_unix)).unwrap_or(0).saturating_mul(1000))
 }
 
-/// Sends `request` for `endpoint` and parses the answer.
+/// One call from its first attempt to its result, as steps for the I/O layer to carry out
+/// (a sans-IO state machine): [`send`] drives it over a [`Transport`] in Rust, the wasm
+/// layer drives it from JavaScript with `fetch`.
 ///
 /// With an authorizer, a 401 renews the credentials and the request is sent once more:
 /// a token can be revoked or a clock can jump, and one resend with a fresh token is what
 /// tells a bad key from a stale token. A request that is safe to repeat is retried on a
-/// network error, 429, 500, 502, 503 or 504, `policy.retries` times at most; any other
-/// request is sent exactly once, since its answer may be lost after the server acted.
+/// network error, a timeout, 429, 500, 502, 503 or 504, `policy.retries` times at most; any
+/// other request is sent exactly once, since its answer may be lost after the server acted.
+#[derive(Debug)]
+pub struct Exchange<'e> {
+    endpoint: &'e Endpoint,
+    request: HttpRequest,
+    policy: RetryPolicy,
+    renewed: bool,
+    attempt: u32,
+}
+
+/// What the I/O layer does next.
+#[derive(Debug)]
+pub enum Step {
+    /// Send this request (credentials on), then report with [`Exchange::answer`].
+    Send(HttpRequest),
+    /// Wait `delay_ms`, then [`Exchange::resend`]. `error` is why; [`Exchange::notice`]
+    /// describes the retry for the caller's hook.
+    Wait {
+        /// The wait, in milliseconds.
+        delay_ms: u64,
+        /// What went wrong with the attempt just made.
+        error: Error,
+    },
+    /// The call's result.
+    Done(Result<Value>),
+}
+
+impl<'e> Exchange<'e> {
+    /// Starts a call of `endpoint` with `request` (as built by the endpoint).
+    pub fn start(
+        endpoint: &'e Endpoint,
+        mut request: HttpRequest,
+        policy: RetryPolicy,
+        authorizer: Option<&dyn Authorizer>,
+    ) -> (Exchange<'e>, Step) {
+        let step = match authorizer.map(|auth| auth.authorization(false)).transpose() {
+            Ok(header) => {
+                if let Some(header) = header {
+                    request.set_header("authorization", header);
+                }
+                Step::Send(request.clone())
+            }
+            Err(error) => Step::Done(Err(error)),
+        };
+        (Exchange { endpoint, request, policy, renewed: false, attempt: 0 }, step)
+    }
+
+    /// The answer to the last [`Step::Send`]: a response, or a `network`, `timeout` or
+    /// `aborted` error.
+    pub fn answer(
+        &mut self,
+        answer: Result<HttpResponse>,
+        env: &impl Env,
+        authorizer: Option<&dyn Authorizer>,
+    ) -> Step {
+        if let (Ok(response), Some(auth)) = (&answer, authorizer) {
+            if response.status == 401 && !self.renewed {
+                self.renewed = true;
+                return match auth.authorization(true) {
+                    Ok(header) => {
+                        self.request.set_header("authorization", header);
+                        self.resend()
+                    }
+                    Err(error) => Step::Done(Err(error)),
+                };
+            }
+        }
+        let (result, retry_after) = match answer {
+            Ok(response) => (self.endpoint.parse(&response), retry_after_ms(&response, env.now_unix())),
+            Err(error) => (Err(error), None),
+        };
+        let error = match result {
+            Err(error) if self.request.idempotent && self.attempt < self.policy.retries && transient(&error) => error,
+            done => return Step::Done(done),
+        };
+        self.attempt += 1;
+        let random = match env.random16() {
+            Ok(bytes) => u64::from_le_bytes(bytes[..8].try_into().unwrap_or([0; 8])),
+            Err(error) => return Step::Done(Err(error)),
+        };
+        match self.policy.delay(self.attempt, retry_after, random) {
+            Some(delay_ms) => Step::Wait { delay_ms, error },
+            None => Step::Done(Err(error)),
+        }
+    }
+
+    /// The request again, after a [`Step::Wait`] (or a renewal).
+    pub fn resend(&self) -> Step {
+        Step::Send(self.request.clone())
+    }
+
+    /// The retry a [`Step::Wait`] announces, for the caller's hook.
+    pub fn notice<'a>(&'a self, delay_ms: u64, error: &'a Error) -> RetryNotice<'a> {
+        RetryNotice { endpoint: self.endpoint.name, attempt: self.attempt, delay_ms, error }
+    }
+}
+
+/// Sends `request` for `endpoint` over `transport` and parses the answer: [`Exchange`]
+/// driven to its end.
 pub async fn send<T: Transport>(
     transport: &T,
     env: &impl Env,
     policy: &RetryPolicy,
     endpoint: &Endpoint,
-    mut request: HttpRequest,
+    request: HttpRequest,
     authorizer: Option<&dyn Authorizer>,
 ) -> Result<Value> {
-    if let Some(auth) = authorizer {
-        request.set_header("authorization", auth.authorization(false)?);
-    }
-    let mut renewed = false;
-    let mut attempt = 0;
+    let (mut exchange, mut step) = Exchange::start(endpoint, request, *policy, authorizer);
     loop {
-        let answer = transport.send(request.clone()).await;
-        if let (Ok(response), Some(auth)) = (&answer, authorizer) {
-            if response.status == 401 && !renewed {
-                renewed = true;
-                request.set_header("authorization", auth.authorization(true)?);
-                continue;
+        step = match step {
+            Step::Send(request) => exchange.answer(transport.send(request).await, env, authorizer),
+            Step::Wait { delay_ms, error } => {
+                transport.retrying(&exchange.notice(delay_ms, &error));
+                transport.sleep(delay_ms).await?;
+                exchange.resend()
             }
-        }
-        let (result, retry_after) = match answer {
-            Ok(response) => (endpoint.parse(&response), retry_after_ms(&response, env.now_unix())),
-            Err(error) => (Err(error), None),
+            Step::Done(result) => return result,
         };
-        let error = match result {
-            Err(error) if request.idempotent && attempt < policy.retries && transient(&error) => error,
-            done => return done,
-        };
-        attempt += 1;
-        let random = u64::from_le_bytes(env.random16()?[..8].try_into().unwrap_or([0; 8]));
-        let Some(delay_ms) = policy.delay(attempt, retry_after, random) else {
-            return Err(error);
-        };
-        transport.retrying(&RetryNotice { endpoint: endpoint.name, attempt, delay_ms, error: &error });
-        transport.sleep(delay_ms).await?;
     }
 }
 

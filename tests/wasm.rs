@@ -1,11 +1,10 @@
 //! The wasm boundary, tested in a real JavaScript engine (Node and headless Chromium via
-//! wasm-bindgen-test-runner): conversions, error objects, the clock, and fetch.
+//! wasm-bindgen-test-runner): conversions, error objects, the clock, and the steps of a call (`PendingCall`).
 #![cfg(target_arch = "wasm32")]
 
-use edgeroom::wasm::{decode_token, verify_token, HmsCore, VideoSdkCore};
-use js_sys::{Function, Object, Promise, Reflect};
+use edgeroom::wasm::{decode_token, verify_token, HmsCore, PendingCall, VideoSdkCore};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const SECRET: &str = "wasm-test-secret-0123456789";
@@ -79,143 +78,91 @@ fn videosdk_permissions_are_checked() {
     assert_edgeroom_error(&err, "invalid_argument", Some("permissions[1]"));
 }
 
-/// A fetch double: records each call in `calls` and answers `status` with `body`.
-fn fake_fetch(status: u16, body: &str) -> (JsValue, Function) {
-    let calls = js_sys::Array::new();
-    let fetch = Function::new_with_args(
-        "calls, status, body",
-        "return (url, init) => { calls.push({ url, init }); return Promise.resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } })); };",
-    )
-    .call3(&JsValue::NULL, &calls, &JsValue::from(status), &JsValue::from_str(body))
-    .unwrap();
-    (calls.into(), fetch.unchecked_into())
+fn parse(step: &str) -> JsValue {
+    js_sys::JSON::parse(step).unwrap()
 }
 
-async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
-    JsFuture::from(promise).await
+fn begin(core: &HmsCore, name: &str, args: &str, body: &str, options: JsValue) -> Result<PendingCall, JsValue> {
+    core.begin(name, js_eval(args), JsValue::NULL, js_eval(body), options)
 }
 
 #[wasm_bindgen_test]
-async fn calls_go_through_the_injected_fetch() {
-    let (calls, fetch) = fake_fetch(200, r#"{"id":"r1","name":"demo"}"#);
-    let options = Object::new();
-    Reflect::set(&options, &"accessKey".into(), &"ak".into()).unwrap();
-    Reflect::set(&options, &"secret".into(), &SECRET.into()).unwrap();
-    Reflect::set(&options, &"baseUrl".into(), &"https://api.test/v2".into()).unwrap();
+fn a_call_starts_with_its_authorized_request_and_ends_with_the_parsed_value() {
+    let fetch = js_eval("() => {}");
+    let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}', baseUrl: 'https://api.test/v2' }}"));
     Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
-    let core = HmsCore::new(options.into()).unwrap();
-    let room = settle(core.call(
-        "rooms.create",
-        js_eval("[]"),
-        JsValue::NULL,
-        js_eval("{ name: 'demo' }"),
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap();
-    assert_eq!(get(&room, "id").as_string().as_deref(), Some("r1"));
-    let call = js_sys::Array::from(&calls).get(0);
-    assert_eq!(get(&call, "url").as_string().as_deref(), Some("https://api.test/v2/rooms"));
-    let init = get(&call, "init");
-    assert_eq!(get(&init, "method").as_string().as_deref(), Some("POST"));
-    assert_eq!(get(&init, "body").as_string().as_deref(), Some(r#"{"name":"demo"}"#));
-    let auth = get(&get(&init, "headers"), "authorization").as_string().unwrap();
+    let core = HmsCore::new(options).unwrap();
+    let mut call = begin(&core, "rooms.create", "[]", "{ name: 'demo' }", js_eval("{ timeoutMs: 1234 }")).unwrap();
+    assert_eq!(call.fetch().map(JsValue::from), Some(fetch));
+    assert_eq!(call.timeout_ms(), 1234.0);
+    assert!(call.signal().is_undefined());
+    let send = get(&parse(&call.first().unwrap()), "send");
+    assert_eq!(get(&send, "url").as_string().as_deref(), Some("https://api.test/v2/rooms"));
+    assert_eq!(get(&send, "method").as_string().as_deref(), Some("POST"));
+    assert_eq!(get(&send, "body").as_string().as_deref(), Some(r#"{"name":"demo"}"#));
+    let auth = get(&get(&send, "headers"), "authorization").as_string().unwrap();
     assert!(auth.starts_with("Bearer "));
+    let answer = r#"{"id":"r1","name":"demo"}"#.to_owned();
+    let done = parse(&call.answer(200, None, Some("application/json".into()), answer).unwrap());
+    assert_eq!(get(&get(&done, "value"), "id").as_string().as_deref(), Some("r1"));
 }
 
 #[wasm_bindgen_test]
-async fn bad_input_rejects_and_sends_nothing() {
-    let (calls, fetch) = fake_fetch(200, "{}");
-    let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}' }}"));
-    Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
-    let core = HmsCore::new(options).unwrap();
-    let err = settle(core.call(
-        "rooms.create",
-        js_eval("[]"),
-        JsValue::NULL,
-        js_eval("{ size: Infinity }"),
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
+fn bad_input_throws_before_any_request() {
+    let core = client("");
+    let err = begin(&core, "rooms.create", "[]", "{ size: Infinity }", JsValue::UNDEFINED).err().unwrap();
     assert_edgeroom_error(&err, "invalid_argument", Some("size"));
-    let err = settle(core.call("rooms.retrieveById", js_eval("[]"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
-        .await
-        .unwrap_err();
+    let err = begin(&core, "rooms.retrieveById", "[]", "null", JsValue::UNDEFINED).err().unwrap();
     assert_edgeroom_error(&err, "invalid_argument", Some("roomId"));
-    assert_eq!(js_sys::Array::from(&calls).length(), 0);
+    let err = begin(&core, "rooms.retrieveById", "['r']", "null", js_eval("{ timeoutMs: 0 }")).err().unwrap();
+    assert_edgeroom_error(&err, "invalid_argument", Some("timeoutMs"));
 }
 
 #[wasm_bindgen_test]
-async fn api_errors_carry_status_and_the_parsed_body() {
-    let (_, fetch) = fake_fetch(404, r#"{"code":404,"message":"room not found"}"#);
-    let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}' }}"));
-    Reflect::set(&options, &"fetch".into(), &fetch).unwrap();
-    let core = HmsCore::new(options).unwrap();
-    let err =
-        settle(core.call("rooms.retrieveById", js_eval("['nope']"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
-            .await
-            .unwrap_err();
+fn api_errors_carry_status_and_the_parsed_body() {
+    let core = client("");
+    let mut call = begin(&core, "rooms.retrieveById", "['nope']", "null", JsValue::UNDEFINED).unwrap();
+    call.first().unwrap();
+    let body = r#"{"code":404,"message":"room not found"}"#.to_owned();
+    let err = call.answer(404, None, None, body).unwrap_err();
     assert_edgeroom_error(&err, "not_found", None);
     assert_eq!(get(&err, "status").as_f64(), Some(404.0));
     assert_eq!(get(&get(&err, "body"), "message").as_string().as_deref(), Some("room not found"));
 }
 
 #[wasm_bindgen_test]
-async fn a_fetch_that_never_answers_times_out() {
-    // A fetch that hangs until aborted. The ref'd timer keeps Node's event loop alive the way
-    // a real socket would (AbortSignal.timeout's own timer is unref'd).
-    let never: Function = js_eval(
-        "(url, init) => new Promise((_, reject) => { const keepAlive = setTimeout(() => {}, 60000); \
-         init.signal.addEventListener('abort', () => { clearTimeout(keepAlive); reject(init.signal.reason); }); })",
-    )
-    .unchecked_into();
-    let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}', timeoutMs: 30 }}"));
-    Reflect::set(&options, &"fetch".into(), &never).unwrap();
-    let core = HmsCore::new(options).unwrap();
-    let err =
-        settle(core.call("rooms.retrieveById", js_eval("['r']"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
-            .await
-            .unwrap_err();
-    assert_edgeroom_error(&err, "timeout", None);
-    // A fetch that ignores its signal altogether must time out all the same.
-    let deaf = js_eval("(url, init) => { setTimeout(() => {}, 500); return new Promise(() => {}); }");
-    let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}', timeoutMs: 30 }}"));
-    Reflect::set(&options, &"fetch".into(), &deaf).unwrap();
-    let deaf_core = HmsCore::new(options).unwrap();
-    let err = settle(deaf_core.call(
-        "rooms.retrieveById",
-        js_eval("['r']"),
-        JsValue::NULL,
-        JsValue::NULL,
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap_err();
-    assert_edgeroom_error(&err, "timeout", None);
-    let aborted = js_eval("{ signal: AbortSignal.abort() }");
-    let err = settle(core.call("rooms.retrieveById", js_eval("['r']"), JsValue::NULL, JsValue::NULL, aborted))
-        .await
-        .unwrap_err();
+fn lost_answers_of_safe_requests_are_retried_then_reported() {
+    let core = client(", retries: 1");
+    let mut call = begin(&core, "rooms.retrieveById", "['r']", "null", JsValue::UNDEFINED).unwrap();
+    call.first().unwrap();
+    let wait = parse(&call.fail("timeout", "no complete answer within 30 ms (GET /rooms/r)".into()).unwrap());
+    let notice = get(&wait, "notice");
+    assert_eq!(get(&notice, "endpoint").as_string().as_deref(), Some("rooms.retrieveById"));
+    assert_eq!(get(&notice, "attempt").as_f64(), Some(1.0));
+    assert_eq!(get(&notice, "code").as_string().as_deref(), Some("timeout"));
+    assert_eq!(get(&wait, "wait").as_f64(), get(&notice, "delayMs").as_f64());
+    assert!(get(&parse(&call.resend().unwrap()), "send").is_object());
+    let err = call.fail("network", "GET /rooms/r failed: boom".into()).unwrap_err();
+    assert_edgeroom_error(&err, "network", None);
+    // An abort ends a call at once, retries or not.
+    let mut call = begin(&core, "rooms.retrieveById", "['r']", "null", JsValue::UNDEFINED).unwrap();
+    call.first().unwrap();
+    let err = call.fail("aborted", "the request was aborted by its AbortSignal".into()).unwrap_err();
     assert_edgeroom_error(&err, "aborted", None);
+    // An unsafe request is sent once: its answer may be lost after the server acted.
+    let mut call = begin(&core, "recordings.stopAll", "['r']", "null", JsValue::UNDEFINED).unwrap();
+    call.first().unwrap();
+    assert_edgeroom_error(&call.fail("timeout", "t".into()).unwrap_err(), "timeout", None);
 }
 
 #[wasm_bindgen_test]
-async fn a_fetch_that_answers_garbage_is_an_error_not_a_trap() {
-    for double in [
-        "() => 42",
-        "() => Promise.resolve({ status: 'x' })",
-        "() => { throw new TypeError('boom'); }",
-        "() => Promise.resolve(new Response('<html>', { status: 200 }))",
-    ] {
-        let options = js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}' }}"));
-        Reflect::set(&options, &"fetch".into(), &js_eval(double)).unwrap();
-        let core = HmsCore::new(options).unwrap();
-        let err =
-            settle(core.call("rooms.retrieveById", js_eval("['r']"), JsValue::NULL, JsValue::NULL, JsValue::UNDEFINED))
-                .await
-                .unwrap_err();
+fn an_answer_that_is_not_the_documented_json_is_an_error_not_a_trap() {
+    let core = client(", retries: 0");
+    for (status, body) in [(200, "<html>"), (200, "[1]"), (200, ""), (599, "\u{0}")] {
+        let mut call = begin(&core, "rooms.retrieveById", "['r']", "null", JsValue::UNDEFINED).unwrap();
+        call.first().unwrap();
+        let err = call.answer(status, Some("garbage".into()), None, body.into()).unwrap_err();
         let code = get(&err, "code").as_string().unwrap();
-        assert!(code == "network" || code == "invalid_response", "{double}: {code}");
+        assert!(code == "invalid_response" || code == "api_error", "{status} {body}: {code}");
     }
 }

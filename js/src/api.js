@@ -9,10 +9,11 @@ import {
   VideoSdkCore,
   verifyToken as wasmVerifyToken,
   decodeToken as wasmDecodeToken,
-  exchangeRoomCode as wasmExchangeRoomCode,
+  beginExchangeRoomCode,
 } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
+import { run } from "./transport.js";
 
 export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
 
@@ -204,7 +205,7 @@ export class HmsClient {
     // clear error instead of a null pointer in wasm.
     const core = () => this.#core ?? freed();
     const call = (name, args, query, body, callOptions) =>
-      this.#core ? this.#core.call(name, args, query, body, callOptions) : Promise.reject(freedError());
+      this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
     this.auth = Object.freeze({
       getManagementToken: (o) => ({ token: core().managementToken(o) }),
       getAuthToken: (o) => ({ token: appToken(core(), o) }),
@@ -300,7 +301,7 @@ export class VideoSdkClient {
     this.#core = new VideoSdkCore(options);
     const core = () => this.#core ?? freed();
     const call = (name, args, query, body, callOptions) =>
-      this.#core ? this.#core.call(name, args, query, body, callOptions) : Promise.reject(freedError());
+      this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
     this.auth = Object.freeze({
       getToken: (o) => ({ token: core().token(o) }),
     });
@@ -361,7 +362,7 @@ export function decodeToken(token) {
 /** Exchanges a room code for an auth token. Needs no secret, so it works in a browser. */
 export function exchangeRoomCode(options) {
   assertReady();
-  return wasmExchangeRoomCode(options);
+  return run(() => beginExchangeRoomCode(options));
 }
 
 /** True for errors raised by edgeroom (they all carry a stable `code`). */

@@ -2,6 +2,7 @@
 //! per resource, each a list of endpoint declarations.
 
 use crate::prelude::*;
+use core::ops::Deref;
 pub mod active_rooms;
 pub mod analytics;
 pub mod auth;
@@ -167,6 +168,11 @@ impl HmsClient {
         endpoint.build(base, args, query, body)
     }
 
+    /// How transient failures of safe requests are retried.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.retry
+    }
+
     /// Builds, authenticates, sends and parses one call.
     pub async fn call(
         &self,
@@ -184,14 +190,18 @@ impl HmsClient {
     }
 }
 
-struct ManagementAuth<'a, E> {
-    client: &'a HmsClient,
-    env: &'a E,
+/// The [`Authorizer`] of 100ms calls: the cached management token, as `Bearer`. `C` and `E`
+/// are references or shared pointers to the client and its environment.
+pub struct ManagementAuth<C, E> {
+    /// The client whose credentials sign the token.
+    pub client: C,
+    /// The clock and randomness for minting.
+    pub env: E,
 }
 
-impl<E: Env> Authorizer for ManagementAuth<'_, E> {
+impl<C: Deref<Target = HmsClient>, E: Deref<Target: Env + Sized>> Authorizer for ManagementAuth<C, E> {
     fn authorization(&self, renew: bool) -> Result<String> {
-        let minted = self.client.management_token(self.env, None, renew)?;
+        let minted = self.client.management_token(&*self.env, None, renew)?;
         Ok(format!("Bearer {}", minted.token))
     }
 }
@@ -205,9 +215,14 @@ pub async fn exchange_room_code(
     auth_base_url: Option<&str>,
     body: &Value,
 ) -> Result<Value> {
-    let base = check_base_url("authBaseUrl", auth_base_url.unwrap_or(DEFAULT_AUTH_BASE_URL))?;
-    let request = auth::EXCHANGE_ROOM_CODE.build(&base, &[], &Value::Null, body)?;
+    let request = exchange_room_code_request(auth_base_url, body)?;
     send(transport, env, retry, &auth::EXCHANGE_ROOM_CODE, request, None).await
+}
+
+/// The request of [`exchange_room_code`], for a caller that sends it itself.
+pub fn exchange_room_code_request(auth_base_url: Option<&str>, body: &Value) -> Result<HttpRequest> {
+    let base = check_base_url("authBaseUrl", auth_base_url.unwrap_or(DEFAULT_AUTH_BASE_URL))?;
+    auth::EXCHANGE_ROOM_CODE.build(&base, &[], &Value::Null, body)
 }
 
 #[cfg(test)]

@@ -81,7 +81,10 @@ impl Number {
 
     /// The number as a `u64`, when it is a non-negative integer that fits.
     pub fn as_u64(&self) -> Option<u64> {
-        self.as_i64().and_then(|n| u64::try_from(n).ok())
+        if self.0.is_empty() || !self.0.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.0.bytes().try_fold(0u64, |n, digit| n.checked_mul(10)?.checked_add(u64::from(digit - b'0')))
     }
 
     /// Whether the number is written as an integer (no fraction, no exponent).

@@ -344,6 +344,8 @@ mod tests {
         assert_eq!(n("9223372036854775807").as_i64(), Some(i64::MAX));
         assert_eq!(n("9223372036854775808").as_i64(), None);
         assert_eq!(n("-1").as_u64(), None);
+        assert_eq!(n("18446744073709551615").as_u64(), Some(u64::MAX));
+        assert_eq!(n("18446744073709551616").as_u64(), None);
         assert_eq!(n("1.0").as_i64(), None);
         assert_eq!(n("1e2").as_i64(), None);
         assert!(Number::from_text("1 ").is_none());

@@ -2,6 +2,7 @@
 //! declarations, named as VideoSDK's own `@videosdk.live/server-sdk` names them.
 
 use crate::prelude::*;
+use core::ops::Deref;
 mod config;
 pub mod media;
 pub mod rooms;
@@ -96,6 +97,11 @@ impl VideoSdkClient {
         endpoint.build(&self.base_url, args, query, body)
     }
 
+    /// How transient failures of safe requests are retried.
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.retry
+    }
+
     /// Builds, authenticates (the raw token, no "Bearer "), sends and parses one call.
     pub async fn call(
         &self,
@@ -111,14 +117,18 @@ impl VideoSdkClient {
     }
 }
 
-struct CrawlerAuth<'a, E> {
-    client: &'a VideoSdkClient,
-    env: &'a E,
+/// The [`Authorizer`] of VideoSDK calls: the cached crawler token, raw. `C` and `E` are
+/// references or shared pointers to the client and its environment.
+pub struct CrawlerAuth<C, E> {
+    /// The client whose credentials sign the token.
+    pub client: C,
+    /// The clock and randomness for minting.
+    pub env: E,
 }
 
-impl<E: Env> Authorizer for CrawlerAuth<'_, E> {
+impl<C: Deref<Target = VideoSdkClient>, E: Deref<Target: Env + Sized>> Authorizer for CrawlerAuth<C, E> {
     fn authorization(&self, renew: bool) -> Result<String> {
         // VideoSDK wants the token itself as the header value: no "Bearer " prefix.
-        Ok(self.client.api_token(self.env, renew)?.token)
+        Ok(self.client.api_token(&*self.env, renew)?.token)
     }
 }

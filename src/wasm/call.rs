@@ -1,68 +1,69 @@
 //! The one JS-facing call path both providers share: look the endpoint up, convert and
-//! check the arguments (rejecting before anything is sent), pick the transport for this
-//! call, run the provider's client, and hand the value back as plain JS.
+//! check the arguments (throwing before anything is sent), build the request and hand it
+//! to the JavaScript driver as a [`PendingCall`].
 
-use super::convert::{from_json, optional_int, required_string, to_json, Options};
+use super::convert::{optional_int, required_string, to_json, Options};
 use super::env::JsEnv;
-use super::error::IntoJsResult;
-use super::fetch::{check_fetch, check_on_retry, check_signal, check_timeout, FetchTransport};
-use crate::client::{Env, RetryPolicy, Transport};
+use super::pending::{PendingCall, Transport};
+use super::transport::{check_fetch, check_on_retry, check_signal, check_timeout};
+use crate::client::{Authorizer, Exchange, RetryPolicy};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
-use crate::hms::HmsClient;
+use crate::hms::{HmsClient, ManagementAuth};
+use crate::http::HttpRequest;
 use crate::json::Value;
 use crate::prelude::*;
-use crate::videosdk::VideoSdkClient;
+use crate::videosdk::{CrawlerAuth, VideoSdkClient};
+use alloc::boxed::Box;
 use alloc::rc::Rc;
-use core::future::Future;
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::future_to_promise;
 
 /// The options of a trailing per-call options object.
 pub const CALL_OPTIONS: &[&str] = &["signal", "timeoutMs"];
 
 /// What the call path needs of a provider's client.
-pub trait Provider: 'static {
+pub trait Provider: Sized + 'static {
     /// For messages: "100ms", "VideoSDK".
     const NAME: &'static str;
     fn endpoint(name: &str) -> Option<&'static Endpoint>;
-    fn call<'a>(
-        &'a self,
-        transport: &'a impl Transport,
-        env: &'a impl Env,
-        endpoint: &'a Endpoint,
-        args: &'a [&'a str],
-        query: &'a Value,
-        body: &'a Value,
-    ) -> impl Future<Output = Result<Value>> + 'a;
+    fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest>;
+    fn retry_policy(&self) -> RetryPolicy;
+    /// What puts the credentials on a request of `endpoint` (None: it goes without).
+    fn authorizer(client: Rc<Self>, env: Rc<JsEnv>, endpoint: &Endpoint) -> Option<Box<dyn Authorizer>>;
 }
 
-/// Implements [`Provider`] for a client by forwarding to its own `call` and endpoint table.
-macro_rules! provider {
-    ($client:ty, $name:literal, $lookup:path) => {
-        impl Provider for $client {
-            const NAME: &'static str = $name;
-            fn endpoint(name: &str) -> Option<&'static Endpoint> {
-                $lookup(name)
-            }
-            fn call<'a>(
-                &'a self,
-                transport: &'a impl Transport,
-                env: &'a impl Env,
-                endpoint: &'a Endpoint,
-                args: &'a [&'a str],
-                query: &'a Value,
-                body: &'a Value,
-            ) -> impl Future<Output = Result<Value>> + 'a {
-                <$client>::call(self, transport, env, endpoint, args, query, body)
-            }
-        }
-    };
+impl Provider for HmsClient {
+    const NAME: &'static str = "100ms";
+    fn endpoint(name: &str) -> Option<&'static Endpoint> {
+        crate::hms::endpoint(name)
+    }
+    fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest> {
+        HmsClient::build(self, endpoint, args, query, body)
+    }
+    fn retry_policy(&self) -> RetryPolicy {
+        HmsClient::retry_policy(self)
+    }
+    fn authorizer(client: Rc<Self>, env: Rc<JsEnv>, endpoint: &Endpoint) -> Option<Box<dyn Authorizer>> {
+        endpoint.authenticated.then(|| Box::new(ManagementAuth { client, env }) as Box<dyn Authorizer>)
+    }
 }
 
-provider!(HmsClient, "100ms", crate::hms::endpoint);
-provider!(VideoSdkClient, "VideoSDK", crate::videosdk::endpoint);
+impl Provider for VideoSdkClient {
+    const NAME: &'static str = "VideoSDK";
+    fn endpoint(name: &str) -> Option<&'static Endpoint> {
+        crate::videosdk::endpoint(name)
+    }
+    fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest> {
+        VideoSdkClient::build(self, endpoint, args, query, body)
+    }
+    fn retry_policy(&self) -> RetryPolicy {
+        VideoSdkClient::retry_policy(self)
+    }
+    fn authorizer(client: Rc<Self>, env: Rc<JsEnv>, _: &Endpoint) -> Option<Box<dyn Authorizer>> {
+        Some(Box::new(CrawlerAuth { client, env }))
+    }
+}
 
 /// A provider's client with the transport settings the JS options gave it.
 pub struct Caller<P> {
@@ -94,46 +95,40 @@ impl<P: Provider> Caller<P> {
         Ok(Caller { client: Rc::new(client), fetch, timeout_ms, on_retry, env: Rc::default() })
     }
 
-    /// Runs the endpoint `name`; the promise rejects before anything is sent on bad input.
-    pub fn call(&self, name: &str, args: &JsValue, query: &JsValue, body: &JsValue, options: &JsValue) -> Promise {
-        let prepared = self.prepare(name, args, query, body, options);
-        let client = Rc::clone(&self.client);
-        let env = Rc::clone(&self.env);
-        future_to_promise(async move {
-            let (endpoint, args, query, body, transport) = prepared.js()?;
-            let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            let value = client.call(&transport, &*env, endpoint, &args, &query, &body).await.js()?;
-            Ok(from_json(&value))
-        })
-    }
-
-    fn prepare(
+    /// Starts the endpoint `name`; throws on bad input, before anything is sent.
+    pub fn begin(
         &self,
         name: &str,
         args: &JsValue,
         query: &JsValue,
         body: &JsValue,
         options: &JsValue,
-    ) -> Result<Prepared> {
+    ) -> Result<PendingCall> {
         let endpoint = P::endpoint(name)
             .ok_or_else(|| Error::invalid("endpoint", format_args!("{name} is not a {} endpoint", P::NAME)))?;
         let args = path_args(args, endpoint.args)?;
-        let mut transport = transport(self.fetch.clone(), self.timeout_ms, options)?;
-        transport.on_retry = self.on_retry.clone();
-        Ok((endpoint, args, to_json(query, "query")?, to_json(body, "")?, transport))
+        let transport = transport(self.fetch.clone(), self.timeout_ms, self.on_retry.clone(), options)?;
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let request = self.client.build(endpoint, &args, &to_json(query, "query")?, &to_json(body, "")?)?;
+        let authorizer = P::authorizer(Rc::clone(&self.client), Rc::clone(&self.env), endpoint);
+        let started = Exchange::start(endpoint, request, self.client.retry_policy(), authorizer.as_deref());
+        Ok(PendingCall::new(started, authorizer, Rc::clone(&self.env), transport))
     }
 }
 
-type Prepared = (&'static Endpoint, Vec<String>, Value, Value, FetchTransport);
-
 /// The transport for one call: the client's fetch and timeout, overridden per call.
-pub fn transport(fetch: Option<Function>, timeout_ms: i64, options: &JsValue) -> Result<FetchTransport> {
+pub fn transport(
+    fetch: Option<Function>,
+    timeout_ms: i64,
+    on_retry: Option<Function>,
+    options: &JsValue,
+) -> Result<Transport> {
     let options = Options::new(options, "call options", CALL_OPTIONS)?;
     let timeout_ms = match optional_int(&options.get("timeoutMs")?, "timeoutMs")? {
         Some(ms) => check_timeout(Some(ms))?,
         None => timeout_ms,
     };
-    Ok(FetchTransport { fetch, timeout_ms, signal: check_signal(options.get("signal")?)?, on_retry: None })
+    Ok(Transport { fetch, timeout_ms, signal: check_signal(options.get("signal")?)?, on_retry })
 }
 
 /// Path arguments, each a string named as the endpoint names it (`roomId`); their other

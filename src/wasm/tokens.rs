@@ -5,15 +5,16 @@ use super::call::{transport, CALL_OPTIONS};
 use super::convert::{from_json, optional_int, optional_string, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
-use super::fetch::{check_fetch, DEFAULT_TIMEOUT_MS};
-use crate::client::{Env, RetryPolicy};
+use super::pending::PendingCall;
+use super::transport::{check_fetch, DEFAULT_TIMEOUT_MS};
+use crate::client::{Env, Exchange, RetryPolicy};
 use crate::error::Result;
 use crate::hms;
 use crate::json::{Map, Value};
 use crate::token::{self, VerifyOptions};
-use js_sys::{Object, Promise, Reflect};
+use alloc::rc::Rc;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 const VERIFY_OPTIONS: &[&str] = &["type", "leewaySeconds"];
 const EXCHANGE_OPTIONS: &[&str] = &["code", "userId", "authBaseUrl", "fetch", "timeoutMs", "signal"];
@@ -48,10 +49,11 @@ pub fn decode_token(token: JsValue) -> Result<JsValue, JsValue> {
     .js()
 }
 
-/// Exchanges a room code for an app token at 100ms's token service.
-#[wasm_bindgen(js_name = exchangeRoomCode)]
-pub fn exchange_room_code(options: JsValue) -> Promise {
-    let prepared = (|| -> Result<_> {
+/// Starts exchanging a room code for an app token at 100ms's token service, for the driver
+/// in `js/src/transport.js` to carry out (`exchangeRoomCode` in the public API).
+#[wasm_bindgen(js_name = beginExchangeRoomCode)]
+pub fn begin_exchange_room_code(options: JsValue) -> Result<PendingCall, JsValue> {
+    (|| {
         let opts = Options::new(&options, "exchangeRoomCode options", EXCHANGE_OPTIONS)?;
         let code = required_string(&opts.get("code")?, "code")?;
         let user_id = optional_string(&opts.get("userId")?, "userId")?;
@@ -62,21 +64,13 @@ pub fn exchange_room_code(options: JsValue) -> Promise {
         for key in CALL_OPTIONS {
             let _ = Reflect::set(&call_options, &JsValue::from_str(key), &opts.get(key)?);
         }
-        let transport = transport(fetch, DEFAULT_TIMEOUT_MS, &call_options)?;
+        let transport = transport(fetch, DEFAULT_TIMEOUT_MS, None, &call_options)?;
         let body = Map::from_iter([("code", Value::from(code)), ("user_id", user_id.map_or(Value::Null, Value::from))]);
-        Ok((Value::Object(body), auth_base_url, transport))
-    })();
-    future_to_promise(async move {
-        let (body, auth_base_url, transport) = prepared.js()?;
-        let value = hms::exchange_room_code(
-            &transport,
-            &JsEnv::default(),
-            &RetryPolicy::default(),
-            auth_base_url.as_deref(),
-            &body,
-        )
-        .await
-        .js()?;
-        Ok(from_json(&value))
-    })
+        let request = hms::exchange_room_code_request(auth_base_url.as_deref(), &Value::Object(body))?;
+        // No credentials: the code is the credential. Retried on 429 and 5xx as 100ms's own
+        // web SDK does.
+        let started = Exchange::start(&hms::auth::EXCHANGE_ROOM_CODE, request, RetryPolicy::default(), None);
+        Ok(PendingCall::new(started, None, Rc::default(), transport))
+    })()
+    .js()
 }

@@ -1,0 +1,131 @@
+// The I/O of a REST call. The wasm side decides everything (credentials, the 401 renewal,
+// what is retried and after how long, parsing) and hands over a PendingCall, a state
+// machine whose steps arrive as JSON: send this request, wait this long, or here is the
+// value. This file only carries them out: `fetch` with the per-attempt timeout and the
+// caller's AbortSignal, the backoff sleeps, the `onRetry` hook. Keeping the waiting in
+// JavaScript keeps an async runtime out of the .wasm.
+
+/**
+ * Runs a call to its end. `begin` starts it (and throws on bad input, which becomes the
+ * rejection: a call always returns a promise). The PendingCall is freed whatever happens.
+ */
+export async function run(begin) {
+  const pending = begin();
+  try {
+    const { fetch: fetchFn, signal, timeoutMs, onRetry } = pending;
+    let step = JSON.parse(pending.first());
+    for (;;) {
+      if ("value" in step) return step.value;
+      if ("wait" in step) {
+        notify(onRetry, step.notice);
+        step = JSON.parse((await sleep(step.wait, signal)) ? pending.resend() : pending.fail("aborted", ABORTED));
+        continue;
+      }
+      step = JSON.parse(await attempt(pending, step.send, fetchFn, signal, timeoutMs));
+    }
+  } finally {
+    pending.free();
+  }
+}
+
+const ABORTED = "the request was aborted by its AbortSignal";
+
+/** One attempt: the next step's JSON, from the answer or from why there was none. */
+async function attempt(pending, request, fetchFn, signal, timeoutMs) {
+  const what = `${request.method} ${request.url.split("?")[0]}`;
+  if (signal?.aborted) return pending.fail("aborted", ABORTED);
+  let timeout, combined;
+  try {
+    timeout = AbortSignal.timeout(timeoutMs);
+    combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  } catch {
+    return pending.fail("unsupported_runtime", "AbortSignal.timeout and AbortSignal.any are needed, and this runtime lacks them");
+  }
+  let status, retryAfter, contentType, body;
+  try {
+    const init = { method: request.method, headers: request.headers, signal: combined };
+    if (request.body !== undefined) init.body = request.body;
+    // Any fetch-like function works: the answer is read by duck typing, and the race with
+    // the signal ends the attempt even when that function ignores its signal.
+    const response = await untilSettledOrAborted((fetchFn ?? globalThis.fetch)(request.url, init), combined);
+    status = response?.status;
+    if (!Number.isInteger(status) || status < 100 || status > 599) throw new TypeError("fetch did not resolve to a Response");
+    const header = (name) => {
+      const value = typeof response.headers?.get === "function" ? response.headers.get(name) : undefined;
+      return typeof value === "string" ? value : undefined;
+    };
+    retryAfter = header("retry-after");
+    contentType = header("content-type");
+    body = await untilSettledOrAborted(response.text(), combined);
+    if (typeof body !== "string") throw new TypeError("the body is not text");
+  } catch (cause) {
+    if (signal?.aborted) return pending.fail("aborted", ABORTED);
+    if (timeout.aborted) return pending.fail("timeout", `no complete answer within ${timeoutMs} ms (${what})`);
+    return pending.fail("network", `${what} failed: ${describe(cause)}`);
+  }
+  return pending.answer(status, retryAfter, contentType, body);
+}
+
+/**
+ * `value` (a promise or a plain value), unless `signal` aborts first. The abort listener is
+ * removed once `value` settles: in Deno a listener keeps a pending AbortSignal.timeout()
+ * timer, and so the process, alive until the timeout fires.
+ */
+function untilSettledOrAborted(value, signal) {
+  let onAbort;
+  const aborted = new Promise((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  aborted.catch(() => {});
+  return Promise.race([Promise.resolve(value), aborted]).finally(() => signal.removeEventListener("abort", onAbort));
+}
+
+/**
+ * Resolves true after `ms`, or false as soon as `signal` (if any) aborts, clearing the
+ * timer so that an abandoned wait does not keep the process alive.
+ */
+function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** The hook observes; an exception in it must not change the call's outcome. */
+function notify(onRetry, notice) {
+  if (!onRetry) return;
+  try {
+    onRetry(notice);
+  } catch {
+    // ignored on purpose
+  }
+}
+
+/** A thrown value's message (and its `cause`'s, which is where undici puts the reason). */
+function describe(cause) {
+  const message = (v) => {
+    try {
+      return typeof v?.message === "string" ? v.message : typeof v === "string" ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let text = message(cause) ?? "unknown error";
+  let inner;
+  try {
+    inner = message(cause?.cause);
+  } catch {
+    inner = undefined;
+  }
+  return inner ? `${text} (${inner})` : text;
+}

@@ -1,0 +1,53 @@
+//! The transport options, checked here: `fetch` (any fetch-like function), `timeoutMs` per
+//! attempt, the caller's `AbortSignal` and the `onRetry` hook. The JavaScript driver
+//! (`js/src/transport.js`) uses them to carry out each call's steps.
+
+use crate::error::{Error, Result};
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The default `timeoutMs`: 30 s per attempt.
+pub const DEFAULT_TIMEOUT_MS: i64 = 30_000;
+/// The longest `timeoutMs` accepted: 10 minutes.
+pub const MAX_TIMEOUT_MS: i64 = 600_000;
+
+/// Checks a `timeoutMs` option.
+pub fn check_timeout(value: Option<i64>) -> Result<i64> {
+    match value {
+        None => Ok(DEFAULT_TIMEOUT_MS),
+        Some(ms) if (1..=MAX_TIMEOUT_MS).contains(&ms) => Ok(ms),
+        Some(_) => Err(Error::invalid("timeoutMs", format_args!("must be an integer from 1 to {MAX_TIMEOUT_MS}"))),
+    }
+}
+
+/// Checks a `fetch` option: absent, or a function.
+pub fn check_fetch(value: JsValue) -> Result<Option<Function>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .dyn_into::<Function>()
+        .map(Some)
+        .map_err(|_| Error::invalid("fetch", "must be a function like globalThis.fetch"))
+}
+
+/// Checks an `onRetry` option: absent, or a function.
+pub fn check_on_retry(value: JsValue) -> Result<Option<Function>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid("onRetry", "must be a function"))
+}
+
+/// Checks a `signal` option: absent, or an object with `aborted`.
+pub fn check_signal(value: JsValue) -> Result<Option<JsValue>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let looks_like_signal = value.is_object() && Reflect::has(&value, &JsValue::from_str("aborted")).unwrap_or(false);
+    if looks_like_signal {
+        Ok(Some(value))
+    } else {
+        Err(Error::invalid("signal", "must be an AbortSignal"))
+    }
+}
