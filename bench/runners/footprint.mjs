@@ -62,7 +62,7 @@ export function createRoom(host, apiKey, apiSecret, name) { return new RoomServi
   },
 };
 
-function sizes(bytes) {
+export function sizes(bytes) {
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
