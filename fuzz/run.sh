@@ -4,8 +4,8 @@
 #   bash fuzz/run.sh                 10 s per target (the quick run)
 #   bash fuzz/run.sh 600             10 min per target (the long run)
 #   bash fuzz/run.sh 60 token        one target
-#   EDGEROOM_FUZZ_SKIP_KNOWN=1 bash fuzz/run.sh 600   step around the bugs already reported
 #
+
 # The fuzz crate (fuzz/) has its own workspace and needs nightly (-Zsanitizer=address); the
 # main crate stays on its pinned stable toolchain and is not changed. New inputs go to
 # fuzz/corpus/<target>/ (kept between runs), seeds are read from fuzz/seeds/<target>/, and a
@@ -15,7 +15,7 @@ set -euo pipefail
 
 SECONDS_PER_TARGET="${1:-10}"
 shift || true
-ALL_TARGETS=(response_parser token validators webhooks)
+ALL_TARGETS=(json response_parser token validators webhooks)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 [[ "$SECONDS_PER_TARGET" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [seconds-per-target] [target...]" >&2; exit 2; }
 

@@ -1,13 +1,14 @@
 //! Shared by the fuzz targets: the documented error codes, and generators of JSON values
 //! (free-form, or steered by an endpoint's schema so the fuzzer gets past the first check).
+//! The values are edgeroom's own (`edgeroom::json`); serde_json appears only as an oracle.
 
 #![allow(dead_code)]
 
 use edgeroom::endpoint::Endpoint;
+use edgeroom::json::{Map, Number, Value};
 use edgeroom::schema::{Rule, Schema};
 use edgeroom::{Error, ErrorCode};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
-use serde_json::{Map, Number, Value};
 
 /// `ErrorCode::as_str` of every variant: the documented set (README "Errors", src/error.rs).
 pub const DOCUMENTED_CODES: &[&str] = &[
@@ -64,7 +65,40 @@ pub fn js_now(u: &mut Unstructured) -> Result<i64> {
     })
 }
 
-/// Interesting integers: boundaries of i64/u64/f64-exactness/chrono, and small ones.
+/// Number texts that are JSON but no `i64`: fractions and exponents (integral or not),
+/// out-of-range integers, `-0`, beyond f64 (`1e400`), and the spellings JSON allows.
+pub const ODD_NUMBERS: &[&str] = &[
+    "-0",
+    "0.0",
+    "1.0",
+    "1e2",
+    "1E+2",
+    "0e0",
+    "-0.0e-0",
+    "1.8e9",
+    "1700000000.0",
+    "1.7e+9",
+    "17e8",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "18446744073709551615",
+    "18446744073709551616",
+    "123456789012345678901234567890",
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "2.5",
+    "-1.5E-10",
+    "0.30000000000000004",
+];
+
+/// A JSON number, as edgeroom's `Number::from_text` reads it; the text must be accepted.
+pub fn number_text(text: &str) -> Value {
+    Value::Number(Number::from_text(text).unwrap_or_else(|| panic!("Number::from_text refused JSON number {text:?}")))
+}
+
+/// Interesting numbers: boundaries of i64/u64/f64-exactness/the old chrono range, small
+/// ones, floats, and number texts that are JSON but no `i64`.
 pub fn number(u: &mut Unstructured) -> Result<Value> {
     const EDGES: &[i64] = &[
         0,
@@ -86,6 +120,8 @@ pub fn number(u: &mut Unstructured) -> Result<Value> {
         119,
         i64::MIN,
         i64::MAX,
+        i64::MIN + 1,
+        i64::MAX - 1,
         i32::MIN as i64,
         i32::MAX as i64,
         9_007_199_254_740_991,
@@ -93,18 +129,30 @@ pub fn number(u: &mut Unstructured) -> Result<Value> {
         9_007_199_254_740_993,
         -9_007_199_254_740_993,
         8_210_266_876_799,
+        8_210_266_876_800,
         -8_334_601_228_800,
+        -8_334_601_228_801,
+        8_640_000_000_000,
+        -8_640_000_000_000,
         4_102_444_800,
         946_684_800,
         1_700_000_000,
     ];
-    Ok(match u.int_in_range(0..=5u8)? {
+    // Rust's `{:?}` of a finite f64 is JSON (`1e300`, `0.5`, `-0.0`, `1e-7`).
+    let float = |f: f64| if f.is_finite() { number_text(&format!("{f:?}")) } else { Value::Null };
+    Ok(match u.int_in_range(0..=7u8)? {
         0 => Value::from(*u.choose(EDGES)?),
         1 => Value::from(u.arbitrary::<i64>()?),
-        2 => Value::from(u.arbitrary::<u64>()?),
-        3 => Number::from_f64(u.arbitrary::<f64>()?).map_or(Value::Null, Value::Number),
+        2 => number_text(&u.arbitrary::<u64>()?.to_string()),
+        3 => float(u.arbitrary::<f64>()?),
         4 => Value::from(u.int_in_range(-3..=30_000i64)?),
-        _ => Number::from_f64(f64::from(u.int_in_range(-1000..=1000i32)?) + 0.5).map_or(Value::Null, Value::Number),
+        5 => float(f64::from(u.int_in_range(-1000..=1000i32)?) + 0.5),
+        6 => number_text(u.choose(ODD_NUMBERS)?),
+        _ => {
+            // An integral value written as a fraction or with an exponent.
+            let n = u.arbitrary::<i64>()?;
+            number_text(&if u.arbitrary()? { format!("{n}.0") } else { format!("{n}e0") })
+        }
     })
 }
 
@@ -249,4 +297,56 @@ pub fn for_schema(u: &mut Unstructured, schema: &'static Schema, depth: u32) -> 
         map.insert(string(u)?, any_json(u, 1, &[])?);
     }
     Ok(Value::Object(map))
+}
+
+/// How deeply arrays and objects nest in `value`: 0 for a scalar, 1 for `[]` or `[1]`.
+pub fn depth(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// The key serde_json's `arbitrary_precision` reads as "this object is a number" when it
+/// comes first in an object: a text using it means something else to the oracle.
+pub const SERDE_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Whether any object in `value` has the key [`SERDE_NUMBER_TOKEN`].
+pub fn has_serde_number_token(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.iter().any(has_serde_number_token),
+        Value::Object(map) => map.iter().any(|(k, v)| k == SERDE_NUMBER_TOKEN || has_serde_number_token(v)),
+        _ => false,
+    }
+}
+
+/// A JSON number text as serde_json's `arbitrary_precision` keeps it: the text as written,
+/// except that the exponent is written `e+N` or `e-N` (`1E2` → `1e+2`).
+pub fn serde_number_text(text: &str) -> String {
+    match text.find(['e', 'E']) {
+        None => text.to_owned(),
+        Some(at) => {
+            let (mantissa, exponent) = (&text[..at], &text[at + 1..]);
+            let signed = if exponent.starts_with(['+', '-']) { exponent.to_owned() } else { format!("+{exponent}") };
+            format!("{mantissa}e{signed}")
+        }
+    }
+}
+
+/// Whether edgeroom's value and serde_json's (with `arbitrary_precision`, default sorted
+/// map, last duplicate wins) are the same JSON: same kinds, strings, keys, and number texts.
+pub fn same_as_serde(ours: &Value, theirs: &serde_json::Value) -> bool {
+    use serde_json::Value as S;
+    match (ours, theirs) {
+        (Value::Null, S::Null) => true,
+        (Value::Bool(a), S::Bool(b)) => a == b,
+        (Value::Number(a), S::Number(b)) => serde_number_text(a.as_text()) == b.to_string(),
+        (Value::String(a), S::String(b)) => a == b,
+        (Value::Array(a), S::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_as_serde(x, y)),
+        (Value::Object(a), S::Object(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|((ka, va), (kb, vb))| ka == kb && same_as_serde(va, vb))
+        }
+        _ => false,
+    }
 }

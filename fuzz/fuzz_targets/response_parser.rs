@@ -3,6 +3,10 @@
 //!
 //! Input layout: [endpoint] [status selector] [status hi] [status lo] then the body. The
 //! body's first line (up to 64 bytes) doubles as a `Retry-After` header value.
+//!
+//! Beyond the shape checks: a 2xx body that `edgeroom::json::parse` refuses is always
+//! `invalid_response` (or null for `Reply::Empty`), and the answer is taken from the parsed
+//! body unaltered (`Json`/`Object` whole, `Items` its `data`, `Member` its member).
 #![no_main]
 
 #[path = "../common/mod.rs"]
@@ -11,9 +15,9 @@ mod common;
 use edgeroom::client::retry_after_ms;
 use edgeroom::endpoint::{Paging, Reply};
 use edgeroom::http::HttpResponse;
+use edgeroom::json::Value;
 use edgeroom::ErrorCode;
 use libfuzzer_sys::fuzz_target;
-use serde_json::Value;
 use std::sync::OnceLock;
 
 const STATUSES: &[u16] = &[
@@ -52,6 +56,11 @@ fuzz_target!(|data: &[u8]| {
         );
         return;
     }
+    let parsed = edgeroom::json::parse(&response.body).ok();
+    if parsed.is_none() && endpoint.reply != Reply::Empty {
+        let err = result.as_ref().expect_err("a body that is not JSON must be refused");
+        assert_eq!(err.code(), ErrorCode::InvalidResponse, "{context}: not JSON");
+    }
     let value = match result {
         Ok(value) => value,
         Err(err) => {
@@ -74,12 +83,19 @@ fuzz_target!(|data: &[u8]| {
             for key in keys {
                 assert!(object.get(*key).is_some_and(Value::is_string), "{context}: `{key}` not a string");
             }
+            assert_eq!(parsed.as_ref(), Some(&value), "{context}: object altered");
         }
-        Reply::Items => assert!(value.is_array(), "{context}: items not an array"),
+        Reply::Items => {
+            assert!(value.as_array().is_some(), "{context}: items not an array");
+            let data = parsed.as_ref().map(|p| &p["data"]).unwrap_or_else(|| panic!("{context}: parsed non-JSON"));
+            if !data.is_null() {
+                assert_eq!(data, &value, "{context}: items are not `data`");
+            }
+        }
         Reply::Page(paging) => {
             let page = value.as_object().unwrap_or_else(|| panic!("{context}: page not an object"));
             assert_eq!(page.len(), 2, "{context}: page has exactly items and next");
-            assert!(page["items"].is_array(), "{context}: items not an array");
+            assert!(page["items"].as_array().is_some(), "{context}: items not an array");
             match (&page["next"], paging) {
                 (Value::Null, _) => {}
                 (Value::Object(next), Paging::DataLast | Paging::EventsNext) => {
@@ -93,12 +109,19 @@ fuzz_target!(|data: &[u8]| {
                 (other, _) => panic!("{context}: next is {other}"),
             }
         }
-        Reply::First(_) | Reply::Member(_) => {
-            if let Reply::Member(_) = endpoint.reply {
-                assert!(value.is_object(), "{context}: member not an object");
-            }
+        Reply::First(_) => {
+            let first = parsed.as_ref().map(|p| &p["data"][0]).unwrap_or_else(|| panic!("{context}: parsed non-JSON"));
+            assert_eq!(first, &value, "{context}: not the first of `data`");
         }
-        Reply::Empty | Reply::Json => {}
+        Reply::Member(key) => {
+            assert!(value.is_object(), "{context}: member not an object");
+            assert_eq!(parsed.as_ref().map(|p| &p[key]), Some(&value), "{context}: not member `{key}`");
+        }
+        Reply::Json => assert_eq!(parsed.as_ref(), Some(&value), "{context}: JSON altered"),
+        Reply::Empty => {
+            let expected = parsed.clone().unwrap_or(Value::Null);
+            assert!(value == expected || value.is_null(), "{context}: empty reply is {value}");
+        }
     }
     // Parsing is a pure function of the answer.
     assert_eq!(endpoint.parse(&response).ok(), Some(value), "{context}: not deterministic");

@@ -1,15 +1,21 @@
 //! Webhook requests from anyone: the 100ms receiver (configured secret headers, received
-//! headers, body, replay window) and `parse_videosdk_event` (body, replay window).
+//! headers, body, replay window) and `parse_videosdk_event` (body, replay window). An
+//! accepted event is the body as `edgeroom::json::parse` reads it, unaltered.
 #![no_main]
 
 #[path = "../common/mod.rs"]
 mod common;
 
+use edgeroom::json::{Map, Value};
 use edgeroom::webhook::{parse_videosdk_event, HmsWebhooks, MAX_AGE_LIMIT_SECONDS};
 use edgeroom::ErrorCode;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use serde_json::{json, Value};
+
+/// An object from its members.
+fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+    Value::Object(Map::from_iter(members))
+}
 
 const RECEIVE_CODES: &[ErrorCode] = &[
     ErrorCode::InvalidWebhook,
@@ -89,7 +95,7 @@ fn body(u: &mut Unstructured, now: i64, videosdk: bool) -> Result<String> {
         return u.arbitrary();
     }
     let mut event = if videosdk {
-        let mut data = serde_json::Map::new();
+        let mut data = Map::new();
         for key in ["meetingId", "sessionId", "participantId", "start", "end"] {
             if u.ratio(2, 3)? {
                 let value =
@@ -97,18 +103,22 @@ fn body(u: &mut Unstructured, now: i64, videosdk: bool) -> Result<String> {
                 data.insert(key.to_owned(), value);
             }
         }
-        json!({ "webhookType": common::string(u)?, "data": data })
+        object([("webhookType", Value::String(common::string(u)?)), ("data", Value::Object(data))])
     } else {
-        json!({
-            "version": "2.0", "id": common::string(u)?, "app_id": "a", "account_id": "c",
-            "timestamp": timestamp(u, now)?, "type": common::string(u)?,
-            "data": { "room_id": common::string(u)? },
-        })
+        object([
+            ("version", Value::from("2.0")),
+            ("id", Value::String(common::string(u)?)),
+            ("app_id", Value::from("a")),
+            ("account_id", Value::from("c")),
+            ("timestamp", timestamp(u, now)?),
+            ("type", Value::String(common::string(u)?)),
+            ("data", object([("room_id", Value::String(common::string(u)?))])),
+        ])
     };
     // Knock a member out or replace it.
     if u.ratio(1, 4)? {
         let key = *u.choose(&["id", "type", "timestamp", "data", "webhookType"])?;
-        if let Some(object) = event.as_object_mut() {
+        if let Value::Object(object) = &mut event {
             if u.ratio(1, 2)? {
                 object.remove(key);
             } else {
@@ -116,7 +126,7 @@ fn body(u: &mut Unstructured, now: i64, videosdk: bool) -> Result<String> {
             }
         }
     }
-    Ok(event.to_string())
+    Ok(event.to_json())
 }
 
 fn run(u: &mut Unstructured) -> Result<()> {
@@ -165,7 +175,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
                         assert!(event[key].as_str().is_some_and(|s| !s.is_empty()), "{context}: `{key}`");
                     }
                     assert!(event["data"].is_object(), "{context}: data");
-                    assert_eq!(Some(&event), serde_json::from_str::<Value>(&text).ok().as_ref(), "{context}: altered");
+                    assert_eq!(Some(&event), edgeroom::json::parse(&text).ok().as_ref(), "{context}: altered");
                 }
                 Err(err) => {
                     common::check_error(&err, RECEIVE_CODES, &context);
@@ -183,6 +193,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
         Ok(event) => {
             assert!(event["webhookType"].as_str().is_some_and(|s| !s.is_empty()), "{context}");
             assert!(event["data"].is_object(), "{context}");
+            assert_eq!(Some(&event), edgeroom::json::parse(&text).ok().as_ref(), "{context}: altered");
             assert!(window.is_none_or(|w| (1..=MAX_AGE_LIMIT_SECONDS).contains(&w)), "{context}: bad window accepted");
         }
         Err(err) => common::check_error(&err, RECEIVE_CODES, &context),
