@@ -158,30 +158,31 @@ function withTypes(filters, types) {
 }
 
 /** The options of getAuthToken, in the order HmsCore.appTokenOf takes them. */
-const AUTH_TOKEN_KEYS = new Set(["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"]);
+const AUTH_TOKEN_KEYS = ["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
+/** The options of VideoSDK's getToken, in the order VideoSdkCore.tokenOf takes them. */
+const VIDEOSDK_TOKEN_KEYS = ["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
 
 /**
- * Mints an app token. A plain object with only known keys is read here and its values passed
- * as arguments (one crossing into wasm instead of one per key); anything else (unknown keys,
- * a class instance, a proxy, a throwing getter) takes the strict path, which reports exactly
- * what is wrong. Either way the wasm side checks every value.
+ * Mints a token with `core`. A plain object with only known `keys` is read here and its
+ * values passed as arguments to the method `fast` (one crossing into wasm instead of one per
+ * key); anything else (unknown keys, a class instance, a proxy, a throwing getter) goes to
+ * the method `strict`, which reports exactly what is wrong. Either way the wasm side checks
+ * every value.
  */
-function appToken(core, o) {
+function mint(core, o, keys, fast, strict) {
   let values;
   try {
-    if (isPlainRecord(o, AUTH_TOKEN_KEYS)) {
-      values = [o.roomId, o.role, o.userId, o.validForSeconds, o.issuedAt, o.notValidBefore];
-    }
+    if (isPlainRecord(o, keys)) values = keys.map((key) => o[key]);
   } catch {
     values = undefined;
   }
-  return values ? core.appTokenOf(...values) : core.appToken(o);
+  return values ? core[fast](...values) : core[strict](o);
 }
 
 /** Whether `o` is an object literal (or Object.create(Object.prototype)) with only `keys`. */
 function isPlainRecord(o, keys) {
   if (o === null || typeof o !== "object" || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  for (const key in o) if (!keys.has(key)) return false;
+  for (const key in o) if (!keys.includes(key)) return false;
   return true;
 }
 
@@ -208,7 +209,7 @@ export class HmsClient {
       this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
     this.auth = Object.freeze({
       getManagementToken: (o) => ({ token: core().managementToken(o) }),
-      getAuthToken: (o) => ({ token: appToken(core(), o) }),
+      getAuthToken: (o) => ({ token: mint(core(), o, AUTH_TOKEN_KEYS, "appTokenOf", "appToken") }),
       exchangeRoomCode: (o, callOptions) =>
         call("auth.exchangeRoomCode", [], null, exchangeBody(o), callOptions),
     });
@@ -303,7 +304,7 @@ export class VideoSdkClient {
     const call = (name, args, query, body, callOptions) =>
       this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
     this.auth = Object.freeze({
-      getToken: (o) => ({ token: core().token(o) }),
+      getToken: (o) => ({ token: mint(core(), o, VIDEOSDK_TOKEN_KEYS, "tokenOf", "token") }),
     });
     Object.assign(this, bindApi(VIDEOSDK_API, call));
   }

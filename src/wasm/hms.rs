@@ -106,11 +106,7 @@ impl HmsCore {
         let room_id = required_string(room_id, "roomId")?;
         let role = required_string(role, "role")?;
         let user_id = optional_string(user_id, "userId")?;
-        let validity = Validity {
-            valid_for_seconds: optional_int(valid_for, "validForSeconds")?,
-            issued_at: optional_int(issued_at, "issuedAt")?,
-            not_valid_before: optional_int(not_before, "notValidBefore")?,
-        };
+        let validity = validity(valid_for, issued_at, not_before)?;
         let grant = AppGrant { room_id: &room_id, role: &role, user_id: user_id.as_deref() };
         self.caller.client.app_token(&*self.caller.env, &grant, &validity).map(|m| m.token)
     }
@@ -130,10 +126,10 @@ impl HmsCore {
 }
 
 /// The `validForSeconds` / `issuedAt` / `notValidBefore` options as a [`Validity`].
-pub(super) fn validity(options: &Options) -> Result<Validity> {
+pub(super) fn validity(valid_for: &JsValue, issued_at: &JsValue, not_before: &JsValue) -> Result<Validity> {
     Ok(Validity {
-        valid_for_seconds: optional_int(&options.get("validForSeconds")?, "validForSeconds")?,
-        issued_at: optional_int(&options.get("issuedAt")?, "issuedAt")?,
-        not_valid_before: optional_int(&options.get("notValidBefore")?, "notValidBefore")?,
+        valid_for_seconds: optional_int(valid_for, "validForSeconds")?,
+        issued_at: optional_int(issued_at, "issuedAt")?,
+        not_valid_before: optional_int(not_before, "notValidBefore")?,
     })
 }

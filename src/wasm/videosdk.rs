@@ -22,8 +22,8 @@ const CLIENT_OPTIONS: &[&str] = &[
     TRANSPORT_OPTIONS[3],
     TRANSPORT_OPTIONS[4],
 ];
-const TOKEN_OPTIONS: &[&str] =
-    &["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
+const TOKEN_OPTIONS: [&str; 7] =
+    ["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
 
 /// The VideoSDK client as JavaScript sees it (wrapped by `VideoSdkClient` in `js/src/api.js`).
 #[wasm_bindgen]
@@ -50,21 +50,30 @@ impl VideoSdkCore {
     /// A token: `{ permissions, roomId, participantId, roles, validForSeconds, issuedAt, notValidBefore }`.
     pub fn token(&self, options: JsValue) -> Result<String, JsValue> {
         (|| {
-            let options = Options::new(&options, "getToken options", TOKEN_OPTIONS)?;
-            let permissions = named(&options.get("permissions")?, "permissions", Permission::parse)?;
-            let roles = named(&options.get("roles")?, "roles", VideoSdkRole::parse)?;
-            let room_id = optional_string(&options.get("roomId")?, "roomId")?;
-            let participant_id = optional_string(&options.get("participantId")?, "participantId")?;
-            let validity = validity(&options)?;
-            let grant = VideoSdkGrant {
-                permissions,
-                room_id: room_id.as_deref(),
-                participant_id: participant_id.as_deref(),
-                roles,
-            };
-            self.caller.client.credentials().token(&grant, &validity, self.caller.env.now_unix()).map(|m| m.token)
+            let options = Options::new(&options, "getToken options", &TOKEN_OPTIONS)?;
+            let [permissions, room_id, participant_id, roles, valid_for, issued_at, not_before] =
+                TOKEN_OPTIONS.map(|k| options.get(k));
+            self.mint(&permissions?, &room_id?, &participant_id?, &roles?, &valid_for?, &issued_at?, &not_before?)
         })()
         .js()
+    }
+
+    /// `token` with the options already read from a plain object by the JavaScript wrapper,
+    /// in the order of `TOKEN_OPTIONS` (see `HmsCore.appTokenOf`).
+    #[wasm_bindgen(js_name = tokenOf)]
+    #[allow(clippy::too_many_arguments)] // one per option, in the documented order
+    pub fn token_of(
+        &self,
+        permissions: JsValue,
+        room_id: JsValue,
+        participant_id: JsValue,
+        roles: JsValue,
+        valid_for_seconds: JsValue,
+        issued_at: JsValue,
+        not_valid_before: JsValue,
+    ) -> Result<String, JsValue> {
+        self.mint(&permissions, &room_id, &participant_id, &roles, &valid_for_seconds, &issued_at, &not_valid_before)
+            .js()
     }
 
     /// Starts the endpoint `name` with path `args`, `query` and `body`, for the driver in
@@ -78,6 +87,33 @@ impl VideoSdkCore {
         options: JsValue,
     ) -> Result<PendingCall, JsValue> {
         self.caller.begin(name, &args, &query, &body, &options).js()
+    }
+}
+
+impl VideoSdkCore {
+    #[allow(clippy::too_many_arguments)] // one per option, in the documented order
+    fn mint(
+        &self,
+        permissions: &JsValue,
+        room_id: &JsValue,
+        participant_id: &JsValue,
+        roles: &JsValue,
+        valid_for: &JsValue,
+        issued_at: &JsValue,
+        not_before: &JsValue,
+    ) -> Result<String> {
+        let permissions = named(permissions, "permissions", Permission::parse)?;
+        let roles = named(roles, "roles", VideoSdkRole::parse)?;
+        let room_id = optional_string(room_id, "roomId")?;
+        let participant_id = optional_string(participant_id, "participantId")?;
+        let validity = validity(valid_for, issued_at, not_before)?;
+        let grant = VideoSdkGrant {
+            permissions,
+            room_id: room_id.as_deref(),
+            participant_id: participant_id.as_deref(),
+            roles,
+        };
+        self.caller.client.credentials().token(&grant, &validity, self.caller.env.now_unix()).map(|m| m.token)
     }
 }
 
