@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate for wasm32, wasm-bindgen (--target web),
-# wasm-opt -Oz, then the JS entries, types and emulator beside it.
+# wasm-opt -Oz, then the JS (bundled: few modules per entry), types and emulator beside it.
 source "$(dirname "$0")/lib.sh"
 
 ensure_rust
@@ -12,19 +12,20 @@ say "compiling the crate for wasm32-unknown-unknown (release)"
 cargo build --quiet --release --lib --target wasm32-unknown-unknown --features wasm-runtime
 
 PKG="$ROOT/pkg"
-rm -rf "$PKG"
+BINDGEN="$ROOT/target/edgeroom-bindgen" # wasm-bindgen's output, before bundling
+rm -rf "$PKG" "$BINDGEN"
 mkdir -p "$PKG/wasm"
 # --weak-refs: a client the program drops is freed by a FinalizationRegistry, no leak.
 # --remove-name-section instead of strip=true: strip breaks wasm-bindgen's feature detection.
 wasm-bindgen target/wasm32-unknown-unknown/release/edgeroom.wasm \
-  --target web --out-dir "$PKG/wasm" --out-name edgeroom \
+  --target web --out-dir "$BINDGEN" --out-name edgeroom \
   --weak-refs --remove-name-section --remove-producers-section --no-typescript
 
 WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 say "optimising with wasm-opt -Oz"
-wasm-opt -Oz --converge "${WASM_FEATURES[@]}" "$PKG/wasm/edgeroom_bg.wasm" -o "$PKG/wasm/edgeroom_bg.wasm"
+wasm-opt -Oz --converge "${WASM_FEATURES[@]}" "$BINDGEN/edgeroom_bg.wasm" -o "$PKG/wasm/edgeroom_bg.wasm"
 
 # The same wasm with its function names, for `node bench/run.mjs --only size` (code bytes per
 # feature) and profiling; never shipped. -g keeps the name section through wasm-opt without
@@ -51,7 +52,11 @@ else
   mv "$NAMED_TMP/named.wasm" "$NAMED"
 fi
 
-cp -r js/entries js/src js/emulator js/types "$PKG/"
+# Fewer JS modules per entry (node: two instead of seven), since a cold start in Node pays
+# for module files by the piece; the glue stays one shared module. See scripts/bundle-js.mjs.
+say "bundling the JS entries"
+node scripts/bundle-js.mjs "$BINDGEN" "$PKG"
+cp -r js/emulator js/types "$PKG/"
 cp js/package.json README.md "$PKG/"
 
 # Tests and the demo import the package by name, exactly as users do.

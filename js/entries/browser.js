@@ -1,7 +1,6 @@
 // Browsers (and any runtime without a more specific entry): the page awaits init(), which
 // fetches and compiles the .wasm (streaming where the server sends application/wasm).
-import initWasm from "../wasm/edgeroom.js";
-import { markReady } from "../src/ready.js";
+import initWasm, { markReady } from "../wasm/edgeroom.js";
 
 export * from "../src/api.js";
 

@@ -1,6 +1,5 @@
 // Deno: read the .wasm next to this file and instantiate it synchronously at import.
-import { initSync } from "../wasm/edgeroom.js";
-import { markReady } from "../src/ready.js";
+import { initSync, markReady } from "../wasm/edgeroom.js";
 
 initSync({ module: Deno.readFileSync(new URL("../wasm/edgeroom_bg.wasm", import.meta.url)) });
 markReady();

@@ -1,7 +1,6 @@
 // Node.js: read the .wasm next to this file and instantiate it synchronously at import.
 import { readFileSync } from "node:fs";
-import { initSync } from "../wasm/edgeroom.js";
-import { markReady } from "../src/ready.js";
+import { initSync, markReady } from "../wasm/edgeroom.js";
 
 initSync({ module: readFileSync(new URL("../wasm/edgeroom_bg.wasm", import.meta.url)) });
 markReady();

@@ -1,8 +1,7 @@
 // Cloudflare Workers (workerd): the bundler (wrangler, Miniflare) hands us a compiled
 // WebAssembly.Module for the .wasm import, so instantiation is synchronous and cheap.
 import wasmModule from "../wasm/edgeroom_bg.wasm";
-import { initSync } from "../wasm/edgeroom.js";
-import { markReady } from "../src/ready.js";
+import { initSync, markReady } from "../wasm/edgeroom.js";
 
 initSync({ module: wasmModule });
 markReady();

@@ -1,0 +1,81 @@
+// Assembles the package's JavaScript in pkg/ from js/ and wasm-bindgen's output, as few
+// modules as possible: a cold start in Node pays ~0.6-1 ms per module file (resolve, read,
+// link), so the `node` entry loads two files where it loaded seven.
+//
+//   wasm/edgeroom.js      the wasm-bindgen glue with its snippets bundled in, plus the
+//                         readiness flag (js/src/ready.js) and the error constructor
+//                         (js/src/errors.js)
+//   entries/node.js,      the entry with js/src/api.js and js/src/webhooks.js bundled in;
+//   entries/browser.js    imports wasm/edgeroom.js
+//   src/api.js            js/src/api.js with js/src/webhooks.js bundled in, for ...
+//   entries/deno.js,      ... these two, copied as they are (`export * from "../src/api.js"`):
+//   entries/workerd.js    Deno loads modules cheaply, and Workers are bundled by wrangler
+//
+// The glue stays one module of its own that every entry shares: the instance and the
+// readiness flag exist once, and whoever imports pkg/wasm/edgeroom.js (the load test, the
+// memory benchmark) reaches the very instance the entry initialised.
+//
+//   node scripts/bundle-js.mjs <wasm-bindgen out dir> <pkg dir>
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [bindgenDir, pkgDir] = process.argv.slice(2).map((p) => resolve(p));
+if (!bindgenDir || !pkgDir) throw new Error("usage: node scripts/bundle-js.mjs <wasm-bindgen out dir> <pkg dir>");
+const JS = fileURLToPath(new URL("../js/", import.meta.url));
+
+const common = {
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  legalComments: "none",
+  logLevel: "warning",
+  // wasm-bindgen's import object names the one inline snippet module twice (same value).
+  logOverride: { "duplicate-object-key": "silent" },
+};
+
+// Every import of the glue, of ready.js or of errors.js becomes an import of the one shared
+// wasm/edgeroom.js. Both entries/ and src/ sit beside wasm/, so the path is the same.
+const sharedGlue = {
+  name: "shared-glue",
+  setup(b) {
+    b.onResolve({ filter: /^(\.\.\/wasm\/edgeroom|\.\/ready|\.\/errors)\.js$/ }, () => ({
+      path: "../wasm/edgeroom.js",
+      external: true,
+    }));
+  },
+};
+
+// wasm/edgeroom.js: the glue (its default export, the async init, included), readiness, errors.
+const glue = JSON.stringify(join(bindgenDir, "edgeroom.js"));
+await build({
+  ...common,
+  stdin: {
+    resolveDir: join(JS, "src"),
+    sourcefile: "edgeroom-glue.js",
+    contents: [
+      `export * from ${glue};`,
+      `export { default } from ${glue};`,
+      `export { markReady, assertReady } from "./ready.js";`,
+      `export { edgeroomError } from "./errors.js";`,
+    ].join("\n"),
+  },
+  outfile: join(pkgDir, "wasm/edgeroom.js"),
+});
+
+await build({ ...common, entryPoints: [join(JS, "src/api.js")], outfile: join(pkgDir, "src/api.js"), plugins: [sharedGlue] });
+
+for (const entry of ["node", "browser"]) {
+  await build({
+    ...common,
+    entryPoints: [join(JS, `entries/${entry}.js`)],
+    outfile: join(pkgDir, `entries/${entry}.js`),
+    external: ["node:*"],
+    plugins: [sharedGlue],
+  });
+}
+
+mkdirSync(join(pkgDir, "entries"), { recursive: true });
+for (const entry of ["deno", "workerd"]) copyFileSync(join(JS, `entries/${entry}.js`), join(pkgDir, `entries/${entry}.js`));
