@@ -81,6 +81,9 @@ impl Number {
 
     /// The number as a `u64`, when it is a non-negative integer that fits.
     pub fn as_u64(&self) -> Option<u64> {
+        if self.0 == "-0" {
+            return Some(0);
+        }
         if self.0.is_empty() || !self.0.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }

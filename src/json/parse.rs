@@ -346,6 +346,7 @@ mod tests {
         assert_eq!(n("-1").as_u64(), None);
         assert_eq!(n("18446744073709551615").as_u64(), Some(u64::MAX));
         assert_eq!(n("18446744073709551616").as_u64(), None);
+        assert_eq!((n("-0").as_i64(), n("-0").as_u64()), (Some(0), Some(0)));
         assert_eq!(n("1.0").as_i64(), None);
         assert_eq!(n("1e2").as_i64(), None);
         assert!(Number::from_text("1 ").is_none());
