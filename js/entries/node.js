@@ -1,10 +1,33 @@
 // Node.js: read the .wasm next to this file and instantiate it synchronously at import.
-import { readFileSync } from "node:fs";
-import { initSync, markReady } from "../wasm/edgeroom.js";
+import { openSync, readFileSync, readSync } from "node:fs";
+import { initSync, markReady, useRandomSource } from "../wasm/edgeroom.js";
 
 initSync({ module: readFileSync(new URL("../wasm/edgeroom_bg.wasm", import.meta.url)) });
+useRandomSource(kernelRandom());
 markReady();
 
 export * from "../src/api.js";
 /** Already initialised at import; kept so code written for the browser entry runs unchanged. */
 export async function init() {}
+
+/**
+ * Random bytes (every token's `jti`, retry jitter) from the kernel's CSPRNG, the source
+ * WebCrypto draws on too. In Node, `crypto.getRandomValues` loads WebCrypto on its first
+ * call, about 2 ms that would land on the first token a process mints; reading
+ * /dev/urandom costs about 0.2 ms. Where it cannot be read (Windows), WebCrypto it is.
+ */
+function kernelRandom() {
+  let fd;
+  return (bytes) => {
+    try {
+      fd ??= openSync("/dev/urandom", "r");
+      for (let filled = 0; filled < bytes.length; ) {
+        const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+        if (read <= 0) throw new Error("/dev/urandom gave no bytes");
+        filled += read;
+      }
+    } catch {
+      crypto.getRandomValues(bytes);
+    }
+  };
+}

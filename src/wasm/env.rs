@@ -2,14 +2,24 @@
 //! `SystemTime::now()` traps) and `crypto.getRandomValues`, drawn in batches so minting a
 //! token does not cross into JavaScript for its `jti`.
 
-use super::js::{date_now, get_random_values};
+use super::js::{date_now, fill_random, set_random_source};
 use crate::client::Env;
 use crate::error::{Error, ErrorCode, Result};
 use crate::prelude::*;
 use core::cell::RefCell;
+use wasm_bindgen::prelude::*;
 
 /// Random bytes fetched per refill: 64 tokens' worth of `jti`.
 const POOL_SIZE: usize = 1024;
+
+/// Replaces the source of random bytes (`crypto.getRandomValues` by default) with
+/// `fill(bytes)`, which must fill the `Uint8Array` it is given from a cryptographically
+/// secure source: the Node entry passes the kernel's (see `js/entries/node.js`). Internal to
+/// the package; not part of the public API.
+#[wasm_bindgen(js_name = useRandomSource)]
+pub fn use_random_source(fill: js_sys::Function) {
+    set_random_source(&fill);
+}
 
 /// The clock and a pool of random bytes. Each client owns one (no_std has no thread-locals,
 /// and the pool needs no sharing); the free functions use a fresh one, which costs nothing
@@ -32,9 +42,12 @@ impl Env for JsEnv {
                 bytes.resize(POOL_SIZE, 0);
                 // Every runtime edgeroom supports has WebCrypto; without it there is no
                 // honest `jti`, so say so rather than mint predictable ones.
-                get_random_values(bytes).map_err(|_| {
+                fill_random(bytes).map_err(|_| {
                     bytes.clear();
-                    Error::new(ErrorCode::UnsupportedRuntime, "crypto.getRandomValues is not available in this runtime")
+                    Error::new(
+                        ErrorCode::UnsupportedRuntime,
+                        "no secure random source: crypto.getRandomValues is not available in this runtime",
+                    )
                 })?;
                 *used = 0;
             }

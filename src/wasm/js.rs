@@ -6,6 +6,13 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = "
+let fill = (bytes) => crypto.getRandomValues(bytes);
+export function fillRandom(bytes) {
+  fill(bytes);
+}
+export function setRandomSource(source) {
+  fill = source;
+}
 export function dateIso(value) {
   if (!(value instanceof Date)) return undefined;
   const time = Date.prototype.getTime.call(value);
@@ -16,15 +23,20 @@ extern "C" {
     /// (caught) for hostile objects, e.g. a revoked Proxy or a Date-like impostor.
     #[wasm_bindgen(catch, js_name = dateIso)]
     pub fn date_iso(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// Fills `buffer` from the random source: `crypto.getRandomValues`, unless an entry set
+    /// another (see `useRandomSource`). Throws (caught) where there is none.
+    #[wasm_bindgen(catch, js_name = fillRandom)]
+    pub fn fill_random(buffer: &mut [u8]) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(js_name = setRandomSource)]
+    pub fn set_random_source(source: &js_sys::Function);
 }
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
     pub fn date_now() -> f64;
-
-    #[wasm_bindgen(catch, js_namespace = crypto, js_name = getRandomValues)]
-    pub fn get_random_values(buffer: &mut [u8]) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     pub fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
