@@ -47,7 +47,7 @@ export type ErrorCode =
   | "timeout"
   /** The caller's `AbortSignal` fired. */
   | "aborted"
-  /** The runtime lacks WebCrypto, `AbortSignal.timeout` or `AbortSignal.any`. */
+  /** The runtime lacks a secure random source (WebCrypto). */
   | "unsupported_runtime"
   /** A webhook request that is not the provider's documented envelope (or is over 1 MiB). */
   | "invalid_webhook"

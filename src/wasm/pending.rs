@@ -142,7 +142,6 @@ impl PendingCall {
         let code = match code {
             "timeout" => ErrorCode::Timeout,
             "aborted" => ErrorCode::Aborted,
-            "unsupported_runtime" => ErrorCode::UnsupportedRuntime,
             _ => ErrorCode::Network,
         };
         self.after(Err(Error::new(code, message)))
