@@ -5,14 +5,19 @@
 // caller's AbortSignal, the backoff sleeps, the `onRetry` hook. Keeping the waiting in
 // JavaScript keeps an async runtime out of the .wasm.
 
+import { edgeroomError } from "./errors.js";
+
 /**
  * Runs a call to its end. `begin` starts it (and throws on bad input, which becomes the
  * rejection: a call always returns a promise). The PendingCall is freed whatever happens.
  */
 export async function run(begin) {
   const pending = begin();
+  let release = () => {};
   try {
-    const { fetch: fetchFn, signal, timeoutMs, onRetry } = pending;
+    const { fetch: fetchFn, timeoutMs, onRetry } = pending;
+    let signal;
+    [signal, release] = mirror(pending.signal);
     let step = JSON.parse(pending.first());
     for (;;) {
       if ("value" in step) return step.value;
@@ -24,8 +29,35 @@ export async function run(begin) {
       step = JSON.parse(await attempt(pending, step.send, fetchFn, signal, timeoutMs));
     }
   } finally {
+    release();
     pending.free();
   }
+}
+
+/**
+ * The caller's signal as one of our own: a real AbortSignal that aborts when theirs does.
+ * Their object only has to look like an AbortSignal, and a getter or listener method that
+ * throws must end the call with a clear error, not escape from the middle of the driver.
+ * Returns the signal (undefined without one) and a function that stops listening.
+ */
+function mirror(callerSignal) {
+  if (!callerSignal) return [undefined, () => {}];
+  const own = new AbortController();
+  const onAbort = () => own.abort(callerSignal.reason);
+  try {
+    if (callerSignal.aborted) onAbort();
+    else callerSignal.addEventListener("abort", onAbort, { once: true });
+  } catch (cause) {
+    throw edgeroomError("invalid_argument", `signal: cannot be read or listened to (${describe(cause)})`, "signal");
+  }
+  const release = () => {
+    try {
+      callerSignal.removeEventListener("abort", onAbort);
+    } catch {
+      // Theirs to keep: the listener only aborts a controller nobody uses any more.
+    }
+  };
+  return [own.signal, release];
 }
 
 const ABORTED = "the request was aborted by its AbortSignal";

@@ -39,12 +39,17 @@ pub fn check_on_retry(value: JsValue) -> Result<Option<Function>> {
     value.dyn_into::<Function>().map(Some).map_err(|_| Error::invalid("onRetry", "must be a function"))
 }
 
-/// Checks a `signal` option: absent, or an object with `aborted`.
+/// Checks a `signal` option: absent, or an object that looks like an `AbortSignal`.
 pub fn check_signal(value: JsValue) -> Result<Option<JsValue>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let looks_like_signal = value.is_object() && Reflect::has(&value, &JsValue::from_str("aborted")).unwrap_or(false);
+    // What the driver uses of it: `aborted`, `reason`, and listening for "abort".
+    let is_function = |key: &str| Reflect::get(&value, &JsValue::from_str(key)).is_ok_and(|f| f.is_function());
+    let looks_like_signal = value.is_object()
+        && Reflect::has(&value, &JsValue::from_str("aborted")).unwrap_or(false)
+        && is_function("addEventListener")
+        && is_function("removeEventListener");
     if looks_like_signal {
         Ok(Some(value))
     } else {
