@@ -43,7 +43,15 @@ export async function run(begin) {
 function mirror(callerSignal) {
   if (!callerSignal) return [undefined, () => {}];
   const own = new AbortController();
-  const onAbort = () => own.abort(callerSignal.reason);
+  const onAbort = () => {
+    let reason;
+    try {
+      reason = callerSignal.reason;
+    } catch {
+      // A throwing getter must not throw inside the event dispatch (an uncaught exception).
+    }
+    own.abort(reason);
+  };
   try {
     if (callerSignal.aborted) onAbort();
     else callerSignal.addEventListener("abort", onAbort, { once: true });
@@ -106,8 +114,8 @@ async function attempt(pending, request, fetchFn, signal, timeoutMs) {
 }
 
 /**
- * `value` (a promise or a plain value), unless `signal` aborts first. The abort listener is
- * removed once `value` settles, so a long-lived caller signal collects none.
+ * `value` (a promise or a plain value), unless `signal` aborts first; the abort listener is
+ * removed once `value` settles.
  */
 function untilSettledOrAborted(value, signal) {
   let onAbort;
