@@ -1,7 +1,9 @@
-//! The one send-and-parse path every call takes: put the credentials on, send through the
-//! injected transport, renew the credentials and resend once on a 401, retry what is safe
-//! to retry when the answer was lost or transient, parse. Timeouts live with the transport
-//! (the wasm layer enforces `timeoutMs` per attempt with an `AbortSignal`).
+//! The one send-and-parse path every call takes: put the credentials on, send, renew the
+//! credentials and resend once on a 401, retry what is safe to retry when the answer was lost
+//! or transient, parse. It is a state machine ([`Exchange`]) with no I/O of its own: [`send`]
+//! drives it over an injected [`Transport`], and in the npm package `js/src/transport.js`
+//! drives it with `fetch`. Timeouts live with whoever sends (the JavaScript driver enforces
+//! `timeoutMs` per attempt).
 
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorCode, Result};
