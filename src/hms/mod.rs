@@ -184,9 +184,8 @@ impl HmsClient {
         body: &Value,
     ) -> Result<Value> {
         let request = self.build(endpoint, args, query, body)?;
-        let auth = ManagementAuth { client: self, env };
-        let authorizer: Option<&dyn Authorizer> = if endpoint.authenticated { Some(&auth) } else { None };
-        send(transport, env, &self.retry, endpoint, request, authorizer).await
+        let auth = ManagementAuth::of(self, env, endpoint);
+        send(transport, env, &self.retry, endpoint, request, auth.as_ref().map(|a| a as &dyn Authorizer)).await
     }
 }
 
@@ -197,6 +196,15 @@ pub struct ManagementAuth<C, E> {
     pub client: C,
     /// The clock and randomness for minting.
     pub env: E,
+}
+
+impl<C: Deref<Target = HmsClient>, E: Deref<Target: Env + Sized>> ManagementAuth<C, E> {
+    /// The authorizer of a call of `endpoint`: none for the unauthenticated ones (the token
+    /// service of the room-code exchange).
+    #[inline]
+    pub fn of(client: C, env: E, endpoint: &Endpoint) -> Option<Self> {
+        endpoint.authenticated.then_some(ManagementAuth { client, env })
+    }
 }
 
 impl<C: Deref<Target = HmsClient>, E: Deref<Target: Env + Sized>> Authorizer for ManagementAuth<C, E> {

@@ -45,7 +45,7 @@ impl Provider for HmsClient {
         HmsClient::retry_policy(self)
     }
     fn authorizer(client: Rc<Self>, env: Rc<JsEnv>, endpoint: &Endpoint) -> Option<Box<dyn Authorizer>> {
-        endpoint.authenticated.then(|| Box::new(ManagementAuth { client, env }) as Box<dyn Authorizer>)
+        ManagementAuth::of(client, env, endpoint).map(|auth| Box::new(auth) as Box<dyn Authorizer>)
     }
 }
 
