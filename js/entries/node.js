@@ -22,16 +22,21 @@ export async function init() {}
  */
 function kernelRandom() {
   let fd;
+  let unavailable = false; // once it failed, WebCrypto for good rather than a failing open per refill
   return (bytes) => {
-    try {
-      fd ??= openSync("/dev/urandom", "r");
-      for (let filled = 0; filled < bytes.length; ) {
-        const read = readSync(fd, bytes, filled, bytes.length - filled, null);
-        if (read <= 0) throw new Error("/dev/urandom gave no bytes");
-        filled += read;
+    if (!unavailable) {
+      try {
+        fd ??= openSync("/dev/urandom", "r");
+        for (let filled = 0; filled < bytes.length; ) {
+          const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+          if (read <= 0) throw new Error("/dev/urandom gave no bytes");
+          filled += read;
+        }
+        return;
+      } catch {
+        unavailable = true;
       }
-    } catch {
-      crypto.getRandomValues(bytes);
     }
+    crypto.getRandomValues(bytes);
   };
 }
