@@ -1,15 +1,16 @@
 //! The one send-and-parse path every call takes: put the credentials on, send, renew the
 //! credentials and resend once on a 401, retry what is safe to retry when the answer was lost
 //! or transient, parse. It is a state machine ([`Exchange`]) with no I/O of its own: [`send`]
-//! drives it over an injected [`Transport`], and in the npm package `js/src/transport.js`
-//! drives it with `fetch`. Timeouts live with whoever sends (the JavaScript driver enforces
-//! `timeoutMs` per attempt).
+//! drives it over an injected [`Transport`], and the wasm layer drives it with `fetch` in
+//! async Rust (`src/wasm/`). Timeouts live with whoever sends.
+//!
+//! [`Provider`] is what a provider's client brings to it: base URLs, the retry policy and
+//! credentials. [`Provider::request`] and [`Provider::send`] are the one path every call of
+//! every provider takes, natively and in wasm.
 
-use crate::endpoint::Endpoint;
+use crate::call::{Call, Host, Spec};
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::json::Value;
-use crate::prelude::*;
 use core::future::Future;
 
 /// Sends requests and waits; the only I/O the client does.
@@ -27,7 +28,7 @@ pub trait Transport {
 /// What a retry is about to do, and why.
 #[derive(Debug)]
 pub struct RetryNotice<'a> {
-    /// The endpoint's name, e.g. `rooms.retrieveById`.
+    /// The call's name, e.g. `rooms.retrieveById`.
     pub endpoint: &'a str,
     /// 1 for the first retry.
     pub attempt: u32,
@@ -46,10 +47,72 @@ pub trait Env {
     fn random16(&self) -> Result<[u8; 16]>;
 }
 
+impl<E: Env + ?Sized> Env for &E {
+    fn now_unix(&self) -> i64 {
+        (**self).now_unix()
+    }
+    fn random16(&self) -> Result<[u8; 16]> {
+        (**self).random16()
+    }
+}
+
 /// Produces the `Authorization` header value; `renew` asks for fresh credentials after a 401.
 pub trait Authorizer {
     /// The header value.
     fn authorization(&self, renew: bool) -> Result<String>;
+}
+
+/// What a provider's client brings to the one call path.
+pub trait Provider: Sized {
+    /// For messages: "100ms", "VideoSDK".
+    const NAME: &'static str;
+
+    /// The base URL of `host`, without a trailing slash.
+    fn base_url(&self, host: Host) -> &str;
+
+    /// How transient failures of safe requests are retried.
+    fn retry_policy(&self) -> RetryPolicy;
+
+    /// The `Authorization` header of an authenticated call; `renew` after a 401.
+    fn authorization(&self, env: &dyn Env, renew: bool) -> Result<String>;
+
+    /// The request of `call`, validated, without credentials.
+    fn request<C: Call<Provider = Self>>(&self, call: &C) -> Result<HttpRequest> {
+        crate::request::build(call, self.base_url(C::SPEC.host))
+    }
+
+    /// Builds, authenticates, sends and reads one call: the typed answer.
+    fn send<C: Call<Provider = Self>>(
+        &self,
+        transport: &impl Transport,
+        env: &impl Env,
+        call: &C,
+    ) -> impl Future<Output = Result<C::Response>> {
+        async move {
+            let request = self.request(call)?;
+            let auth = authorizer(self, env, C::SPEC);
+            let text = send(transport, env, &self.retry_policy(), C::SPEC, request, auth.as_ref().map(|a| a as _)).await?;
+            crate::reply::typed(200, &text)
+        }
+    }
+}
+
+/// The [`Authorizer`] of a provider's calls.
+pub struct ProviderAuth<'a, P> {
+    provider: &'a P,
+    env: &'a dyn Env,
+}
+
+impl<P: Provider> Authorizer for ProviderAuth<'_, P> {
+    fn authorization(&self, renew: bool) -> Result<String> {
+        self.provider.authorization(self.env, renew)
+    }
+}
+
+/// The authorizer of a call of `spec`: none for the unauthenticated ones (the token service
+/// of the room-code exchange).
+pub fn authorizer<'a, P: Provider>(provider: &'a P, env: &'a dyn Env, spec: &Spec) -> Option<ProviderAuth<'a, P>> {
+    spec.authenticated.then_some(ProviderAuth { provider, env })
 }
 
 /// How often and how patiently transient failures are retried.
@@ -127,8 +190,8 @@ pub fn retry_after_ms(response: &HttpResponse, now_unix: i64) -> Option<u64> {
 /// network error, a timeout, 429, 500, 502, 503 or 504, `policy.retries` times at most; any
 /// other request is sent exactly once, since its answer may be lost after the server acted.
 #[derive(Debug)]
-pub struct Exchange<'e> {
-    endpoint: &'e Endpoint,
+pub struct Exchange {
+    spec: &'static Spec,
     request: HttpRequest,
     policy: RetryPolicy,
     renewed: bool,
@@ -148,18 +211,18 @@ pub enum Step {
         /// What went wrong with the attempt just made.
         error: Error,
     },
-    /// The call's result.
-    Done(Result<Value>),
+    /// The call's result: the JSON text of [`crate::reply::read`].
+    Done(Result<String>),
 }
 
-impl<'e> Exchange<'e> {
-    /// Starts a call of `endpoint` with `request` (as built by the endpoint).
+impl Exchange {
+    /// Starts a call of `spec` with `request` (as [`Provider::request`] built it).
     pub fn start(
-        endpoint: &'e Endpoint,
+        spec: &'static Spec,
         mut request: HttpRequest,
         policy: RetryPolicy,
         authorizer: Option<&dyn Authorizer>,
-    ) -> (Exchange<'e>, Step) {
+    ) -> (Exchange, Step) {
         let step = match authorizer.map(|auth| auth.authorization(false)).transpose() {
             Ok(header) => {
                 if let Some(header) = header {
@@ -169,7 +232,7 @@ impl<'e> Exchange<'e> {
             }
             Err(error) => Step::Done(Err(error)),
         };
-        (Exchange { endpoint, request, policy, renewed: false, attempt: 0 }, step)
+        (Exchange { spec, request, policy, renewed: false, attempt: 0 }, step)
     }
 
     /// The answer to the last [`Step::Send`]: a response, or a `network`, `timeout` or
@@ -177,7 +240,7 @@ impl<'e> Exchange<'e> {
     pub fn answer(
         &mut self,
         answer: Result<HttpResponse>,
-        env: &impl Env,
+        env: &dyn Env,
         authorizer: Option<&dyn Authorizer>,
     ) -> Step {
         if let (Ok(response), Some(auth)) = (&answer, authorizer) {
@@ -193,7 +256,7 @@ impl<'e> Exchange<'e> {
             }
         }
         let (result, retry_after) = match answer {
-            Ok(response) => (self.endpoint.parse(&response), retry_after_ms(&response, env.now_unix())),
+            Ok(response) => (crate::reply::read(self.spec.reply, &response), retry_after_ms(&response, env.now_unix())),
             Err(error) => (Err(error), None),
         };
         let error = match result {
@@ -218,21 +281,21 @@ impl<'e> Exchange<'e> {
 
     /// The retry a [`Step::Wait`] announces, for the caller's hook.
     pub fn notice<'a>(&'a self, delay_ms: u64, error: &'a Error) -> RetryNotice<'a> {
-        RetryNotice { endpoint: self.endpoint.name, attempt: self.attempt, delay_ms, error }
+        RetryNotice { endpoint: self.spec.name, attempt: self.attempt, delay_ms, error }
     }
 }
 
-/// Sends `request` for `endpoint` over `transport` and parses the answer: [`Exchange`]
-/// driven to its end.
+/// Sends `request` for `spec` over `transport` and reads the answer: [`Exchange`] driven to
+/// its end. The JSON text of the result.
 pub async fn send<T: Transport>(
     transport: &T,
     env: &impl Env,
     policy: &RetryPolicy,
-    endpoint: &Endpoint,
+    spec: &'static Spec,
     request: HttpRequest,
     authorizer: Option<&dyn Authorizer>,
-) -> Result<Value> {
-    let (mut exchange, mut step) = Exchange::start(endpoint, request, *policy, authorizer);
+) -> Result<String> {
+    let (mut exchange, mut step) = Exchange::start(spec, request, *policy, authorizer);
     loop {
         step = match step {
             Step::Send(request) => exchange.answer(transport.send(request).await, env, authorizer),
@@ -262,8 +325,6 @@ pub fn check_base_url(field: &str, url: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn base_urls_must_be_absolute_http() {

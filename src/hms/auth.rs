@@ -1,46 +1,101 @@
 //! The room-code exchange: `POST <authBaseUrl>/token` with `{code, user_id}` answers an app
 //! token. It needs no secret and no management token, so it also runs in a browser.
 
-use crate::endpoint::{Endpoint, Host, Reply};
-use crate::schema::{opt, req, Rule, Schema};
+use super::common::Extra;
+use super::{HmsClient, DEFAULT_AUTH_BASE_URL};
+use crate::call::{calls, Call, Retry, Validate};
+use crate::client::{check_base_url, send, Env, RetryPolicy, Transport};
+use crate::error::Result;
+use crate::http::HttpRequest;
+use crate::reply::Reply;
+use crate::rules::{identifier, optional};
+use serde::{Deserialize, Serialize};
 
-static EXCHANGE_BODY: Schema = Schema::of(&[req("code", Rule::Identifier), opt("user_id", Rule::Identifier)]);
+/// What the exchange takes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct RoomCodeGrant {
+    /// The room code.
+    pub code: String,
+    /// The peer's user id, if the caller has one.
+    pub user_id: Option<String>,
+}
 
-/// `POST /token`: the `auth.exchangeRoomCode` call.
-pub static EXCHANGE_ROOM_CODE: Endpoint = Endpoint::post("auth.exchangeRoomCode", "/token", Reply::Object(&["token"]))
-    .body(&EXCHANGE_BODY)
-    .on(Host::Auth, false)
-    .idempotent();
+impl Validate for RoomCodeGrant {
+    fn validate(&self) -> Result<()> {
+        identifier("code", &self.code)?;
+        optional(self.user_id.as_deref(), |user| identifier("user_id", user).map(drop))
+    }
+}
+
+/// The app token the exchange answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AuthToken {
+    /// The app token (a JWT) to join with.
+    pub token: String,
+    /// Whatever else 100ms sends (`expiresAt` and the like).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+calls! {
+    provider HmsClient;
+
+    /// `POST <authBaseUrl>/token`: a room code for an app token, without credentials.
+    /// Retried on 429 and 5xx as 100ms's own web SDK does.
+    ExchangeRoomCode = "auth.exchangeRoomCode": Post "/token" () body RoomCodeGrant => AuthToken,
+        reply Reply::Object(&["token"]), retry Retry::Always, on Auth;
+}
+
+/// The request of [`exchange_room_code`], for a caller that sends it itself.
+pub fn exchange_room_code_request(auth_base_url: Option<&str>, call: &ExchangeRoomCode) -> Result<HttpRequest> {
+    let base = check_base_url("authBaseUrl", auth_base_url.unwrap_or(DEFAULT_AUTH_BASE_URL))?;
+    crate::request::build(call, &base)
+}
+
+/// Exchanges a room code for an app token with no client (and no secret) at all.
+pub async fn exchange_room_code(
+    transport: &impl Transport,
+    env: &impl Env,
+    retry: &RetryPolicy,
+    auth_base_url: Option<&str>,
+    call: &ExchangeRoomCode,
+) -> Result<AuthToken> {
+    let request = exchange_room_code_request(auth_base_url, call)?;
+    let text = send(transport, env, retry, ExchangeRoomCode::SPEC, request, None).await?;
+    crate::reply::typed(200, &text)
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::http::HttpResponse;
-    use crate::json::Value;
-    #[allow(unused_imports)]
-    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
+
+    fn grant(code: &str, user: Option<&str>) -> ExchangeRoomCode {
+        ExchangeRoomCode::new(RoomCodeGrant { code: code.into(), user_id: user.map(Into::into) })
+    }
 
     #[test]
     fn exchange_posts_code_and_user_id_without_credentials() {
-        let req = EXCHANGE_ROOM_CODE
-            .build("https://auth.100ms.live/v2", &[], &Value::Null, &json!({"code": "abc-defg-hij", "user_id": "u1"}))
-            .unwrap();
+        let req = exchange_room_code_request(None, &grant("abc-defg-hij", Some("u1"))).unwrap();
         assert_eq!(req.url, "https://auth.100ms.live/v2/token");
         assert_eq!(req.body.as_deref(), Some(r#"{"code":"abc-defg-hij","user_id":"u1"}"#));
         assert_eq!(req.header("authorization"), None);
-        let err = EXCHANGE_ROOM_CODE.build("https://a", &[], &Value::Null, &json!({"user_id": "u"})).unwrap_err();
-        assert_eq!(err.message(), "code: is required");
+        assert!(!ExchangeRoomCode::SPEC.authenticated);
+        let err = exchange_room_code_request(None, &grant("", None)).unwrap_err();
+        assert_eq!(err.message(), "code: must be a non-empty string");
     }
 
     #[test]
     fn exchange_answers_the_token_or_the_providers_error() {
-        let ok = EXCHANGE_ROOM_CODE.parse(&HttpResponse::new(200, r#"{"token":"a.b.c"}"#)).unwrap();
-        assert_eq!(ok["token"], "a.b.c");
-        let err = EXCHANGE_ROOM_CODE
-            .parse(&HttpResponse::new(404, r#"{"code":404,"message":"Room code not found"}"#))
-            .unwrap_err();
+        let read = |status, body: &str| crate::reply::read(ExchangeRoomCode::SPEC.reply, &HttpResponse::new(status, body));
+        let token: AuthToken = crate::reply::typed(200, &read(200, r#"{"token":"a.b.c"}"#).unwrap()).unwrap();
+        assert_eq!(token.token, "a.b.c");
+        let err = read(404, r#"{"code":404,"message":"Room code not found"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "not_found");
-        let err = EXCHANGE_ROOM_CODE.parse(&HttpResponse::new(200, r#"{"tok":"x"}"#)).unwrap_err();
+        let err = read(200, r#"{"tok":"x"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
     }
 }

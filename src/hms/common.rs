@@ -1,22 +1,13 @@
-//! Schemas several 100ms resources share.
+//! What several 100ms resources share.
 
-use crate::schema::{opt, req, Rule, Schema};
+use crate::error::Result;
+use crate::rules::{int_range, optional};
 
-/// The filters of the media-job lists (recordings, their assets, live and external streams).
-pub static JOB_FILTERS: Schema = Schema::of(&[
-    opt("room_id", Rule::Identifier),
-    opt("session_id", Rule::Identifier),
-    opt("status", Rule::Identifier),
-    opt("limit", LIMIT),
-    opt("start", Rule::Text),
-]);
+/// The members of an answer that its Rust type does not name: kept, so nothing the provider
+/// sends is lost (and a field it adds never breaks a caller).
+pub type Extra = serde_json::Map<String, serde_json::Value>;
 
-/// Page sizes of 100ms lists.
-pub const LIMIT: Rule = Rule::Int(1, 100);
-
-/// The output resolution of a recording or stream. The composite recorder renders between
-/// 500×500 and 1920×1920 pixels.
-pub static RESOLUTION: Schema = Schema::of(&[req("width", Rule::Int(500, 1920)), req("height", Rule::Int(500, 1920))]);
-
-/// Path arguments by name, shared so every declaration names them alike.
-pub const ROOM_ID: &[&str] = &["roomId"];
+/// Page sizes of 100ms lists: 1 to 100.
+pub fn check_limit(limit: Option<i64>) -> Result<()> {
+    optional(limit.as_ref(), |limit| int_range("limit", *limit, 1, 100))
+}

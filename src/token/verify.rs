@@ -153,24 +153,24 @@ mod tests {
 
     #[test]
     fn accepts_a_valid_token_and_returns_every_claim() {
-        let token = mint(json!({"type": "app", "room_id": "r", "iat": NOW, "nbf": NOW, "exp": NOW + 60}));
+        let token = mint(old_json!({"type": "app", "room_id": "r", "iat": NOW, "nbf": NOW, "exp": NOW + 60}));
         let claims = verify_token(&token, SECRET, &strict(), NOW).unwrap();
         assert_eq!(
             Value::Object(claims),
-            json!({"type": "app", "room_id": "r", "iat": NOW, "nbf": NOW, "exp": NOW + 60})
+            old_json!({"type": "app", "room_id": "r", "iat": NOW, "nbf": NOW, "exp": NOW + 60})
         );
     }
 
     #[test]
     fn rejects_a_wrong_secret() {
-        let token = mint(json!({"exp": NOW + 60}));
+        let token = mint(old_json!({"exp": NOW + 60}));
         let err = verify_token(&token, "other-secret", &strict(), NOW).unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidSignature);
     }
 
     #[test]
     fn rejects_a_tampered_payload() {
-        let token = mint(json!({"role": "guest", "exp": NOW + 60}));
+        let token = mint(old_json!({"role": "guest", "exp": NOW + 60}));
         let forged = b64(br#"{"role":"host","exp":1700000060}"#);
         let mut parts: Vec<&str> = token.split('.').collect();
         parts[1] = &forged;
@@ -189,12 +189,12 @@ mod tests {
 
     #[test]
     fn rejects_expired_and_future_tokens_with_bounded_leeway() {
-        let expired = mint(json!({"exp": NOW - 5}));
+        let expired = mint(old_json!({"exp": NOW - 5}));
         assert_eq!(code_of(&expired, &strict(), NOW), "token_expired");
         let lenient = VerifyOptions { leeway_seconds: 10, ..strict() };
         assert!(verify_token(&expired, SECRET, &lenient, NOW).is_ok());
 
-        let future = mint(json!({"nbf": NOW + 30, "exp": NOW + 90}));
+        let future = mint(old_json!({"nbf": NOW + 30, "exp": NOW + 90}));
         assert_eq!(code_of(&future, &strict(), NOW), "token_not_yet_valid");
         assert_eq!(code_of(&future, &lenient, NOW), "token_not_yet_valid");
 
@@ -205,10 +205,10 @@ mod tests {
     #[test]
     fn extreme_times_with_leeway_are_compared_without_overflow() {
         // Found by the fuzzer: jwt-compact's maturity check panicked here.
-        let token = mint(json!({"exp": 4_102_444_800_i64, "nbf": -8_334_601_228_800_i64}));
+        let token = mint(old_json!({"exp": 4_102_444_800_i64, "nbf": -8_334_601_228_800_i64}));
         let lenient = VerifyOptions { leeway_seconds: 300, ..strict() };
         assert!(verify_token(&token, SECRET, &lenient, NOW).is_ok());
-        let far = mint(json!({"exp": i64::MAX, "nbf": i64::MIN}));
+        let far = mint(old_json!({"exp": i64::MAX, "nbf": i64::MIN}));
         assert!(verify_token(&far, SECRET, &lenient, NOW).is_ok());
         // Not an integer: refused as malformed, not guessed at.
         for exp in ["1.8e9", "\"1800000000\"", "1e400", "null", "9223372036854775808"] {
@@ -219,13 +219,13 @@ mod tests {
 
     #[test]
     fn requires_an_expiry() {
-        let token = mint(json!({"type": "app"}));
+        let token = mint(old_json!({"type": "app"}));
         assert_eq!(code_of(&token, &strict(), NOW), "token_expired");
     }
 
     #[test]
     fn checks_the_type_when_asked() {
-        let token = mint(json!({"type": "management", "exp": NOW + 60}));
+        let token = mint(old_json!({"type": "management", "exp": NOW + 60}));
         let want_app = VerifyOptions { expected_type: Some("app".into()), ..strict() };
         assert_eq!(code_of(&token, &want_app, NOW), "token_type_mismatch");
         let want_mgmt = VerifyOptions { expected_type: Some("management".into()), ..strict() };
@@ -241,10 +241,10 @@ mod tests {
 
     #[test]
     fn decode_returns_header_and_claims_without_checking() {
-        let token = mint(json!({"exp": 1}));
+        let token = mint(old_json!({"exp": 1}));
         let decoded = decode_token(&token).unwrap();
-        assert_eq!(decoded.header, json!({"alg": "HS256", "typ": "JWT"}));
-        assert_eq!(decoded.claims, json!({"exp": 1}));
+        assert_eq!(decoded.header, old_json!({"alg": "HS256", "typ": "JWT"}));
+        assert_eq!(decoded.claims, old_json!({"exp": 1}));
     }
 
     #[test]
@@ -253,7 +253,7 @@ mod tests {
         use jwt_compact::{AlgorithmExt, Claims, Header, UntrustedToken};
         let oracle_key = OracleKey::new(SECRET.as_bytes());
         // Ours signed, theirs verifies: signature and claims survive.
-        let ours = mint(json!({"type": "app", "room_id": "r é \"q\"", "exp": NOW + 60}));
+        let ours = mint(old_json!({"type": "app", "room_id": "r é \"q\"", "exp": NOW + 60}));
         let untrusted = UntrustedToken::new(&ours).unwrap();
         let checked = Hs256.validator::<serde_json::Value>(&oracle_key).validate(&untrusted).unwrap();
         assert_eq!(checked.claims().custom["room_id"], "r é \"q\"");

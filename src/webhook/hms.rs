@@ -91,7 +91,7 @@ mod tests {
     }
 
     fn event(kind: &str, timestamp: &str) -> String {
-        json!({"version": "2.0", "id": "e1", "app_id": "a", "account_id": "c", "timestamp": timestamp, "type": kind,
+        old_json!({"version": "2.0", "id": "e1", "app_id": "a", "account_id": "c", "timestamp": timestamp, "type": kind,
                "data": {"room_id": "r1", "peer_id": "p1"}})
         .to_string()
     }

@@ -1,0 +1,288 @@
+//! Reading an answer: the provider's error for a non-2xx status, else the documented JSON of
+//! the call, checked only where the call cannot mean anything without it (a room's `id`).
+//!
+//! The body is parsed once, and only its top level: members are kept as the provider's own
+//! text ([`RawValue`]), so the JSON handed on (to JavaScript, or to a Rust caller's typed
+//! [`crate::call::Call::Response`]) is exactly what the provider sent, big integers and
+//! unknown fields included.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::http::HttpResponse;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// How a list call hands out its next page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// 100ms lists: `{ data: [...], last }`; `last` is the next `start`.
+    DataLast,
+    /// 100ms analytics: `{ events: [...], next }`; `next` is the next `start`.
+    EventsNext,
+    /// VideoSDK lists: `{ pageInfo: { currentPage, lastPage }, data: [...] }`; the next page
+    /// is `page = currentPage + 1` while `currentPage < lastPage`.
+    PageNumber,
+    /// VideoSDK participant lists: as [`Paging::PageNumber`], but `data` is the session (or a
+    /// one-element array of it) and the items are its `participants`, which both official
+    /// SDKs lift out.
+    SessionParticipants,
+}
+
+/// The documented shape of a successful answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reply {
+    /// A JSON object; the listed members must be strings (e.g. a room's `id`).
+    Object(&'static [&'static str]),
+    /// `{ "data": [...] }`, answered as the array.
+    Items,
+    /// One page of a list, answered as [`Page`].
+    Page(Paging),
+    /// The first item of `data`, or a `not_found` error naming what was looked for.
+    First(&'static str),
+    /// One member of the answer, which must be an object (`{"peers": {...}}` → the peers).
+    Member(&'static str),
+    /// The object under `data` (VideoSDK's active HLS stream); the listed members of it
+    /// must be strings.
+    Data(&'static [&'static str]),
+    /// Any JSON value (template recording configs are an array).
+    Json,
+    /// Nothing worth reading (204, or a body the docs leave unspecified): `null` unless the
+    /// body is JSON.
+    Empty,
+}
+
+/// One page of a list: its items and the query that fetches the next one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// Merged into the list's params, fetches the next page; `None` on the last page.
+    pub next: Option<Next>,
+}
+
+/// Where the next page starts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum Next {
+    /// 100ms: `{ "start": cursor }`.
+    Start {
+        /// The cursor.
+        start: String,
+    },
+    /// VideoSDK: `{ "page": n }`.
+    Page {
+        /// The page number.
+        page: u64,
+    },
+}
+
+/// The largest `page` the VideoSDK list queries accept; past it a server's `lastPage` is not
+/// believed.
+pub const MAX_PAGE: u64 = 1_000_000;
+
+type Members<'a> = BTreeMap<String, &'a RawValue>;
+
+/// The result of a call as JSON text: the provider's own text for objects, the extracted
+/// member for the rest, `{"items":[...],"next":...}` for pages. Never panics on any body.
+pub fn read(reply: Reply, response: &HttpResponse) -> Result<String> {
+    let status = response.status;
+    if !(200..300).contains(&status) {
+        return Err(api_error(response));
+    }
+    let body = response.body.as_str();
+    let invalid = |rule: &str| Error::invalid_response(status, rule, body);
+    match reply {
+        Reply::Json => {
+            return match serde_json::from_str::<&RawValue>(body) {
+                Ok(value) => Ok(value.get().to_owned()),
+                Err(_) => Err(invalid("it is not JSON")),
+            }
+        }
+        Reply::Empty => {
+            return Ok(serde_json::from_str::<&RawValue>(body).map_or_else(|_| "null".to_owned(), |v| v.get().to_owned()))
+        }
+        _ => {}
+    }
+    let mut members: Members<'_> = match serde_json::from_str::<&RawValue>(body) {
+        Err(_) => return Err(invalid("it is not JSON")),
+        Ok(value) => match serde_json::from_str(value.get()) {
+            Ok(members) => members,
+            Err(_) => return Err(invalid(&format!("expected an object, got {}", kind_of(value)))),
+        },
+    };
+    match reply {
+        Reply::Object(required) => {
+            check_strings(&members, required).map_err(|rule| invalid(&rule))?;
+            Ok(body.trim().to_owned())
+        }
+        Reply::Items => Ok(take_array(&mut members, "data").map_err(|rule| invalid(&rule))?.to_owned()),
+        Reply::Page(paging) => page(paging, &mut members).map_err(|rule| invalid(&rule)),
+        Reply::First(what) => {
+            let items = take_array(&mut members, "data").map_err(|rule| invalid(&rule))?;
+            let items: Vec<&RawValue> = serde_json::from_str(items).map_err(|_| invalid("`data` is not an array"))?;
+            match items.first() {
+                Some(first) => Ok(first.get().to_owned()),
+                None => Err(Error::new(ErrorCode::NotFound, format!("no {what} matches"))),
+            }
+        }
+        Reply::Member(key) => match members.get(key) {
+            Some(member) if member.get().starts_with('{') => Ok(member.get().to_owned()),
+            _ => Err(invalid(&format!("`{key}` is missing or not an object"))),
+        },
+        Reply::Data(required) => {
+            let data = match members.get("data") {
+                Some(data) if data.get().starts_with('{') => *data,
+                _ => return Err(invalid("`data` is missing or not an object")),
+            };
+            let inner: Members<'_> = serde_json::from_str(data.get()).map_err(|_| invalid("`data` is not an object"))?;
+            check_strings(&inner, required).map_err(|rule| invalid(&format!("`data`: {rule}")))?;
+            Ok(data.get().to_owned())
+        }
+        Reply::Json | Reply::Empty => Ok("null".to_owned()),
+    }
+}
+
+/// The listed members must be strings.
+fn check_strings(members: &Members<'_>, required: &[&str]) -> core::result::Result<(), String> {
+    match required.iter().find(|key| !members.get(**key).is_some_and(|v| v.get().starts_with('"'))) {
+        Some(key) => Err(format!("`{key}` is missing or not a string")),
+        None => Ok(()),
+    }
+}
+
+/// `{"items":[...],"next":...}` from one page of a list.
+fn page(paging: Paging, members: &mut Members<'_>) -> core::result::Result<String, String> {
+    let items = match paging {
+        Paging::EventsNext => take_array(members, "events")?.to_owned(),
+        Paging::SessionParticipants => session_participants(members)?,
+        Paging::DataLast | Paging::PageNumber => take_array(members, "data")?.to_owned(),
+    };
+    let next = match paging {
+        Paging::DataLast => cursor(members, "last")?,
+        Paging::EventsNext => cursor(members, "next")?,
+        Paging::PageNumber | Paging::SessionParticipants => page_number(members)?,
+    };
+    let next = match next {
+        Some(next) => serde_json::to_string(&next).map_err(|e| e.to_string())?,
+        None => "null".to_owned(),
+    };
+    Ok(format!(r#"{{"items":{items},"next":{next}}}"#))
+}
+
+/// The participants under `data` (the session, or a one-element array of it).
+fn session_participants(members: &Members<'_>) -> core::result::Result<String, String> {
+    let Some(data) = members.get("data").map(|d| d.get()) else { return Ok("[]".to_owned()) };
+    let session: &RawValue = if data.starts_with('[') {
+        let sessions: Vec<&RawValue> = serde_json::from_str(data).map_err(|e| e.to_string())?;
+        match sessions.first() {
+            Some(session) => session,
+            None => return Ok("[]".to_owned()),
+        }
+    } else if data == "null" {
+        return Ok("[]".to_owned());
+    } else {
+        serde_json::from_str(data).map_err(|e| e.to_string())?
+    };
+    let mut session: Members<'_> =
+        serde_json::from_str(session.get()).map_err(|_| "`data` should be the session, an object".to_owned())?;
+    take_array(&mut session, "participants").map(str::to_owned).map_err(|rule| format!("`data`: {rule}"))
+}
+
+/// `key` may be absent or null on an empty page; anything else must be an array.
+fn take_array<'a>(members: &mut Members<'a>, key: &str) -> core::result::Result<&'a str, String> {
+    match members.remove(key).map(RawValue::get) {
+        None | Some("null") => Ok("[]"),
+        Some(items) if items.starts_with('[') => Ok(items),
+        Some(other) => Err(format!("`{key}` should be an array, got {}", kind_of_text(other))),
+    }
+}
+
+/// A string cursor (`last`, `next`): absent, null or empty on the last page.
+fn cursor(members: &Members<'_>, key: &str) -> core::result::Result<Option<Next>, String> {
+    match members.get(key).map(|v| serde_json::from_str::<Option<String>>(v.get())) {
+        None | Some(Ok(None)) => Ok(None),
+        Some(Ok(Some(start))) if start.is_empty() => Ok(None),
+        Some(Ok(Some(start))) => Ok(Some(Next::Start { start })),
+        Some(Err(_)) => Err(format!("`{key}` is not a string")),
+    }
+}
+
+/// `page = currentPage + 1` while `currentPage < lastPage`.
+fn page_number(members: &Members<'_>) -> core::result::Result<Option<Next>, String> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct PageInfo {
+        current_page: Option<u64>,
+        last_page: Option<u64>,
+    }
+    let info = members.get("pageInfo").and_then(|info| serde_json::from_str::<PageInfo>(info.get()).ok());
+    match info.map(|i| (i.current_page, i.last_page)) {
+        Some((Some(current), Some(last))) if current < last && current < MAX_PAGE => {
+            Ok(Some(Next::Page { page: current + 1 }))
+        }
+        Some((Some(_), Some(_))) => Ok(None),
+        _ => Err("`pageInfo.currentPage` and `pageInfo.lastPage` must be integers".to_owned()),
+    }
+}
+
+fn kind_of(value: &RawValue) -> &'static str {
+    kind_of_text(value.get())
+}
+
+/// What kind of JSON value a text is, by its first character.
+fn kind_of_text(text: &str) -> &'static str {
+    match text.as_bytes().first() {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}
+
+/// The error for a non-2xx answer: the provider's `message` (and `details`) when its body
+/// has them, the bare status otherwise; the raw body is kept whole.
+pub fn api_error(response: &HttpResponse) -> Error {
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct ErrorBody {
+        message: Option<serde_json::Value>,
+        error: Option<serde_json::Value>,
+        details: Option<serde_json::Value>,
+    }
+    let parsed: ErrorBody = serde_json::from_str(&response.body).unwrap_or_default();
+    let text = |value: &Option<serde_json::Value>| {
+        value.as_ref().and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
+    };
+    let mut message = format!("HTTP {}", response.status);
+    if let Some(provider) = text(&parsed.message).or_else(|| text(&parsed.error)) {
+        message.push_str(": ");
+        message.push_str(&provider);
+    }
+    let details: Vec<&str> = parsed
+        .details
+        .as_ref()
+        .and_then(serde_json::Value::as_array)
+        .map(|d| d.iter().filter_map(serde_json::Value::as_str).collect())
+        .unwrap_or_default();
+    if !details.is_empty() {
+        message.push_str(" (");
+        message.push_str(&details.join("; "));
+        message.push(')');
+    }
+    Error::api(response.status, message, response.body.as_str())
+}
+
+/// A typed answer from the JSON text [`read`] produced; a shape the Rust type cannot hold is
+/// an `invalid_response` naming the path.
+pub fn typed<T: serde::de::DeserializeOwned>(status: u16, text: &str) -> Result<T> {
+    let deserializer = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let rule = if path == "." { e.inner().to_string() } else { format!("{path}: {}", e.inner()) };
+        Error::invalid_response(status, rule, text)
+    })
+}
