@@ -42,6 +42,8 @@ pub enum Params {
 pub struct Spec {
     /// The stable name the JS method table uses, `namespace.method`, e.g. `"rooms.create"`.
     pub name: &'static str,
+    /// The declaration's doc comment, for the generated TypeScript.
+    pub doc: &'static str,
     /// The HTTP method.
     pub method: Method,
     /// Which base URL the path hangs off.
@@ -137,7 +139,7 @@ macro_rules! calls {
     (
         provider $provider:ty;
         $(
-            $(#[$doc:meta])*
+            $(#[doc = $doc:literal])*
             $name:ident = $js:literal : $method:ident $path:literal
                 ( $($arg:ident : $arg_js:literal),* )
                 $kind:ident $params:ty => $response:ty,
@@ -149,7 +151,7 @@ macro_rules! calls {
         )*
     ) => {
         $(
-            $(#[$doc])*
+            $(#[doc = $doc])*
             #[derive(Clone, Debug, PartialEq)]
             pub struct $name {
                 $(
@@ -168,6 +170,7 @@ macro_rules! calls {
                 type Response = $response;
                 const SPEC: &'static $crate::call::Spec = &$crate::call::Spec {
                     name: $js,
+                    doc: concat!($($doc, "\n"),*),
                     method: $crate::http::Method::$method,
                     host: calls!(@host $($host)?),
                     path: $path,

@@ -9,11 +9,11 @@ import {
   VideoSdkCore,
   verifyToken as wasmVerifyToken,
   decodeToken as wasmDecodeToken,
-  beginExchangeRoomCode,
+  exchangeRoomCode as wasmExchangeRoomCode,
 } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
-import { run } from "./transport.js";
+import { HMS_CALLS, VIDEOSDK_CALLS } from "./calls.js";
 
 export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
 
@@ -27,7 +27,7 @@ async function* paginate(call, name, args, filters, options) {
   let query = filters;
   let previous;
   for (;;) {
-    const page = await call(name, args, query, null, options);
+    const page = await call(name, args, query, options);
     for (const item of page.items) yield item;
     const next = page.next && JSON.stringify(page.next);
     if (!next || page.items.length === 0 || next === previous) return;
@@ -37,124 +37,31 @@ async function* paginate(call, name, args, filters, options) {
   }
 }
 
-// How a method's arguments map onto a call: `n` leading path arguments, then (for `body`
-// and `list`) a params object, then the per-call options. One line per method below,
-// and nothing else, is what it takes to expose an endpoint.
-const path = (name, n = 1) => (call) => (...a) => call(name, a.slice(0, n), null, null, a[n]);
-const body = (name, n = 1) => (call) => (...a) => call(name, a.slice(0, n), null, a[n], a[n + 1]);
-const list = (name, n = 0) => (call) => (...a) => paginate(call, name, a.slice(0, n), a[n], a[n + 1]);
-const events = (name, types) => (call) => (filters, o) => paginate(call, name, [], withTypes(filters, types), o);
-
-/** The 100ms API by namespace; names mirror @100mslive/server-sdk where it has them. */
-const HMS_API = {
-  rooms: {
-    create: body("rooms.create", 0),
-    retrieveById: path("rooms.retrieveById"),
-    retrieveByName: (call) => (name, o) => call("rooms.retrieveByName", [], { name }, null, o),
-    update: body("rooms.update"),
-    enableOrDisable: (call) => (roomId, enabled, o) => call("rooms.enableOrDisable", [roomId], null, { enabled }, o),
-    list: list("rooms.list"),
-  },
-  roomCodes: {
-    create: path("roomCodes.create"),
-    createForRole: path("roomCodes.createForRole", 2),
-    list: list("roomCodes.list", 1),
-    enableOrDisable: (call) => (code, enabled, o) => call("roomCodes.enableOrDisable", [], null, { code, enabled }, o),
-  },
-  streamKeys: {
-    create: path("streamKeys.create"),
-    retrieve: path("streamKeys.retrieve"),
-    disable: path("streamKeys.disable"),
-  },
-  sessions: {
-    retrieveById: path("sessions.retrieveById"),
-    list: list("sessions.list"),
-    retrieveActiveByRoom: (call) => (roomId, o) =>
-      call("sessions.retrieveActiveByRoom", [], { room_id: roomId, active: true }, null, o),
-  },
-  activeRooms: {
-    retrieve: path("activeRooms.retrieve"),
-    retrievePeerDetails: path("activeRooms.retrievePeerDetails", 2),
-    retrieveActivePeers: path("activeRooms.retrieveActivePeers"),
-    updatePeer: body("activeRooms.updatePeer", 2),
-    sendMessage: body("activeRooms.sendMessage"),
-    removePeer: body("activeRooms.removePeer"),
-    end: body("activeRooms.end"),
-  },
-  recordings: {
-    start: body("recordings.start"),
-    stop: path("recordings.stop"),
-    stopAll: path("recordings.stopAll"),
-    retrieve: path("recordings.retrieve"),
-    list: list("recordings.list"),
-    retrieveConfig: path("recordings.retrieveConfig"),
-  },
-  recordingAssets: {
-    retrieve: path("recordingAssets.retrieve"),
-    list: list("recordingAssets.list"),
-    generatePreSignedURL: (call) => (assetId, presignDuration, o) =>
-      call("recordingAssets.generatePreSignedURL", [assetId], { presign_duration: presignDuration }, null, o),
-  },
-  liveStreams: {
-    start: body("liveStreams.start"),
-    stop: path("liveStreams.stop"),
-    stopAll: path("liveStreams.stopAll"),
-    retrieve: path("liveStreams.retrieve"),
-    list: list("liveStreams.list"),
-    sendTimedMetadata: body("liveStreams.sendTimedMetadata"),
-    pauseRecording: path("liveStreams.pauseRecording"),
-    resumeRecording: path("liveStreams.resumeRecording"),
-  },
-  externalStreams: {
-    start: body("externalStreams.start"),
-    stop: path("externalStreams.stop"),
-    stopAll: path("externalStreams.stopAll"),
-    retrieve: path("externalStreams.retrieve"),
-    list: list("externalStreams.list"),
-  },
-  analytics: {
-    listEvents: list("analytics.listEvents"),
-    listTrackEvents: events("analytics.listEvents", ["track.add.success", "track.update.success", "track.remove.success"]),
-    listRecordingEvents: events("analytics.listEvents", ["beam.recording.success"]),
-  },
-  polls: {
-    create: body("polls.create", 0),
-    retrieve: path("polls.retrieve"),
-    update: body("polls.update"),
-    updateQuestion: body("polls.updateQuestion", 2),
-    deleteQuestion: path("polls.deleteQuestion", 2),
-    updateOption: body("polls.updateOption", 3),
-    deleteOption: path("polls.deleteOption", 3),
-    retrieveSession: path("polls.retrieveSession", 2),
-    retrieveResults: path("polls.retrieveResults", 2),
-    retrieveResult: path("polls.retrieveResult", 3),
-    retrieveResponses: path("polls.retrieveResponses", 2),
-    retrieveResponse: path("polls.retrieveResponse", 3),
-  },
-  templates: {
-    list: list("templates.list"),
-    retrieve: path("templates.retrieve"),
-    create: body("templates.create", 0),
-    update: body("templates.update"),
-    retrieveRole: path("templates.retrieveRole", 2),
-    createOrUpdateRole: body("templates.createOrUpdateRole", 2),
-    deleteRole: path("templates.deleteRole", 2),
-    retrieveSettings: path("templates.retrieveSettings"),
-    updateSettings: body("templates.updateSettings"),
-    retrieveRecordingsConfig: path("templates.retrieveRecordingsConfig"),
-    configureRecordings: body("templates.configureRecordings"),
-  },
-};
-
-/** The event types of `listTrackEvents`/`listRecordingEvents`, unless the caller names some. */
-function withTypes(filters, types) {
-  try {
-    if (filters === null || typeof filters !== "object" || filters.type !== undefined) return filters;
-    return { ...filters, type: types };
-  } catch {
-    // A throwing getter or proxy: let the wasm side refuse the filters with a clear error.
-    return filters;
+/**
+ * Binds every call of a generated table (js/src/calls.js, made from the Rust declarations)
+ * to `call(name, args, params, options)`, as frozen namespaces: `rooms.create(params, o)`,
+ * `rooms.retrieveById(roomId, o)`, `rooms.enableOrDisable(roomId, enabled, o)`, and for a
+ * paged call an async iterable over every item.
+ */
+function bindApi(table, call) {
+  const api = {};
+  for (const [name, args, fields, kind, paged] of table) {
+    const [namespace, method] = name.split(".");
+    const n = args.length;
+    // How many arguments after the path arguments are params: none, one object, or one per
+    // positional field (which become the params object).
+    const given = kind === "none" ? 0 : fields.length || 1;
+    const paramsOf = (a) => {
+      if (kind === "none") return null;
+      if (fields.length === 0) return a[n];
+      return Object.fromEntries(fields.map((field, i) => [field, a[n + i]]));
+    };
+    (api[namespace] ??= {})[method] = paged
+      ? (...a) => paginate(call, name, a.slice(0, n), paramsOf(a), a[n + given])
+      : (...a) => call(name, a.slice(0, n), paramsOf(a), a[n + given]);
   }
+  for (const namespace of Object.keys(api)) Object.freeze(api[namespace]);
+  return api;
 }
 
 /** The options of getAuthToken, in the order HmsCore.appTokenOf takes them. */
@@ -186,15 +93,6 @@ function isPlainRecord(o, keys) {
   return true;
 }
 
-/** Binds each namespace's methods to `call`, as frozen objects. */
-function bindApi(table, call) {
-  const api = {};
-  for (const [namespace, methods] of Object.entries(table)) {
-    api[namespace] = Object.freeze(Object.fromEntries(Object.entries(methods).map(([m, make]) => [m, make(call)])));
-  }
-  return api;
-}
-
 /** A client for the 100ms REST API, with the method names of @100mslive/server-sdk. */
 export class HmsClient {
   #core;
@@ -205,15 +103,16 @@ export class HmsClient {
     // Every method reaches the wasm object through the field, so a call after free() is a
     // clear error instead of a null pointer in wasm.
     const core = () => this.#core ?? freed();
-    const call = (name, args, query, body, callOptions) =>
-      this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
+    const call = (name, args, params, callOptions) =>
+      this.#core ? this.#core.call(name, args, params, callOptions) : Promise.reject(freedError());
+    const { auth, ...api } = bindApi(HMS_CALLS, call);
     this.auth = Object.freeze({
       getManagementToken: (o) => ({ token: core().managementToken(o) }),
       getAuthToken: (o) => ({ token: mint(core(), o, AUTH_TOKEN_KEYS, "appTokenOf", "appToken") }),
-      exchangeRoomCode: (o, callOptions) =>
-        call("auth.exchangeRoomCode", [], null, exchangeBody(o), callOptions),
+      // `{ code, userId }` as the rest of the token options are spelled.
+      exchangeRoomCode: (o, callOptions) => auth.exchangeRoomCode(exchangeBody(o), callOptions),
     });
-    Object.assign(this, bindApi(HMS_API, call));
+    Object.assign(this, api);
   }
 
   /** Releases the wasm memory now rather than when the garbage collector gets to it. */
@@ -227,55 +126,23 @@ export class HmsClient {
   }
 }
 
-/** The VideoSDK API by namespace; names mirror @videosdk.live/server-sdk. */
-const VIDEOSDK_API = {
-  rooms: {
-    create: body("rooms.create", 0),
-    get: path("rooms.get"),
-    validate: path("rooms.validate"),
-    list: list("rooms.list"),
-    deactivate: (call) => (roomId, o) => call("rooms.deactivate", [], null, { roomId }, o),
-    /** VideoSDK's SDK calls deactivation `end`. */
-    end: (call) => (roomId, o) => call("rooms.deactivate", [], null, { roomId }, o),
-  },
-  sessions: {
-    list: list("sessions.list"),
-    get: path("sessions.get"),
-    listParticipants: list("sessions.listParticipants", 1),
-    listActiveParticipants: list("sessions.listActiveParticipants", 1),
-    getParticipant: path("sessions.getParticipant", 2),
-    end: body("sessions.end", 0),
-    removeParticipant: body("sessions.removeParticipant", 0),
-  },
-  participants: {
-    list: (call) => (roomId, o) => participantsOfLiveSession(call, roomId, o),
-    get: (call) => async (roomId, participantId, o) =>
-      call("sessions.getParticipant", [(await liveSession(call, roomId, o)).id, participantId], null, null, o),
-    remove: (call) => async (roomId, participantId, o) =>
-      call("sessions.removeParticipant", [], null, { roomId, participantId, sessionId: (await liveSession(call, roomId, o)).id }, o),
-  },
-  recordings: {
-    start: body("recordings.start", 0),
-    stop: (call) => (roomId, o) => call("recordings.stop", [], null, { roomId }, o),
-    list: list("recordings.list"),
-    get: path("recordings.get"),
-    delete: path("recordings.delete"),
-  },
-  hls: {
-    start: body("hls.start", 0),
-    stop: (call) => (roomId, id, o) => call("hls.stop", [], null, { roomId, id }, o),
-    getActive: path("hls.getActive"),
-    list: list("hls.list"),
-    get: path("hls.get"),
-    delete: path("hls.delete"),
-  },
-  rtmp: {
-    start: body("rtmp.start", 0),
-    stop: (call) => (roomId, o) => call("rtmp.stop", [], null, { roomId }, o),
-    list: list("rtmp.list"),
-    get: path("rtmp.get"),
-  },
-};
+/**
+ * What the VideoSDK API adds to the generated calls: `rooms.end` (the official SDK's name
+ * for deactivation) and `participants.*`, which address the participants of a room's live
+ * session by the room, as @videosdk.live/server-sdk does.
+ */
+function videoSdkExtras(api, call) {
+  return {
+    rooms: Object.freeze({ ...api.rooms, end: api.rooms.deactivate }),
+    participants: Object.freeze({
+      list: (roomId, o) => participantsOfLiveSession(call, roomId, o),
+      get: async (roomId, participantId, o) =>
+        api.sessions.getParticipant((await liveSession(call, roomId, o)).id, participantId, o),
+      remove: async (roomId, participantId, o) =>
+        api.sessions.removeParticipant({ roomId, participantId, sessionId: (await liveSession(call, roomId, o)).id }, o),
+    }),
+  };
+}
 
 /** The room's session that has not ended, or a `not_found` error. */
 async function liveSession(call, roomId, options) {
@@ -301,12 +168,13 @@ export class VideoSdkClient {
     assertReady();
     this.#core = new VideoSdkCore(options);
     const core = () => this.#core ?? freed();
-    const call = (name, args, query, body, callOptions) =>
-      this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
+    const call = (name, args, params, callOptions) =>
+      this.#core ? this.#core.call(name, args, params, callOptions) : Promise.reject(freedError());
     this.auth = Object.freeze({
       getToken: (o) => ({ token: mint(core(), o, VIDEOSDK_TOKEN_KEYS, "tokenOf", "token") }),
     });
-    Object.assign(this, bindApi(VIDEOSDK_API, call));
+    const api = bindApi(VIDEOSDK_CALLS, call);
+    Object.assign(this, api, videoSdkExtras(api, call));
   }
 
   free() {
@@ -363,7 +231,7 @@ export function decodeToken(token) {
 /** Exchanges a room code for an auth token. Needs no secret, so it works in a browser. */
 export function exchangeRoomCode(options) {
   assertReady();
-  return run(() => beginExchangeRoomCode(options));
+  return wasmExchangeRoomCode(options);
 }
 
 /** True for errors raised by edgeroom (they all carry a stable `code`). */
