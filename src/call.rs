@@ -249,7 +249,12 @@ pub fn argument_count(spec: &Spec) -> crate::Error {
 pub fn params_from<'de, T: serde::Deserialize<'de>>(deserializer: impl serde::Deserializer<'de>) -> Result<T> {
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
-        let field = if path == "." { "params".to_owned() } else { path };
+        let field = match path.as_str() {
+            "." => "params".to_owned(),
+            // An item of a list body: `params[0].role`.
+            item if item.starts_with('[') => format!("params{item}"),
+            _ => path,
+        };
         crate::Error::invalid(field, error.inner())
     })
 }

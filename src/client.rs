@@ -91,7 +91,8 @@ pub trait Provider: Sized {
         async move {
             let request = self.request(call)?;
             let auth = authorizer(self, env, C::SPEC);
-            let text = send(transport, env, &self.retry_policy(), C::SPEC, request, auth.as_ref().map(|a| a as _)).await?;
+            let text =
+                send(transport, env, &self.retry_policy(), C::SPEC, request, auth.as_ref().map(|a| a as _)).await?;
             crate::reply::typed(200, &text)
         }
     }
@@ -237,12 +238,7 @@ impl Exchange {
 
     /// The answer to the last [`Step::Send`]: a response, or a `network`, `timeout` or
     /// `aborted` error.
-    pub fn answer(
-        &mut self,
-        answer: Result<HttpResponse>,
-        env: &dyn Env,
-        authorizer: Option<&dyn Authorizer>,
-    ) -> Step {
+    pub fn answer(&mut self, answer: Result<HttpResponse>, env: &dyn Env, authorizer: Option<&dyn Authorizer>) -> Step {
         if let (Ok(response), Some(auth)) = (&answer, authorizer) {
             if response.status == 401 && !self.renewed {
                 self.renewed = true;

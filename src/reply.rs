@@ -101,7 +101,9 @@ pub fn read(reply: Reply, response: &HttpResponse) -> Result<String> {
             }
         }
         Reply::Empty => {
-            return Ok(serde_json::from_str::<&RawValue>(body).map_or_else(|_| "null".to_owned(), |v| v.get().to_owned()))
+            return Ok(
+                serde_json::from_str::<&RawValue>(body).map_or_else(|_| "null".to_owned(), |v| v.get().to_owned())
+            )
         }
         _ => {}
     }
@@ -136,7 +138,8 @@ pub fn read(reply: Reply, response: &HttpResponse) -> Result<String> {
                 Some(data) if data.get().starts_with('{') => *data,
                 _ => return Err(invalid("`data` is missing or not an object")),
             };
-            let inner: Members<'_> = serde_json::from_str(data.get()).map_err(|_| invalid("`data` is not an object"))?;
+            let inner: Members<'_> =
+                serde_json::from_str(data.get()).map_err(|_| invalid("`data` is not an object"))?;
             check_strings(&inner, required).map_err(|rule| invalid(&format!("`data`: {rule}")))?;
             Ok(data.get().to_owned())
         }

@@ -39,7 +39,13 @@ fn drop_nulls(value: &mut Value) {
 }
 
 /// The generic part of [`build`], kept out of the per-call code.
-fn assemble(spec: &Spec, base_url: &str, args: &[&str], params: Option<Value>, idempotent: bool) -> Result<HttpRequest> {
+fn assemble(
+    spec: &Spec,
+    base_url: &str,
+    args: &[&str],
+    params: Option<Value>,
+    idempotent: bool,
+) -> Result<HttpRequest> {
     if args.len() != spec.args.len() {
         return Err(crate::call::argument_count(spec));
     }

@@ -138,7 +138,8 @@ fn api_interface(name: &str, calls: &[Described]) -> String {
             format!("Promise<{}>", call.response)
         };
         let doc: Vec<&str> = spec.doc.lines().map(str::trim).collect();
-        let line = format!("    /**\n     * {}\n     */\n    {method}({}): {answer};", doc.join("\n     * "), args.join(", "));
+        let line =
+            format!("    /**\n     * {}\n     */\n    {method}({}): {answer};", doc.join("\n     * "), args.join(", "));
         namespaces.entry(namespace).or_default().push(line);
     }
     let mut out = format!("export interface {name} {{\n");

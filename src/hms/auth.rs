@@ -90,7 +90,8 @@ mod tests {
 
     #[test]
     fn exchange_answers_the_token_or_the_providers_error() {
-        let read = |status, body: &str| crate::reply::read(ExchangeRoomCode::SPEC.reply, &HttpResponse::new(status, body));
+        let read =
+            |status, body: &str| crate::reply::read(ExchangeRoomCode::SPEC.reply, &HttpResponse::new(status, body));
         let token: AuthToken = crate::reply::typed(200, &read(200, r#"{"token":"a.b.c"}"#).unwrap()).unwrap();
         assert_eq!(token.token, "a.b.c");
         let err = read(404, r#"{"code":404,"message":"Room code not found"}"#).unwrap_err();

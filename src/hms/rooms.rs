@@ -240,7 +240,10 @@ impl Common<'_> {
         optional(self.size.as_ref(), |size| int_range("size", *size, 0, LARGE_ROOM_MAX_SIZE))?;
         // "With large_room: false, Maximum size = 2500; with large_room: true, Maximum size = 20000"
         if self.size.is_some_and(|size| size > SMALL_ROOM_MAX_SIZE) && self.large_room != Some(true) {
-            return Err(Error::invalid("size", "must be an integer from 0 to 2500 (up to 20000 with large_room: true)"));
+            return Err(Error::invalid(
+                "size",
+                "must be an integer from 0 to 2500 (up to 20000 with large_room: true)",
+            ));
         }
         optional(self.recording_info, |info| info.validate().map_err(|e| e.within("recording_info")))
     }
@@ -490,7 +493,10 @@ mod tests {
         assert_eq!(create_error(json!({"size": 2501})), small);
         assert_eq!(create_error(json!({"size": 2501, "large_room": false})), small);
         assert!(create(json!({"size": 20000, "large_room": true})).is_ok());
-        assert_eq!(create_error(json!({"size": 20001, "large_room": true})), "size: must be an integer from 0 to 20000");
+        assert_eq!(
+            create_error(json!({"size": 20001, "large_room": true})),
+            "size: must be an integer from 0 to 20000"
+        );
         assert_eq!(create_error(json!({"size": -1})), "size: must be an integer from 0 to 20000");
     }
 
@@ -522,7 +528,8 @@ mod tests {
         assert_eq!(create_error(missing_type), "recording_info.upload_info: missing field `type`");
         let bad_type = json!({"recording_info": {"upload_info": {"type": "ftp", "location": "b"}}});
         assert_eq!(create_error(bad_type), "recording_info.upload_info.type: must be one of s3, gs, oss, azure");
-        let half = json!({"recording_info": {"upload_info": {"type": "gs", "location": "b", "credentials": {"key": "k"}}}});
+        let half =
+            json!({"recording_info": {"upload_info": {"type": "gs", "location": "b", "credentials": {"key": "k"}}}});
         assert_eq!(create_error(half), "recording_info.upload_info.credentials: missing field `secret`");
     }
 
