@@ -5,14 +5,14 @@
 // pub mod analytics;
 pub mod auth;
 mod common;
-// pub mod polls;
+pub mod polls;
 // pub mod recordings;
 pub mod room_codes;
 pub mod rooms;
 // pub mod sessions;
 // pub mod stream_keys;
 // pub mod streams;
-// pub mod templates;
+pub mod templates;
 
 use crate::call::{Host, Spec};
 use crate::client::{check_base_url, Env, Provider, RetryPolicy};
@@ -43,6 +43,29 @@ macro_rules! for_each_hms_call {
             $crate::hms::room_codes::ListRoomCodes,
             $crate::hms::room_codes::EnableOrDisableRoomCode,
             $crate::hms::auth::ExchangeRoomCode,
+            $crate::hms::polls::CreatePoll,
+            $crate::hms::polls::RetrievePoll,
+            $crate::hms::polls::UpdatePoll,
+            $crate::hms::polls::UpdatePollQuestion,
+            $crate::hms::polls::DeletePollQuestion,
+            $crate::hms::polls::UpdatePollOption,
+            $crate::hms::polls::DeletePollOption,
+            $crate::hms::polls::RetrievePollSession,
+            $crate::hms::polls::RetrievePollResults,
+            $crate::hms::polls::RetrievePollResult,
+            $crate::hms::polls::RetrievePollResponses,
+            $crate::hms::polls::RetrievePollResponse,
+            $crate::hms::templates::ListTemplates,
+            $crate::hms::templates::RetrieveTemplate,
+            $crate::hms::templates::CreateTemplate,
+            $crate::hms::templates::UpdateTemplate,
+            $crate::hms::templates::RetrieveTemplateRole,
+            $crate::hms::templates::CreateOrUpdateTemplateRole,
+            $crate::hms::templates::DeleteTemplateRole,
+            $crate::hms::templates::RetrieveTemplateSettings,
+            $crate::hms::templates::UpdateTemplateSettings,
+            $crate::hms::templates::RetrieveRecordingsConfig,
+            $crate::hms::templates::ConfigureRecordings,
         }
     };
 }
