@@ -485,8 +485,7 @@ mod tests {
         assert_eq!(configure(json!([])).unwrap_err().message(), "params: must be an array of 1 to 1 objects");
         let two = json!([{"name": "x", "role": "host"}, {"name": "y", "role": "host"}]);
         assert_eq!(configure(two).unwrap_err().message(), "params: must be an array of 1 to 1 objects");
-        // serde names the item by its index alone; the rules below name it `params[i]`.
-        assert_eq!(configure(json!([{"name": "x"}])).unwrap_err().message(), "[0]: missing field `role`");
+        assert_eq!(configure(json!([{"name": "x"}])).unwrap_err().message(), "params[0]: missing field `role`");
         assert_eq!(
             configure(json!([{"name": "x", "role": ""}])).unwrap_err().message(),
             "params[0].role: must be a non-empty string"
