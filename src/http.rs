@@ -43,7 +43,7 @@ pub struct HttpRequest {
     pub headers: Vec<(&'static str, String)>,
     /// The JSON body, if any.
     pub body: Option<String>,
-    /// Whether sending it again cannot do harm (see [`crate::endpoint::Idempotency`]):
+    /// Whether sending it again cannot do harm (see [`crate::call::Retry`]):
     /// only such requests are retried after a lost or transient answer.
     pub idempotent: bool,
 }
