@@ -32,7 +32,7 @@ mod rules;
 pub mod token;
 mod token_cache;
 // pub mod videosdk;
-// pub mod webhook;
+pub mod webhook;
 
 pub use call::Call;
 pub use client::Provider;

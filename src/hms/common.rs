@@ -11,3 +11,23 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;
 pub fn check_limit(limit: Option<i64>) -> Result<()> {
     optional(limit.as_ref(), |limit| int_range("limit", *limit, 1, 100))
 }
+
+crate::open_enum::open_enum! {
+    /// The kind of a peer's track.
+    TrackKind {
+        /// Sound.
+        Audio = "audio",
+        /// Picture.
+        Video = "video",
+    }
+}
+
+crate::open_enum::open_enum! {
+    /// Where a peer's track comes from.
+    TrackSource {
+        /// The camera or microphone.
+        Regular = "regular",
+        /// A screen share.
+        Screen = "screen",
+    }
+}

@@ -1,16 +1,16 @@
 //! 100ms: the client (credentials, base URLs, the cached management token) and one module
 //! per resource, each declaring its calls with typed params and answers.
 
-// pub mod active_rooms;
-// pub mod analytics;
+pub mod active_rooms;
+pub mod analytics;
 pub mod auth;
 mod common;
 pub mod polls;
 // pub mod recordings;
 pub mod room_codes;
 pub mod rooms;
-// pub mod sessions;
-// pub mod stream_keys;
+pub mod sessions;
+pub mod stream_keys;
 // pub mod streams;
 pub mod templates;
 
@@ -43,6 +43,22 @@ macro_rules! for_each_hms_call {
             $crate::hms::room_codes::ListRoomCodes,
             $crate::hms::room_codes::EnableOrDisableRoomCode,
             $crate::hms::auth::ExchangeRoomCode,
+            $crate::hms::stream_keys::CreateStreamKey,
+            $crate::hms::stream_keys::RetrieveStreamKey,
+            $crate::hms::stream_keys::DisableStreamKey,
+            $crate::hms::sessions::RetrieveSession,
+            $crate::hms::sessions::ListSessions,
+            $crate::hms::sessions::RetrieveActiveSessionByRoom,
+            $crate::hms::active_rooms::RetrieveActiveRoom,
+            $crate::hms::active_rooms::RetrievePeerDetails,
+            $crate::hms::active_rooms::RetrieveActivePeers,
+            $crate::hms::active_rooms::UpdatePeer,
+            $crate::hms::active_rooms::SendMessage,
+            $crate::hms::active_rooms::RemovePeer,
+            $crate::hms::active_rooms::EndActiveRoom,
+            $crate::hms::analytics::ListEvents,
+            $crate::hms::analytics::ListTrackEvents,
+            $crate::hms::analytics::ListRecordingEvents,
             $crate::hms::polls::CreatePoll,
             $crate::hms::polls::RetrievePoll,
             $crate::hms::polls::UpdatePoll,

@@ -1,11 +1,38 @@
 //! 100ms webhooks: `{version, id, app_id, account_id, timestamp, type, data}`, authenticated
 //! by the custom headers configured for the endpoint (a shared secret or basic auth).
 
-use super::{check_fresh, invalid, parse_object, text};
+use super::{check_fresh, invalid, parse_object, text, typed, Extra};
 use crate::crypto::{constant_time_eq, sha256::sha256};
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::Value;
-use crate::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A 100ms webhook event. Its type is kept as sent: 100ms adds event types, and a receiver
+/// must not start failing when it does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct HmsEvent {
+    /// The event's id (the same on each retried delivery).
+    pub id: String,
+    /// The event format's version, e.g. `2.0`.
+    pub version: Option<String>,
+    /// What happened, e.g. `peer.join.success`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// ISO 8601: when it happened.
+    pub timestamp: String,
+    /// The app the room belongs to.
+    pub app_id: Option<String>,
+    /// The workspace's account id.
+    pub account_id: Option<String>,
+    /// The room's template.
+    pub template_id: Option<String>,
+    /// What it happened to; the members depend on the type.
+    pub data: Map<String, Value>,
+    /// Whatever else 100ms sends.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
 
 /// The expected headers of a 100ms webhook endpoint, and the replay window.
 pub struct HmsWebhooks {
@@ -52,7 +79,7 @@ impl HmsWebhooks {
     }
 
     /// Checks the headers (via `header(name)`, names lowercase) and parses the body at `now`.
-    pub fn receive(&self, header: impl Fn(&str) -> Option<String>, body: &str, now: i64) -> Result<Value> {
+    pub fn receive(&self, header: impl Fn(&str) -> Option<String>, body: &str, now: i64) -> Result<HmsEvent> {
         // Every expected header is compared, even after a mismatch, so the time taken does
         // not tell which one was wrong.
         let mut all_match = true;
@@ -74,15 +101,14 @@ impl HmsWebhooks {
             return Err(invalid("`data` is missing or not an object"));
         }
         check_fresh(timestamp, self.max_age, now)?;
-        Ok(Value::Object(event))
+        typed(event)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
+    use serde_json::json;
 
     const NOW: i64 = 1_700_000_000; // 2023-11-14T22:13:20Z
 
@@ -91,7 +117,7 @@ mod tests {
     }
 
     fn event(kind: &str, timestamp: &str) -> String {
-        old_json!({"version": "2.0", "id": "e1", "app_id": "a", "account_id": "c", "timestamp": timestamp, "type": kind,
+        json!({"version": "2.0", "id": "e1", "app_id": "a", "account_id": "c", "timestamp": timestamp, "type": kind,
                "data": {"room_id": "r1", "peer_id": "p1"}})
         .to_string()
     }
@@ -104,9 +130,11 @@ mod tests {
     fn accepts_a_known_and_an_unknown_event_type() {
         let r = receiver(None);
         let e = r.receive(headers("s3cret"), &event("peer.join.success", "2023-11-14T22:13:20Z"), NOW).unwrap();
-        assert_eq!(e["type"], "peer.join.success");
+        assert_eq!(e.kind, "peer.join.success");
+        assert_eq!((e.id.as_str(), e.version.as_deref(), e.app_id.as_deref()), ("e1", Some("2.0"), Some("a")));
+        assert_eq!(e.data["peer_id"], "p1");
         let future = r.receive(headers("s3cret"), &event("quantum.entangle.success", "2023-11-14T22:13:20Z"), NOW);
-        assert_eq!(future.unwrap()["type"], "quantum.entangle.success", "unknown types come through");
+        assert_eq!(future.unwrap().kind, "quantum.entangle.success", "unknown types come through");
     }
 
     #[test]
@@ -135,6 +163,17 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn unknown_members_are_kept_and_documented_ones_typed() {
+        let r = receiver(None);
+        let body = r#"{"id":"e","type":"t","timestamp":"2023-11-14T22:13:20Z","data":{},"trace":{"hop":2}}"#;
+        assert_eq!(r.receive(headers("s3cret"), body, NOW).unwrap().extra["trace"], json!({"hop": 2}));
+        let body = r#"{"id":"e","type":"t","timestamp":"2023-11-14T22:13:20Z","data":{},"app_id":5}"#;
+        let err = r.receive(headers("s3cret"), body, NOW).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidWebhook);
+        assert!(err.message().starts_with("webhook: `app_id`: invalid type"), "{}", err.message());
     }
 
     #[test]

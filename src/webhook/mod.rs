@@ -9,15 +9,18 @@
 //! Both get an optional replay window on the event's own timestamp. Unknown event types are
 //! not errors: providers add events, and a receiver must not start failing when they do.
 
-use crate::prelude::*;
 mod hms;
 mod videosdk;
 
-pub use hms::HmsWebhooks;
-pub use videosdk::parse_videosdk_event;
+pub use hms::{HmsEvent, HmsWebhooks};
+pub use videosdk::{parse_videosdk_event, VideoSdkEvent};
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Map, Value};
+use serde_json::{Map, Value};
+
+/// The members of an event that its Rust type does not name: kept, so nothing the provider
+/// sends is lost (and a member it adds never breaks a receiver).
+pub type Extra = Map<String, Value>;
 
 /// The longest replay window accepted: one day.
 pub const MAX_AGE_LIMIT_SECONDS: i64 = 86_400;
@@ -27,8 +30,8 @@ fn invalid(rule: &str) -> Error {
 }
 
 /// The body as a JSON object, or `invalid_webhook`.
-fn parse_object(body: &str) -> Result<Map> {
-    match crate::json::parse(body) {
+fn parse_object(body: &str) -> Result<Map<String, Value>> {
+    match serde_json::from_str::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(invalid("the body is not a JSON object")),
         Err(_) => Err(invalid("the body is not JSON")),
@@ -36,11 +39,18 @@ fn parse_object(body: &str) -> Result<Map> {
 }
 
 /// A required string member of the envelope.
-fn text<'a>(map: &'a Map, key: &str) -> Result<&'a str> {
+fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Result<&'a str> {
     map.get(key)
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty())
         .ok_or_else(|| invalid(&format!("`{key}` is missing or not a string")))
+}
+
+/// The checked envelope as its typed event; a member of the wrong type is `invalid_webhook`
+/// naming its path.
+fn typed<T: serde::de::DeserializeOwned>(event: Map<String, Value>) -> Result<T> {
+    serde_path_to_error::deserialize(Value::Object(event))
+        .map_err(|e| invalid(&format!("`{}`: {}", e.path(), e.inner())))
 }
 
 /// Checks a `maxAgeSeconds` option.

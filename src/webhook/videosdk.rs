@@ -2,13 +2,30 @@
 //! participantName?, start?, end?}}`. The signature (RSA-SHA256 over the raw body, in the
 //! `videosdk-signature` header) is verified with WebCrypto before this parse.
 
-use super::{check_fresh, invalid, parse_object, text};
+use super::{check_fresh, invalid, parse_object, text, typed, Extra};
 use crate::error::Result;
-use crate::json::Value;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A VideoSDK webhook event. Its type is kept as sent: VideoSDK adds event types, and a
+/// receiver must not start failing when it does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct VideoSdkEvent {
+    /// What happened, e.g. `participant-joined`.
+    #[serde(rename = "webhookType")]
+    pub webhook_type: String,
+    /// What it happened to (`meetingId`, `sessionId`, `participantId`, `start`, `end`...);
+    /// the members depend on the type.
+    pub data: Map<String, Value>,
+    /// Whatever else VideoSDK sends.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
 
 /// Parses a verified VideoSDK webhook body. With `max_age`, the event's own time (`end`,
 /// else `start`, when the payload has one) must lie within the window.
-pub fn parse_videosdk_event(body: &str, max_age: Option<i64>, now: i64) -> Result<Value> {
+pub fn parse_videosdk_event(body: &str, max_age: Option<i64>, now: i64) -> Result<VideoSdkEvent> {
     let event = parse_object(body)?;
     text(&event, "webhookType")?;
     let Some(data) = event.get("data").and_then(Value::as_object) else {
@@ -18,22 +35,26 @@ pub fn parse_videosdk_event(body: &str, max_age: Option<i64>, now: i64) -> Resul
     if let Some(at) = data.get("end").or_else(|| data.get("start")).and_then(Value::as_str) {
         check_fresh(at, max_age, now)?;
     }
-    Ok(Value::Object(event))
+    typed(event)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
-    #[allow(unused_imports)]
-    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const NOW: i64 = 1_700_000_000;
 
     #[test]
     fn parses_documented_and_unknown_events() {
         let body = r#"{"webhookType":"participant-joined","data":{"meetingId":"abc-xyzw-lmno","sessionId":"s1","participantId":"p1","participantName":"Ana"}}"#;
-        assert_eq!(parse_videosdk_event(body, None, NOW).unwrap()["data"]["participantName"], "Ana");
+        let event = parse_videosdk_event(body, None, NOW).unwrap();
+        assert_eq!(
+            (event.webhook_type.as_str(), &event.data["participantName"]),
+            ("participant-joined", &"Ana".into())
+        );
+        let extra = r#"{"webhookType":"session-started","data":{"meetingId":"m"},"apiVersion":2}"#;
+        assert_eq!(parse_videosdk_event(extra, None, NOW).unwrap().extra["apiVersion"], 2, "unknown members are kept");
         let future = r#"{"webhookType":"transcription-ready","data":{"meetingId":"m"}}"#;
         assert!(parse_videosdk_event(future, Some(60), NOW).is_ok(), "no time, no window");
     }
