@@ -6,7 +6,7 @@
 pub mod auth;
 mod common;
 // pub mod polls;
-// pub mod recordings;
+pub mod recordings;
 pub mod room_codes;
 pub mod rooms;
 // pub mod sessions;
@@ -43,6 +43,15 @@ macro_rules! for_each_hms_call {
             $crate::hms::room_codes::ListRoomCodes,
             $crate::hms::room_codes::EnableOrDisableRoomCode,
             $crate::hms::auth::ExchangeRoomCode,
+            $crate::hms::recordings::StartRecording,
+            $crate::hms::recordings::StopRecording,
+            $crate::hms::recordings::StopAllRecordings,
+            $crate::hms::recordings::RetrieveRecording,
+            $crate::hms::recordings::ListRecordings,
+            $crate::hms::recordings::RetrieveRecordingConfig,
+            $crate::hms::recordings::RetrieveRecordingAsset,
+            $crate::hms::recordings::ListRecordingAssets,
+            $crate::hms::recordings::GeneratePreSignedUrl,
         }
     };
 }
