@@ -11,7 +11,7 @@ pub mod room_codes;
 pub mod rooms;
 // pub mod sessions;
 // pub mod stream_keys;
-// pub mod streams;
+pub mod streams;
 // pub mod templates;
 
 use crate::call::{Host, Spec};
@@ -52,6 +52,19 @@ macro_rules! for_each_hms_call {
             $crate::hms::recordings::RetrieveRecordingAsset,
             $crate::hms::recordings::ListRecordingAssets,
             $crate::hms::recordings::GeneratePreSignedUrl,
+            $crate::hms::streams::StartLiveStream,
+            $crate::hms::streams::StopLiveStream,
+            $crate::hms::streams::StopAllLiveStreams,
+            $crate::hms::streams::RetrieveLiveStream,
+            $crate::hms::streams::ListLiveStreams,
+            $crate::hms::streams::SendTimedMetadata,
+            $crate::hms::streams::PauseLiveStreamRecording,
+            $crate::hms::streams::ResumeLiveStreamRecording,
+            $crate::hms::streams::StartExternalStream,
+            $crate::hms::streams::StopExternalStream,
+            $crate::hms::streams::StopAllExternalStreams,
+            $crate::hms::streams::RetrieveExternalStream,
+            $crate::hms::streams::ListExternalStreams,
         }
     };
 }
