@@ -16,6 +16,7 @@ macro_rules! old_json {
     };
 }
 
+pub mod by_name;
 pub mod call;
 pub mod client;
 pub mod error;

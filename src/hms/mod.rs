@@ -6,12 +6,12 @@ pub mod analytics;
 pub mod auth;
 mod common;
 pub mod polls;
-// pub mod recordings;
+pub mod recordings;
 pub mod room_codes;
 pub mod rooms;
 pub mod sessions;
 pub mod stream_keys;
-// pub mod streams;
+pub mod streams;
 pub mod templates;
 
 use crate::call::{Host, Spec};
@@ -82,6 +82,28 @@ macro_rules! for_each_hms_call {
             $crate::hms::templates::UpdateTemplateSettings,
             $crate::hms::templates::RetrieveRecordingsConfig,
             $crate::hms::templates::ConfigureRecordings,
+            $crate::hms::recordings::StartRecording,
+            $crate::hms::recordings::StopRecording,
+            $crate::hms::recordings::StopAllRecordings,
+            $crate::hms::recordings::RetrieveRecording,
+            $crate::hms::recordings::ListRecordings,
+            $crate::hms::recordings::RetrieveRecordingConfig,
+            $crate::hms::recordings::RetrieveRecordingAsset,
+            $crate::hms::recordings::ListRecordingAssets,
+            $crate::hms::recordings::GeneratePreSignedUrl,
+            $crate::hms::streams::StartLiveStream,
+            $crate::hms::streams::StopLiveStream,
+            $crate::hms::streams::StopAllLiveStreams,
+            $crate::hms::streams::RetrieveLiveStream,
+            $crate::hms::streams::ListLiveStreams,
+            $crate::hms::streams::SendTimedMetadata,
+            $crate::hms::streams::PauseLiveStreamRecording,
+            $crate::hms::streams::ResumeLiveStreamRecording,
+            $crate::hms::streams::StartExternalStream,
+            $crate::hms::streams::StopExternalStream,
+            $crate::hms::streams::StopAllExternalStreams,
+            $crate::hms::streams::RetrieveExternalStream,
+            $crate::hms::streams::ListExternalStreams,
         }
     };
 }

@@ -1,79 +1,512 @@
 //! Live streams (HLS) and external streams (RTMP out): started on a room, stopped one by one
 //! or all at once, listed and retrieved.
 
-use super::common::{JOB_FILTERS, RESOLUTION, ROOM_ID};
-use crate::endpoint::{Endpoint, Paging, Reply};
+use super::common::Extra;
+pub use super::common::{JobFilters, JobStatus, Resolution, VideoResolution};
+use super::recordings::RecordingAsset;
+use super::HmsClient;
+use crate::call::{calls, Validate};
 use crate::error::{Error, Result};
-use crate::json::{Map, Value};
-use crate::schema::{opt, req, Rule, Schema};
+use crate::reply::{Page, Paging, Reply};
+use crate::rules::{identifier, int_range, optional};
+use serde::{Deserialize, Serialize};
 
-const JOB: Reply = Reply::Object(&["id"]);
-const STREAM_ID: &[&str] = &["streamId"];
+/// Whether and how a live stream is recorded (`liveStreams.start`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct HlsRecording {
+    /// Records the stream as video on demand.
+    pub hls_vod: Option<bool>,
+    /// Records one file per layer.
+    pub single_file_per_layer: Option<bool>,
+}
 
-static HLS_RECORDING: Schema = Schema::of(&[opt("hls_vod", Rule::Bool), opt("single_file_per_layer", Rule::Bool)]);
+/// What `liveStreams.start` takes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct LiveStreamStart {
+    /// The page the streamer's browser opens (a custom layout).
+    pub meeting_url: Option<String>,
+    /// Whether and how the stream is recorded.
+    pub recording: Option<HlsRecording>,
+    /// Which destination of the template the stream goes to.
+    pub destination: Option<String>,
+}
 
-static START_LIVE: Schema = Schema::of(&[
-    opt("meeting_url", Rule::Text),
-    opt("recording", Rule::Object(&HLS_RECORDING)),
-    opt("destination", Rule::Identifier),
-]);
-
-/// A cue in the HLS stream: the payload and how long, in seconds, it stays current.
-static TIMED_METADATA: Schema = Schema::of(&[req("payload", Rule::Text), req("duration", Rule::Int(1, 86_400))]);
-
-static START_EXTERNAL: Schema = Schema::of(&[
-    opt("meeting_url", Rule::Text),
-    req("rtmp_urls", Rule::List(&Rule::Identifier)),
-    opt("recording", Rule::Bool),
-    opt("resolution", Rule::Object(&RESOLUTION)),
-    opt("destination", Rule::Identifier),
-])
-.check(some_rtmp_url);
-
-fn some_rtmp_url(body: &Map) -> Result<()> {
-    match body.get("rtmp_urls").and_then(Value::as_array) {
-        Some(urls) if !urls.is_empty() => Ok(()),
-        _ => Err(Error::invalid("rtmp_urls", "must list at least one rtmp:// or rtmps:// URL")),
+impl Validate for LiveStreamStart {
+    fn validate(&self) -> Result<()> {
+        optional(self.destination.as_deref(), |d| identifier("destination", d).map(drop))
     }
 }
 
-/// `POST /live-streams/room/{}/start`: the `liveStreams.start` call.
-pub static START_LIVE_STREAM: Endpoint =
-    Endpoint::post("liveStreams.start", "/live-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_LIVE);
-/// `POST /live-streams/{}/stop`: the `liveStreams.stop` call.
-pub static STOP_LIVE: Endpoint = Endpoint::post("liveStreams.stop", "/live-streams/{}/stop", JOB).args(STREAM_ID);
-/// `POST /live-streams/room/{}/stop`: the `liveStreams.stopAll` call.
-pub static STOP_ALL_LIVE: Endpoint =
-    Endpoint::post("liveStreams.stopAll", "/live-streams/room/{}/stop", Reply::Items).args(ROOM_ID);
-/// `GET /live-streams/{}`: the `liveStreams.retrieve` call.
-pub static RETRIEVE_LIVE: Endpoint = Endpoint::get("liveStreams.retrieve", "/live-streams/{}", JOB).args(STREAM_ID);
-/// `GET /live-streams`: the `liveStreams.list` call.
-pub static LIST_LIVE: Endpoint =
-    Endpoint::get("liveStreams.list", "/live-streams", Reply::Page(Paging::DataLast)).query(&JOB_FILTERS);
-/// `POST /live-streams/{}/timed-metadata`: the `liveStreams.sendTimedMetadata` call.
-pub static SEND_TIMED_METADATA: Endpoint =
-    Endpoint::post("liveStreams.sendTimedMetadata", "/live-streams/{}/timed-metadata", JOB)
-        .args(STREAM_ID)
-        .body(&TIMED_METADATA);
-/// `POST /live-streams/{}/pause-recording`: the `liveStreams.pauseRecording` call.
-pub static PAUSE_RECORDING: Endpoint =
-    Endpoint::post("liveStreams.pauseRecording", "/live-streams/{}/pause-recording", JOB).args(STREAM_ID);
-/// `POST /live-streams/{}/resume-recording`: the `liveStreams.resumeRecording` call.
-pub static RESUME_RECORDING: Endpoint =
-    Endpoint::post("liveStreams.resumeRecording", "/live-streams/{}/resume-recording", JOB).args(STREAM_ID);
+/// A cue in the HLS stream (`liveStreams.sendTimedMetadata`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TimedMetadata {
+    /// What players receive.
+    pub payload: String,
+    /// How long the cue stays current: 1 to 86400 seconds.
+    pub duration: i64,
+}
 
-/// `POST /external-streams/room/{}/start`: the `externalStreams.start` call.
-pub static START_EXTERNAL_STREAM: Endpoint =
-    Endpoint::post("externalStreams.start", "/external-streams/room/{}/start", JOB).args(ROOM_ID).body(&START_EXTERNAL);
-/// `POST /external-streams/{}/stop`: the `externalStreams.stop` call.
-pub static STOP_EXTERNAL: Endpoint =
-    Endpoint::post("externalStreams.stop", "/external-streams/{}/stop", JOB).args(STREAM_ID);
-/// `POST /external-streams/room/{}/stop`: the `externalStreams.stopAll` call.
-pub static STOP_ALL_EXTERNAL: Endpoint =
-    Endpoint::post("externalStreams.stopAll", "/external-streams/room/{}/stop", Reply::Items).args(ROOM_ID);
-/// `GET /external-streams/{}`: the `externalStreams.retrieve` call.
-pub static RETRIEVE_EXTERNAL: Endpoint =
-    Endpoint::get("externalStreams.retrieve", "/external-streams/{}", JOB).args(STREAM_ID);
-/// `GET /external-streams`: the `externalStreams.list` call.
-pub static LIST_EXTERNAL: Endpoint =
-    Endpoint::get("externalStreams.list", "/external-streams", Reply::Page(Paging::DataLast)).query(&JOB_FILTERS);
+impl Validate for TimedMetadata {
+    fn validate(&self) -> Result<()> {
+        int_range("duration", self.duration, 1, 86_400)
+    }
+}
+
+/// RTMP ingest URLs. They carry stream keys, so `Debug` shows only their scheme and host.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RtmpUrls(pub Vec<String>);
+
+impl From<Vec<String>> for RtmpUrls {
+    fn from(urls: Vec<String>) -> Self {
+        RtmpUrls(urls)
+    }
+}
+
+impl core::fmt::Debug for RtmpUrls {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        // `rtmp://a.rtmp.youtube.com/live2/<stream key>`: the key must not reach a log.
+        f.debug_list().entries(self.0.iter().map(|url| redact(url))).finish()
+    }
+}
+
+/// The scheme and host of a URL, the rest redacted.
+fn redact(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('/') {
+        Some(slash) => format!("{}/<redacted>", &url[..after_scheme + slash]),
+        None if after_scheme > 0 => url.to_owned(),
+        None => "<redacted>".to_owned(),
+    }
+}
+
+/// What `externalStreams.start` takes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct ExternalStreamStart {
+    /// The page the streamer's browser opens (a custom layout).
+    pub meeting_url: Option<String>,
+    /// Where the stream goes: rtmp:// or rtmps:// URLs with their stream keys.
+    pub rtmp_urls: RtmpUrls,
+    /// Records the stream too.
+    pub recording: Option<bool>,
+    /// The video's size.
+    pub resolution: Option<Resolution>,
+    /// Which destination of the template the stream goes to.
+    pub destination: Option<String>,
+}
+
+impl ExternalStreamStart {
+    /// A stream to these URLs, with the defaults for the rest.
+    pub fn to(rtmp_urls: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        ExternalStreamStart {
+            meeting_url: None,
+            rtmp_urls: RtmpUrls(rtmp_urls.into_iter().map(Into::into).collect()),
+            recording: None,
+            resolution: None,
+            destination: None,
+        }
+    }
+}
+
+impl Validate for ExternalStreamStart {
+    fn validate(&self) -> Result<()> {
+        for (i, url) in self.rtmp_urls.0.iter().enumerate() {
+            identifier(&format!("rtmp_urls[{i}]"), url)?;
+        }
+        optional(self.resolution.as_ref(), |r| r.validate().map_err(|e| e.within("resolution")))?;
+        optional(self.destination.as_deref(), |d| identifier("destination", d).map(drop))?;
+        if self.rtmp_urls.0.is_empty() {
+            return Err(Error::invalid("rtmp_urls", "must list at least one rtmp:// or rtmps:// URL"));
+        }
+        Ok(())
+    }
+}
+
+/// How a live stream is recorded, as 100ms answers it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct HlsRecordingState {
+    /// Recorded as video on demand.
+    pub hls_vod: Option<bool>,
+    /// Recorded as one file per layer.
+    pub single_file_per_layer: Option<bool>,
+    /// Whatever else 100ms sends.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Where a live stream plays.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct Playback {
+    /// The HLS playlist's URL (`.../master.m3u8`).
+    pub url: Option<String>,
+    /// Whatever else 100ms sends.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A live (HLS) stream, as 100ms answers it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct LiveStream {
+    /// The stream's id.
+    pub id: String,
+    /// Its room.
+    pub room_id: Option<String>,
+    /// The session it streams.
+    pub session_id: Option<String>,
+    /// Where it is in its life.
+    pub status: Option<JobStatus>,
+    /// How it is recorded.
+    pub recording: Option<HlsRecordingState>,
+    /// Where it plays.
+    pub playback: Option<Playback>,
+    /// Which destination of the template it goes to.
+    pub destination: Option<String>,
+    /// The page the streamer's browser opened.
+    pub meeting_url: Option<String>,
+    /// ISO 8601.
+    pub created_at: Option<String>,
+    /// ISO 8601.
+    pub started_at: Option<String>,
+    /// ISO 8601.
+    pub updated_at: Option<String>,
+    /// ISO 8601.
+    pub stopped_at: Option<String>,
+    /// Who started it (empty when started from the server side).
+    pub started_by: Option<String>,
+    /// Who stopped it.
+    pub stopped_by: Option<String>,
+    /// The files its recording left, once completed (lists leave them out).
+    pub recording_assets: Option<Vec<RecordingAsset>>,
+    /// Whatever else 100ms sends.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An external (RTMP) stream, as 100ms answers it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct ExternalStream {
+    /// The stream's id.
+    pub id: String,
+    /// Its room.
+    pub room_id: Option<String>,
+    /// The session it streams.
+    pub session_id: Option<String>,
+    /// Where it is in its life.
+    pub status: Option<JobStatus>,
+    /// Where it goes.
+    pub rtmp_urls: Option<RtmpUrls>,
+    /// Whether it is recorded too.
+    pub recording: Option<bool>,
+    /// The video's size.
+    pub resolution: Option<VideoResolution>,
+    /// Which destination of the template it goes to.
+    pub destination: Option<String>,
+    /// The page the streamer's browser opened.
+    pub meeting_url: Option<String>,
+    /// ISO 8601.
+    pub created_at: Option<String>,
+    /// ISO 8601.
+    pub started_at: Option<String>,
+    /// ISO 8601.
+    pub updated_at: Option<String>,
+    /// ISO 8601.
+    pub stopped_at: Option<String>,
+    /// Who started it (empty when started from the server side).
+    pub started_by: Option<String>,
+    /// Who stopped it.
+    pub stopped_by: Option<String>,
+    /// The files its recording left, once completed (lists leave them out).
+    pub recording_assets: Option<Vec<RecordingAsset>>,
+    /// Whatever else 100ms sends.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+const JOB: Reply = Reply::Object(&["id"]);
+const PAGE: Reply = Reply::Page(Paging::DataLast);
+
+calls! {
+    provider HmsClient;
+
+    /// `POST /live-streams/room/{room_id}/start`: starts an HLS stream of a room (never
+    /// retried: a second start is not documented as safe).
+    StartLiveStream = "liveStreams.start": Post "/live-streams/room/{}/start" (room_id: "roomId")
+        body LiveStreamStart => LiveStream, reply JOB;
+
+    /// `POST /live-streams/{stream_id}/stop`: stops one live stream.
+    StopLiveStream = "liveStreams.stop": Post "/live-streams/{}/stop" (stream_id: "streamId")
+        none () => LiveStream, reply JOB;
+
+    /// `POST /live-streams/room/{room_id}/stop`: stops every live stream of a room, answering them.
+    StopAllLiveStreams = "liveStreams.stopAll": Post "/live-streams/room/{}/stop" (room_id: "roomId")
+        none () => Vec<LiveStream>, reply Reply::Items;
+
+    /// `GET /live-streams/{stream_id}`.
+    RetrieveLiveStream = "liveStreams.retrieve": Get "/live-streams/{}" (stream_id: "streamId")
+        none () => LiveStream, reply JOB;
+
+    /// `GET /live-streams`: one page of live streams.
+    ListLiveStreams = "liveStreams.list": Get "/live-streams" () query JobFilters => Page<LiveStream>, reply PAGE;
+
+    /// `POST /live-streams/{stream_id}/timed-metadata`: puts a cue into a running stream.
+    SendTimedMetadata = "liveStreams.sendTimedMetadata": Post "/live-streams/{}/timed-metadata"
+        (stream_id: "streamId") body TimedMetadata => LiveStream, reply JOB;
+
+    /// `POST /live-streams/{stream_id}/pause-recording`.
+    PauseLiveStreamRecording = "liveStreams.pauseRecording": Post "/live-streams/{}/pause-recording"
+        (stream_id: "streamId") none () => LiveStream, reply JOB;
+
+    /// `POST /live-streams/{stream_id}/resume-recording`.
+    ResumeLiveStreamRecording = "liveStreams.resumeRecording": Post "/live-streams/{}/resume-recording"
+        (stream_id: "streamId") none () => LiveStream, reply JOB;
+
+    /// `POST /external-streams/room/{room_id}/start`: streams a room to RTMP ingest URLs
+    /// (never retried: a second start is not documented as safe).
+    StartExternalStream = "externalStreams.start": Post "/external-streams/room/{}/start" (room_id: "roomId")
+        body ExternalStreamStart => ExternalStream, reply JOB;
+
+    /// `POST /external-streams/{stream_id}/stop`: stops one external stream.
+    StopExternalStream = "externalStreams.stop": Post "/external-streams/{}/stop" (stream_id: "streamId")
+        none () => ExternalStream, reply JOB;
+
+    /// `POST /external-streams/room/{room_id}/stop`: stops every external stream of a room,
+    /// answering them.
+    StopAllExternalStreams = "externalStreams.stopAll": Post "/external-streams/room/{}/stop" (room_id: "roomId")
+        none () => Vec<ExternalStream>, reply Reply::Items;
+
+    /// `GET /external-streams/{stream_id}`.
+    RetrieveExternalStream = "externalStreams.retrieve": Get "/external-streams/{}" (stream_id: "streamId")
+        none () => ExternalStream, reply JOB;
+
+    /// `GET /external-streams`: one page of external streams.
+    ListExternalStreams = "externalStreams.list": Get "/external-streams" () query JobFilters
+        => Page<ExternalStream>, reply PAGE;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::Provider;
+    use crate::hms::HmsOptions;
+    use crate::http::{HttpResponse, Method};
+    use serde_json::{json, Value};
+
+    fn client() -> HmsClient {
+        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
+    }
+
+    fn params<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
+        crate::call::params_from_json(value)
+    }
+
+    fn live_error(body: Value) -> String {
+        params::<LiveStreamStart>(body)
+            .and_then(|p| client().request(&StartLiveStream::new("room", p)))
+            .unwrap_err()
+            .message()
+            .to_owned()
+    }
+
+    fn external_error(body: Value) -> String {
+        params::<ExternalStreamStart>(body)
+            .and_then(|p| client().request(&StartExternalStream::new("room", p)))
+            .unwrap_err()
+            .message()
+            .to_owned()
+    }
+
+    #[test]
+    fn live_stream_start_builds_the_documented_request() {
+        let body = json!({"meeting_url": "https://app.example/beam", "recording": {"hls_vod": true, "single_file_per_layer": false}, "destination": "hls-1"});
+        let req = client().request(&StartLiveStream::new("r1", params(body.clone()).unwrap())).unwrap();
+        assert_eq!(
+            (req.method, req.url.as_str()),
+            (Method::Post, "https://api.100ms.live/v2/live-streams/room/r1/start")
+        );
+        assert!(!req.idempotent, "a start is sent once");
+        assert_eq!(serde_json::from_str::<Value>(req.body.as_deref().unwrap()).unwrap(), body);
+        let empty = client().request(&StartLiveStream::new("r1", params(Value::Null).unwrap())).unwrap();
+        assert_eq!(empty.body.as_deref(), Some("{}"));
+    }
+
+    #[test]
+    fn live_stream_start_rules() {
+        assert_eq!(live_error(json!({"destination": ""})), "destination: must be a non-empty string");
+        assert!(live_error(json!({"recording": {"hls_vod": "yes"}})).starts_with("recording.hls_vod: invalid type"));
+        assert!(live_error(json!({"recording": {"vod": true}})).starts_with("recording.vod: unknown field"));
+        assert!(live_error(json!({"recording": true})).starts_with("recording: invalid type"));
+    }
+
+    #[test]
+    fn timed_metadata_needs_a_payload_and_1_to_86400_seconds() {
+        let req = client()
+            .request(&SendTimedMetadata::new("s1", TimedMetadata { payload: "cue".into(), duration: 10 }))
+            .unwrap();
+        assert_eq!(req.url, "https://api.100ms.live/v2/live-streams/s1/timed-metadata");
+        assert_eq!(req.body.as_deref(), Some(r#"{"duration":10,"payload":"cue"}"#));
+        assert!(!req.idempotent);
+        for good in [1, 86_400] {
+            assert!(client()
+                .request(&SendTimedMetadata::new("s", TimedMetadata { payload: "p".into(), duration: good }))
+                .is_ok());
+        }
+        for bad in [0, 86_401] {
+            let err =
+                client().request(&SendTimedMetadata::new("s", TimedMetadata { payload: "p".into(), duration: bad }));
+            assert_eq!(err.unwrap_err().message(), "duration: must be an integer from 1 to 86400");
+        }
+        assert_eq!(
+            params::<TimedMetadata>(json!({"duration": 5})).unwrap_err().message(),
+            "params: missing field `payload`"
+        );
+        assert_eq!(
+            params::<TimedMetadata>(json!({"payload": "p"})).unwrap_err().message(),
+            "params: missing field `duration`"
+        );
+    }
+
+    #[test]
+    fn live_stream_paths() {
+        let c = client();
+        let cases = [
+            (c.request(&StopLiveStream::new("s1")), Method::Post, "/live-streams/s1/stop"),
+            (c.request(&StopAllLiveStreams::new("r1")), Method::Post, "/live-streams/room/r1/stop"),
+            (c.request(&RetrieveLiveStream::new("s1")), Method::Get, "/live-streams/s1"),
+            (c.request(&PauseLiveStreamRecording::new("s1")), Method::Post, "/live-streams/s1/pause-recording"),
+            (c.request(&ResumeLiveStreamRecording::new("s1")), Method::Post, "/live-streams/s1/resume-recording"),
+            (c.request(&ListLiveStreams::new(JobFilters::default())), Method::Get, "/live-streams"),
+        ];
+        for (req, method, path) in cases {
+            let req = req.unwrap();
+            assert_eq!((req.method, req.url.as_str()), (method, format!("https://api.100ms.live/v2{path}").as_str()));
+            assert_eq!(req.idempotent, method == Method::Get, "{path}");
+        }
+        assert_eq!(c.request(&StopLiveStream::new("")).unwrap_err().message(), "streamId: must be a non-empty string");
+        let filters = JobFilters { status: Some("running".into()), limit: Some(200), ..JobFilters::default() };
+        assert_eq!(
+            c.request(&ListLiveStreams::new(filters)).unwrap_err().message(),
+            "limit: must be an integer from 1 to 100"
+        );
+    }
+
+    #[test]
+    fn external_stream_start_builds_the_documented_request() {
+        let body = json!({"meeting_url": "https://app.example/beam", "rtmp_urls": ["rtmp://a.rtmp.youtube.com/live2/key-1"],
+            "recording": true, "resolution": {"width": 1280, "height": 720}, "destination": "rtmp-1"});
+        let req = client().request(&StartExternalStream::new("r1", params(body.clone()).unwrap())).unwrap();
+        assert_eq!(
+            (req.method, req.url.as_str()),
+            (Method::Post, "https://api.100ms.live/v2/external-streams/room/r1/start")
+        );
+        assert!(!req.idempotent);
+        assert_eq!(serde_json::from_str::<Value>(req.body.as_deref().unwrap()).unwrap(), body);
+        let typed = ExternalStreamStart::to(["rtmps://live.example:443/app/key-2"]);
+        let req = client().request(&StartExternalStream::new("r1", typed)).unwrap();
+        assert_eq!(req.body.as_deref(), Some(r#"{"rtmp_urls":["rtmps://live.example:443/app/key-2"]}"#));
+    }
+
+    #[test]
+    fn external_stream_start_rules() {
+        assert_eq!(external_error(json!({})), "params: missing field `rtmp_urls`");
+        assert_eq!(
+            external_error(json!({"rtmp_urls": []})),
+            "rtmp_urls: must list at least one rtmp:// or rtmps:// URL"
+        );
+        assert_eq!(
+            external_error(json!({"rtmp_urls": ["rtmp://ok/k", ""]})),
+            "rtmp_urls[1]: must be a non-empty string"
+        );
+        assert!(external_error(json!({"rtmp_urls": "rtmp://x/k"})).starts_with("rtmp_urls: invalid type"));
+        assert_eq!(
+            external_error(json!({"rtmp_urls": ["rtmp://x/k"], "resolution": {"width": 2000, "height": 720}})),
+            "resolution.width: must be an integer from 500 to 1920"
+        );
+        assert_eq!(
+            external_error(json!({"rtmp_urls": ["rtmp://x/k"], "destination": ""})),
+            "destination: must be a non-empty string"
+        );
+        assert!(
+            external_error(json!({"rtmp_urls": ["rtmp://x/k"], "recording": 1})).starts_with("recording: invalid type")
+        );
+    }
+
+    #[test]
+    fn stream_keys_stay_out_of_debug() {
+        let start =
+            ExternalStreamStart::to(["rtmp://a.rtmp.youtube.com/live2/secret-key", "secret-only", "rtmps://host"]);
+        let shown = format!("{:?}", StartExternalStream::new("r", start));
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(shown.contains("rtmp://a.rtmp.youtube.com/<redacted>"), "{shown}");
+        assert!(shown.contains("rtmps://host"), "{shown}");
+    }
+
+    #[test]
+    fn external_stream_paths() {
+        let c = client();
+        let stop = c.request(&StopExternalStream::new("s1")).unwrap();
+        assert_eq!(
+            (stop.method, stop.url.as_str()),
+            (Method::Post, "https://api.100ms.live/v2/external-streams/s1/stop")
+        );
+        let all = c.request(&StopAllExternalStreams::new("r1")).unwrap();
+        assert_eq!(all.url, "https://api.100ms.live/v2/external-streams/room/r1/stop");
+        let get = c.request(&RetrieveExternalStream::new("s1")).unwrap();
+        assert_eq!((get.method, get.url.as_str()), (Method::Get, "https://api.100ms.live/v2/external-streams/s1"));
+        let filters: JobFilters = params(json!({"room_id": "r1", "limit": 5})).unwrap();
+        let list = c.request(&ListExternalStreams::new(filters)).unwrap();
+        assert_eq!(list.url, "https://api.100ms.live/v2/external-streams?limit=5&room_id=r1");
+    }
+
+    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> Result<T> {
+        let text = crate::reply::read(reply, &HttpResponse::new(200, body))?;
+        crate::reply::typed(200, &text)
+    }
+
+    #[test]
+    fn streams_parse_with_every_declared_member() {
+        let live: LiveStream = answer(
+            JOB,
+            r#"{"id":"s1","room_id":"r1","session_id":"x","status":"starting","playback":{"url":"https://hls.example/master.m3u8"},
+            "recording":{"hls_vod":true,"single_file_per_layer":false},"meeting_url":"","destination":"hls-1",
+            "created_at":"2024-05-01T10:15:04Z","started_at":null,"updated_at":"2024-05-01T10:15:04Z","stopped_at":null,
+            "started_by":"","stopped_by":"","recording_assets":null,"brand_new":1}"#,
+        )
+        .unwrap();
+        assert_eq!(live.status, Some(JobStatus::Starting));
+        assert_eq!(live.destination.as_deref(), Some("hls-1"));
+        assert_eq!(live.playback.unwrap().url.as_deref(), Some("https://hls.example/master.m3u8"));
+        assert_eq!(live.recording.unwrap().hls_vod, Some(true));
+        assert_eq!(live.extra["brand_new"], 1);
+        let bare: LiveStream = answer(JOB, r#"{"id":"s1"}"#).unwrap();
+        assert_eq!(bare.destination, None, "a start answer without destination still parses");
+        let external: ExternalStream = answer(
+            JOB,
+            r#"{"id":"e1","status":"completed","rtmp_urls":["rtmp://x/k"],"recording":true,"resolution":{"width":1280,"height":720},
+            "destination":"rtmp-1","recording_assets":[{"id":"a1","type":"room-composite","status":"completed","size":10,"duration":1.5}]}"#,
+        )
+        .unwrap();
+        assert_eq!(external.rtmp_urls, Some(RtmpUrls(vec!["rtmp://x/k".into()])));
+        assert_eq!(external.resolution.unwrap().height, Some(720));
+        assert_eq!(external.recording_assets.unwrap()[0].duration, Some(1.5));
+        assert!(answer::<ExternalStream>(JOB, r#"{"status":"running"}"#).is_err());
+        let stopped: Vec<ExternalStream> =
+            answer(Reply::Items, r#"{"limit":1,"data":[{"id":"e1","status":"stopping"}]}"#).unwrap();
+        assert_eq!(stopped[0].status, Some(JobStatus::Stopping));
+        let page: Page<LiveStream> =
+            answer(PAGE, r#"{"limit":1,"data":[{"id":"s1","status":"mystery"}],"last":"s1"}"#).unwrap();
+        assert_eq!(page.items[0].status, Some(JobStatus::Other("mystery".into())));
+    }
+}
