@@ -248,15 +248,69 @@ pub fn argument_count(spec: &Spec) -> crate::Error {
 /// the path of a failing field as the error's field: `recording_info.upload_info.type: ...`.
 pub fn params_from<'de, T: serde::Deserialize<'de>>(deserializer: impl serde::Deserializer<'de>) -> Result<T> {
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let field = match path.as_str() {
-            "." => "params".to_owned(),
+        let path = match error.path().to_string().as_str() {
+            "." => String::new(),
             // An item of a list body: `params[0].role`.
             item if item.starts_with('[') => format!("params{item}"),
-            _ => path,
+            path => path.to_owned(),
         };
-        crate::Error::invalid(field, error.inner())
+        let (field, rule) = rule_of(&path, &error.inner().to_string());
+        crate::Error::invalid(field, rule)
     })
+}
+
+/// serde's message in the words of the rest of edgeroom's rules: the missing field named as
+/// the field (`message: is required`), and types as kinds of JSON value (`lock: must be a
+/// boolean, not a string`), which also keeps the caller's values out of the message.
+fn rule_of(path: &str, message: &str) -> (String, String) {
+    let within = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    let field = if path.is_empty() { "params".to_owned() } else { path.to_owned() };
+    if let Some(name) = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
+        return (within(name), "is required".to_owned());
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let known = rest.split_once(", expected ").map_or("none", |(_, known)| known);
+        let known = known.trim_start_matches("one of ").replace('`', "");
+        return (field, format!("is not a known field (known: {known})"));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((unexpected, expected)) = rest.split_once(", expected ") {
+            return (field, format!("must be {}, not {}", kind_expected(expected), kind_given(unexpected)));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        if let Some((_, expected)) = rest.split_once(", expected ") {
+            return (field, format!("must be {}", kind_expected(expected)));
+        }
+    }
+    (field, message.to_owned())
+}
+
+/// serde's `expected ...` as a kind of JSON value.
+fn kind_expected(expected: &str) -> String {
+    match expected {
+        "i64" | "i32" | "i16" | "i8" | "u64" | "u32" | "u16" | "u8" | "isize" | "usize" => "an integer".to_owned(),
+        "f64" | "f32" => "a number".to_owned(),
+        "a sequence" => "an array".to_owned(),
+        "a map" => "an object".to_owned(),
+        "unit" => "null".to_owned(),
+        other if other.starts_with("struct ") => "an object".to_owned(),
+        other if other.starts_with("a string") || other.starts_with("a boolean") => other.to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// serde's `invalid type: ...` as a kind of JSON value, without the value itself.
+fn kind_given(unexpected: &str) -> &'static str {
+    match unexpected.split([' ', '`']).next().unwrap_or_default() {
+        "string" | "character" => "a string",
+        "integer" | "floating" => "a number",
+        "boolean" => "a boolean",
+        "map" => "an object",
+        "sequence" => "an array",
+        "null" | "unit" | "Option" => "null",
+        _ => "another kind of value",
+    }
 }
 
 /// [`params_from`] a JSON value, as the tests and Rust callers holding JSON write them.

@@ -71,6 +71,10 @@ fn cases() -> Vec<Case> {
         case("externalStreams.retrieve", &["es1"], Get, "/external-streams/es1"),
         case("analytics.listEvents", &[], Get, "/analytics/events?room_id=r1&start=a%3Ab~c%3D&type=track.add.success&type=track.remove.success")
             .query(json!({"room_id": "r1", "type": ["track.add.success", "track.remove.success"], "start": "a:b~c="})),
+        case("analytics.listTrackEvents", &[], Get, "/analytics/events?room_id=r1&type=track.add.success&type=track.update.success&type=track.remove.success")
+            .query(json!({"room_id": "r1"})),
+        case("analytics.listRecordingEvents", &[], Get, "/analytics/events?room_id=r1&type=beam.recording.success")
+            .query(json!({"room_id": "r1"})),
         case("polls.create", &[], Post, "/polls").body(json!({"title": "Lunch?", "type": "poll", "questions": [{"text": "Where?", "type": "single-choice"}]})),
         case("polls.retrieve", &["p1"], Get, "/polls/p1"),
         case("polls.update", &["p1"], Post, "/polls/p1").body(json!({"title": "Dinner?"})),
@@ -164,6 +168,10 @@ fn list_and_analytics_rules() {
     );
     assert_eq!(
         refused("sessions.list", &[], json!({"after": 1_700_000_000}), Value::Null),
+        "after: must be a string, not a number"
+    );
+    assert_eq!(
+        refused("sessions.list", &[], json!({"after": "yesterday"}), Value::Null),
         "after: must be an ISO 8601 date-time string such as 2024-01-31T12:00:00Z"
     );
     assert_eq!(refused("recordings.list", &[], json!({"room": "r"}), Value::Null).split(' ').next(), Some("room:"));
@@ -182,7 +190,7 @@ fn poll_and_template_rules() {
     );
     assert_eq!(
         refused("templates.configureRecordings", &["t"], Value::Null, json!({"name": "x", "role": "host"})),
-        "params: must be an array of 1 to 1 objects"
+        "params: must be an array, not an object"
     );
     assert_eq!(
         refused("templates.configureRecordings", &["t"], Value::Null, json!([{"name": "x"}])),

@@ -307,10 +307,10 @@ mod tests {
     #[test]
     fn send_message_rules() {
         let err = params::<Message>(json!({"peer_id": "p"})).unwrap_err();
-        assert_eq!(err.message(), "params: missing field `message`");
+        assert_eq!(err.message(), "message: is required");
         let err = params::<Message>(json!({"message": "m", "peerId": "p"})).unwrap_err();
         assert_eq!(err.field(), Some("peerId"), "the official SDK's spelling is refused, not turned into a broadcast");
-        assert!(err.message().starts_with("peerId: unknown field `peerId`, expected one of `message`, `peer_id`"));
+        assert!(err.message().starts_with("peerId: is not a known field (known: message, peer_id"));
         let bad = Message { kind: Some("a\nb".into()), ..Message::broadcast("m") };
         assert_eq!(client().request(&SendMessage::new("r", bad)).unwrap_err().field(), Some("type"));
     }
@@ -336,11 +336,7 @@ mod tests {
         assert_eq!(req.body.as_deref(), Some("{}"));
         let err = params::<EndRoom>(json!({"lock": "yes"})).unwrap_err();
         assert_eq!(err.field(), Some("lock"));
-        assert!(
-            err.message().starts_with("lock: invalid type: string \"yes\", expected a boolean"),
-            "{}",
-            err.message()
-        );
+        assert!(err.message().starts_with("lock: must be a boolean, not a string"), "{}", err.message());
     }
 
     fn answer<C: Call>(status: u16, text: &str) -> Result<C::Response> {

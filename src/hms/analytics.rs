@@ -307,7 +307,7 @@ mod tests {
     #[test]
     fn list_events_rules() {
         let err = filters::<EventFilters>(json!({"type": ["x"]})).unwrap_err();
-        assert_eq!(err.message(), "params: missing field `room_id`");
+        assert_eq!(err.message(), "room_id: is required");
         let limit = filters(json!({"room_id": "r", "limit": 101})).unwrap();
         let err = client().request(&ListEvents::new(limit)).unwrap_err();
         assert_eq!(err.message(), "limit: must be an integer from 1 to 100");

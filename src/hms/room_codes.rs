@@ -130,7 +130,7 @@ mod tests {
         assert_eq!(req.url, "https://api.100ms.live/v2/room-codes/code");
         assert_eq!(req.body.as_deref(), Some(r#"{"code":"wpi-srjb-wer","enabled":false}"#));
         let err = crate::call::params_from_json::<CodeState>(json!({"code": "c"})).unwrap_err();
-        assert_eq!(err.message(), "params: missing field `enabled`");
+        assert_eq!(err.message(), "enabled: is required");
     }
 
     fn answer<T: serde::de::DeserializeOwned>(reply: Reply, status: u16, body: &str) -> Result<T> {

@@ -182,7 +182,7 @@ mod tests {
         let err = client().request(&RetrieveActiveSessionByRoom::new(empty)).unwrap_err();
         assert_eq!(err.message(), "room_id: must be a non-empty string");
         let err = crate::call::params_from_json::<ActiveInRoom>(json!({})).unwrap_err();
-        assert_eq!(err.message(), "params: missing field `room_id`");
+        assert_eq!(err.message(), "room_id: is required");
     }
 
     fn answer<C: Call>(text: &str) -> Result<C::Response> {

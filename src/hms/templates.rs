@@ -433,7 +433,7 @@ mod tests {
             "name: only a-z A-Z 0-9 . - : _ are allowed"
         );
         assert_eq!(create(json!({"name": ""})).unwrap_err().message(), "name: must be a non-empty string");
-        assert_eq!(create(json!({"roles": {}})).unwrap_err().message(), "params: missing field `name`");
+        assert_eq!(create(json!({"roles": {}})).unwrap_err().message(), "name: is required");
         let err = create(json!({"name": "t", "roles": []})).unwrap_err();
         assert_eq!(err.field(), Some("roles"));
         let req = create(json!({"name": "t", "default": true})).unwrap();
@@ -481,11 +481,11 @@ mod tests {
         assert!(configure(json!([{"name": "x", "role": "host"}])).is_ok());
         let err = configure(json!({"name": "x", "role": "host"})).unwrap_err();
         assert_eq!(err.field(), Some("params"));
-        assert!(err.message().starts_with("params: invalid type: map, expected a sequence"), "{}", err.message());
+        assert!(err.message().starts_with("params: must be an array, not an object"), "{}", err.message());
         assert_eq!(configure(json!([])).unwrap_err().message(), "params: must be an array of 1 to 1 objects");
         let two = json!([{"name": "x", "role": "host"}, {"name": "y", "role": "host"}]);
         assert_eq!(configure(two).unwrap_err().message(), "params: must be an array of 1 to 1 objects");
-        assert_eq!(configure(json!([{"name": "x"}])).unwrap_err().message(), "params[0]: missing field `role`");
+        assert_eq!(configure(json!([{"name": "x"}])).unwrap_err().message(), "params[0].role: is required");
         assert_eq!(
             configure(json!([{"name": "x", "role": ""}])).unwrap_err().message(),
             "params[0].role: must be a non-empty string"
