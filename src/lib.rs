@@ -1,20 +1,12 @@
 #![doc = include_str!("../README.md")]
-#![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-// `no_std` (the allocator and collections come from `alloc`): std's panic machinery,
-// formatting of panic messages and I/O error texts would otherwise cost the .wasm tens of
-// kilobytes, for a program that never prints and treats any panic as a bug.
+// The crate uses std (httpdate needs it; the design allows it). Much of the code still names
+// `alloc::` and `crate::prelude`, from when it was `no_std`; both remain valid under std.
 extern crate alloc;
-// Without the `wasm-runtime` feature (native builds, tests, the wasm test binaries), std is
-// linked for its allocator and panic handler; the code itself uses only `core` and `alloc`.
-#[cfg(not(feature = "wasm-runtime"))]
-extern crate std;
 
 mod prelude;
-#[cfg(feature = "wasm-runtime")]
-mod runtime;
 
 /// Test-only: `json!` literals of serde_json (a dev-dependency) as edgeroom's own [`json::Value`].
 #[cfg(test)]
@@ -33,14 +25,13 @@ pub mod webhook;
 
 pub use error::{Error, ErrorCode, Result};
 pub mod client;
-/// SHA-256, HMAC-SHA256, base64 and a constant-time comparison (the `edgeroom-hs256` crate).
-pub use edgeroom_hs256 as crypto;
 pub mod endpoint;
 pub mod hms;
 pub mod http;
 mod http_date;
 mod iso8601;
 pub mod json;
+mod json_text;
 pub mod schema;
 
 #[cfg(target_arch = "wasm32")]

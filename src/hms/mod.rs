@@ -439,7 +439,7 @@ mod tests {
         HmsClient::new("key", "secret", &HmsOptions::default()).unwrap()
     }
 
-    fn bearer_jti(request: &HttpRequest) -> Value {
+    fn bearer_jti(request: &HttpRequest) -> serde_json::Value {
         let token = request.header("authorization").unwrap().strip_prefix("Bearer ").unwrap();
         decode_token(token).unwrap().claims["jti"].clone()
     }

@@ -2,7 +2,7 @@
 //! secret and so runs in a browser too.
 
 use super::call::{transport, CALL_OPTIONS};
-use super::convert::{from_json, optional_int, optional_string, required_string, Options};
+use super::convert::{optional_int, optional_string, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::pending::PendingCall;
@@ -31,7 +31,7 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
             leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?.unwrap_or(0),
         };
         let claims = token::verify_token(&token, &secret, &verify, JsEnv::default().now_unix())?;
-        Ok(from_json(&Value::Object(claims)))
+        Ok(parse_json(&serde_json::Value::Object(claims)))
     })()
     .js()
 }
@@ -41,12 +41,17 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
 pub fn decode_token(token: JsValue) -> Result<JsValue, JsValue> {
     (|| {
         let decoded = token::decode_token(&required_string(&token, "token")?)?;
-        let out = Object::new();
-        let _ = Reflect::set(&out, &"header".into(), &from_json(&decoded.header));
-        let _ = Reflect::set(&out, &"claims".into(), &from_json(&decoded.claims));
-        Ok(out.into())
+        let out = serde_json::json!({"header": decoded.header, "claims": decoded.claims});
+        Ok(parse_json(&out))
     })()
     .js()
+}
+
+/// A serde_json value handed to JS as JSON text through `JSON.parse`: one crossing, and
+/// plain objects as JS itself would build them (no `__proto__` surprises).
+fn parse_json(value: &serde_json::Value) -> JsValue {
+    // The text serde_json writes is JSON, so `JSON.parse` cannot throw on it.
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
 /// Starts exchanging a room code for an app token at 100ms's token service, for the driver

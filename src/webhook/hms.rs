@@ -2,10 +2,11 @@
 //! by the custom headers configured for the endpoint (a shared secret or basic auth).
 
 use super::{check_fresh, invalid, parse_object, text};
-use crate::crypto::{constant_time_eq, sha256::sha256};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Value;
 use crate::prelude::*;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 /// The expected headers of a 100ms webhook endpoint, and the replay window.
 pub struct HmsWebhooks {
@@ -23,7 +24,7 @@ impl core::fmt::Debug for HmsWebhooks {
 }
 
 fn digest(value: &str) -> [u8; 32] {
-    sha256(value.as_bytes())
+    Sha256::digest(value.as_bytes()).into()
 }
 
 impl HmsWebhooks {
@@ -58,7 +59,7 @@ impl HmsWebhooks {
         let mut all_match = true;
         for (name, expected) in &self.expected {
             let received = header(name).map(|v| digest(&v)).unwrap_or([0; 32]);
-            all_match &= constant_time_eq(&received, expected);
+            all_match &= bool::from(received.ct_eq(expected));
         }
         if !all_match {
             return Err(Error::new(
