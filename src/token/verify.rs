@@ -42,21 +42,48 @@ fn malformed(rule: &str) -> Error {
     Error::new(ErrorCode::MalformedToken, format!("token: {rule}"))
 }
 
-/// Splits and decodes a compact JWT without checking anything but its form.
-pub fn decode_token(token: &str) -> Result<DecodedToken> {
+/// A part of a token as its JSON text (for `JSON.parse` at the wasm boundary: the text as
+/// sent, never re-serialised) and as the value serde_json reads from it.
+struct Part {
+    text: String,
+    value: Value,
+}
+
+/// The header and claims of a token, each a JSON object.
+struct Parts {
+    header: Part,
+    claims: Part,
+}
+
+fn decode_parts(token: &str) -> Result<Parts> {
     let mut parts = token.split('.');
     let (Some(header), Some(claims), Some(_signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(malformed("must be three base64url parts separated by '.'"));
     };
-    Ok(DecodedToken { header: decode_part(header, "header")?, claims: decode_part(claims, "claims")? })
+    Ok(Parts { header: decode_part(header, "header")?, claims: decode_part(claims, "claims")? })
 }
 
-fn decode_part(part: &str, name: &str) -> Result<Value> {
+/// Splits and decodes a compact JWT without checking anything but its form.
+pub fn decode_token(token: &str) -> Result<DecodedToken> {
+    let parts = decode_parts(token)?;
+    Ok(DecodedToken { header: parts.header.value, claims: parts.claims.value })
+}
+
+/// [`decode_token`], as the JSON text of the header and of the claims (each an object).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn decode_token_text(token: &str) -> Result<(String, String)> {
+    let parts = decode_parts(token)?;
+    Ok((parts.header.text, parts.claims.text))
+}
+
+fn decode_part(part: &str, name: &str) -> Result<Part> {
+    let not_object = || malformed(&format!("the {name} is not a JSON object"));
     let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| malformed(&format!("the {name} is not base64url")))?;
     match serde_json::from_slice::<Value>(&bytes) {
-        Ok(value @ Value::Object(_)) => Ok(value),
-        _ => Err(malformed(&format!("the {name} is not a JSON object"))),
+        // JSON that serde_json read is UTF-8 throughout.
+        Ok(value @ Value::Object(_)) => Ok(Part { text: String::from_utf8(bytes).map_err(|_| not_object())?, value }),
+        _ => Err(not_object()),
     }
 }
 
@@ -67,12 +94,22 @@ fn decode_part(part: &str, name: &str) -> Result<Value> {
 /// `expected_type`, a token of another `type`. Claims are looked at only once the signature
 /// holds, so a forged token learns nothing but "invalid signature".
 pub fn verify_token(token: &str, secret: &str, options: &VerifyOptions, now: i64) -> Result<Map<String, Value>> {
+    verify(token, secret, options, now).map(|(claims, _)| claims)
+}
+
+/// [`verify_token`], returning the verified claims as the JSON text the token carries.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn verify_token_text(token: &str, secret: &str, options: &VerifyOptions, now: i64) -> Result<String> {
+    verify(token, secret, options, now).map(|(_, text)| text)
+}
+
+fn verify(token: &str, secret: &str, options: &VerifyOptions, now: i64) -> Result<(Map<String, Value>, String)> {
     let key = Hs256Key::new("secret", secret)?;
     if !(0..=MAX_LEEWAY_SECONDS).contains(&options.leeway_seconds) {
         return Err(Error::invalid("leewaySeconds", format_args!("must be an integer from 0 to {MAX_LEEWAY_SECONDS}")));
     }
-    let decoded = decode_token(token)?;
-    if decoded.header.get("alg").and_then(Value::as_str) != Some("HS256") {
+    let decoded = decode_parts(token)?;
+    if decoded.header.value.get("alg").and_then(Value::as_str) != Some("HS256") {
         return Err(Error::new(
             ErrorCode::UnsupportedAlgorithm,
             "token: only HS256 is accepted (the header's alg is not HS256)",
@@ -91,7 +128,7 @@ pub fn verify_token(token: &str, secret: &str, options: &VerifyOptions, now: i64
     if !valid {
         return Err(Error::new(ErrorCode::InvalidSignature, "token: the signature does not match the secret"));
     }
-    let Value::Object(claims) = decoded.claims else {
+    let Value::Object(claims) = decoded.claims.value else {
         return Err(malformed("the claims are not a JSON object"));
     };
     let leeway = options.leeway_seconds;
@@ -116,7 +153,7 @@ pub fn verify_token(token: &str, secret: &str, options: &VerifyOptions, now: i64
             ));
         }
     }
-    Ok(claims)
+    Ok((claims, decoded.claims.text))
 }
 
 /// `exp` or `nbf`: absent, or whole seconds since 1970 (edgeroom and both providers write
@@ -300,6 +337,18 @@ mod tests {
         let token = mint(serde_json::json!({"exp": NOW + 60, "nbf": -8_334_601_228_800_i64}));
         let lenient = VerifyOptions { leeway_seconds: 300, ..strict() };
         assert!(verify_token(&token, SECRET, &lenient, NOW).is_ok());
+    }
+
+    #[test]
+    fn the_text_forms_hand_on_the_token_s_own_json() {
+        let claims = br#"{"exp":1800000000, "big":12345678901234567890,"type":"app"}"#;
+        let token = sign_raw(&format!("{}.{}", crate::token::hs256::HEADER_B64, b64(claims)));
+        let text = verify_token_text(&token, SECRET, &strict(), NOW).unwrap();
+        assert_eq!(text.as_bytes(), claims);
+        let (header, claims_text) = decode_token_text(&token).unwrap();
+        assert_eq!(header, r#"{"alg":"HS256","typ":"JWT"}"#);
+        assert_eq!(claims_text.as_bytes(), claims);
+        assert!(decode_token_text("bnVsbA.e30.").is_err());
     }
 
     fn code_of_secret(token: &str, secret: &str) -> &'static str {

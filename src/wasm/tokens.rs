@@ -30,8 +30,8 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
             expected_type: optional_string(&options.get("type")?, "type")?,
             leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?.unwrap_or(0),
         };
-        let claims = token::verify_token(&token, &secret, &verify, JsEnv::default().now_unix())?;
-        Ok(parse_json(&serde_json::Value::Object(claims)))
+        let claims = token::verify_token_text(&token, &secret, &verify, JsEnv::default().now_unix())?;
+        Ok(parse_json(&claims))
     })()
     .js()
 }
@@ -40,18 +40,18 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
 #[wasm_bindgen(js_name = decodeToken)]
 pub fn decode_token(token: JsValue) -> Result<JsValue, JsValue> {
     (|| {
-        let decoded = token::decode_token(&required_string(&token, "token")?)?;
-        let out = serde_json::json!({"header": decoded.header, "claims": decoded.claims});
-        Ok(parse_json(&out))
+        let (header, claims) = token::decode_token_text(&required_string(&token, "token")?)?;
+        Ok(parse_json(&format!(r#"{{"header":{header},"claims":{claims}}}"#)))
     })()
     .js()
 }
 
-/// A serde_json value handed to JS as JSON text through `JSON.parse`: one crossing, and
-/// plain objects as JS itself would build them (no `__proto__` surprises).
-fn parse_json(value: &serde_json::Value) -> JsValue {
-    // The text serde_json writes is JSON, so `JSON.parse` cannot throw on it.
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+/// JSON text handed to JS through `JSON.parse`: the token's own text (never re-serialised),
+/// one crossing, plain objects as JS itself would build them (no `__proto__` surprises), and
+/// integers past 2^53 read as JS reads them.
+fn parse_json(text: &str) -> JsValue {
+    // serde_json has read the text as JSON already, so `JSON.parse` does not throw on it.
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// Starts exchanging a room code for an app token at 100ms's token service, for the driver
