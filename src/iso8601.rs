@@ -1,55 +1,22 @@
 //! ISO 8601 date-times as webhooks carry them (`2024-05-01T10:15:04.123Z`,
-//! `2024-05-01T10:15:04+05:30`), to Unix seconds.
+//! `2024-05-01T10:15:04+05:30`), to Unix seconds: RFC 3339, read by `chrono` (already linked
+//! for jwt-compact, so it adds the least to the .wasm; see the README's Dependencies).
 
-use crate::http_date::days_from_civil;
+use chrono::DateTime;
 
 /// Unix seconds of `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, or None.
 pub fn parse(value: &str) -> Option<i64> {
-    let b = value.as_bytes();
-    let num = |range: core::ops::Range<usize>| -> Option<i64> {
-        let part = value.get(range)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
-    };
-    let separators = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
-    if separators.iter().any(|&(i, c)| b.get(i) != Some(&c)) {
+    // RFC 3339 also allows a space or a lowercase `t` between date and time (chrono accepts
+    // both); webhooks send `T`, and a space has always been refused here.
+    if value.as_bytes().get(10) != Some(&b'T') {
         return None;
     }
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    let mut rest = &value[19..];
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 {
-            return None;
-        }
-        rest = &fraction[digits..];
-    }
-    let offset = match rest {
-        "Z" | "z" => 0,
-        _ => {
-            let sign = match rest.as_bytes().first()? {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            if rest.len() != 6 || rest.as_bytes()[3] != b':' {
-                return None;
-            }
-            let (h, m): (i64, i64) = (rest[1..3].parse().ok()?, rest[4..6].parse().ok()?);
-            sign * (h * 3_600 + m * 60)
-        }
-    };
-    Some(days_from_civil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second - offset)
+    DateTime::parse_from_rfc3339(value).ok().map(|at| at.timestamp())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     #[test]
     fn parses_utc_fractions_and_offsets() {
@@ -57,6 +24,9 @@ mod tests {
         assert_eq!(parse("2023-11-14T22:13:20.123Z"), Some(1_700_000_000));
         assert_eq!(parse("2023-11-15T03:43:20+05:30"), Some(1_700_000_000));
         assert_eq!(parse("2023-11-14T17:13:20-05:00"), Some(1_700_000_000));
+        assert_eq!(parse("2023-11-14T22:13:20.123456789z"), Some(1_700_000_000));
+        // A leap second reads as the last second of its minute.
+        assert_eq!(parse("2016-12-31T23:59:60Z"), Some(1_483_228_799));
     }
 
     #[test]
@@ -70,6 +40,8 @@ mod tests {
             "2023-11-14T22:13:20",
             "2023-11-14T22:13:20.Z",
             "2023-11-14T22:13:20+0530",
+            "2023-11-14t22:13:20Z",
+            "2023-02-30T22:13:20Z",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }

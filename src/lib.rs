@@ -2,7 +2,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-// The crate predates its move to std; `alloc` paths stay valid under std.
+// The crate uses std (httpdate needs it; the design allows it). Much of the code still names
+// `alloc::` and `crate::prelude`, from when it was `no_std`; both remain valid under std.
 extern crate alloc;
 
 mod prelude;
@@ -26,6 +27,7 @@ mod http_date;
 mod iso8601;
 #[doc(hidden)]
 pub mod json;
+mod json_text;
 mod open_enum;
 pub mod reply;
 pub mod request;
@@ -40,8 +42,6 @@ pub use client::Provider;
 pub use error::{Error, ErrorCode, Result};
 pub use reply::{Next, Page};
 
-/// SHA-256, HMAC-SHA256, base64 and a constant-time comparison (the `edgeroom-hs256` crate).
-pub use edgeroom_hs256 as crypto;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

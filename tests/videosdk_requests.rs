@@ -193,6 +193,6 @@ fn the_rest_token_is_raw_and_has_the_crawler_role() {
     assert!(!header.starts_with("Bearer "), "VideoSDK takes the token without a prefix");
     let claims = decode_token(header).unwrap().claims;
     assert_eq!(claims["apikey"], "api-key");
-    assert_eq!(claims["roles"], json!(["crawler"]));
+    assert_eq!(claims["roles"], serde_json::json!(["crawler"]));
     assert_eq!(claims["version"], 2);
 }

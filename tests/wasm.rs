@@ -166,3 +166,17 @@ fn an_answer_that_is_not_the_documented_json_is_an_error_not_a_trap() {
         assert!(code == "invalid_response" || code == "api_error", "{status} {body}: {code}");
     }
 }
+
+/// httpdate answers a `SystemTime`; turning it into Unix seconds must not touch the clock
+/// (only `SystemTime::now()` traps on wasm32-unknown-unknown). All three HTTP-date forms.
+#[wasm_bindgen_test]
+fn retry_after_http_dates_are_read_without_the_system_clock() {
+    use edgeroom::client::retry_after_ms;
+    use edgeroom::http::HttpResponse;
+    let now = 784_111_777 - 120;
+    for date in ["Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"] {
+        let mut response = HttpResponse::new(429, "");
+        response.headers.push(("retry-after".into(), date.into()));
+        assert_eq!(retry_after_ms(&response, now), Some(120_000), "{date}");
+    }
+}

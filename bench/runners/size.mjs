@@ -235,15 +235,15 @@ function callees(bytes, fn) {
 // where a path starts: at the start of the name or after `<`, `(`, `[`, `&`, `*`, `,`, `;`
 // or a space. `names` matches whole names that are not paths.
 export const AREAS = [
-  { id: "tokens", label: "tokens (mint, verify, HS256)", paths: ["edgeroom::token::", "edgeroom::crypto::", "edgeroom_hs256::"] },
-  { id: "json", label: "JSON", paths: ["edgeroom::json::"] },
+  { id: "tokens", label: "tokens (mint, verify, HS256)", paths: ["edgeroom::token::", "sha2::", "hmac::", "digest::", "block_buffer::", "base64::", "uuid::", "jwt_compact::", "subtle::"] },
+  { id: "json", label: "JSON", paths: ["edgeroom::json::", "serde_json::", "serde::", "itoa::", "ryu::"] },
   { id: "hms", label: "100ms endpoints", paths: ["edgeroom::hms::"] },
   { id: "videosdk", label: "VideoSDK endpoints", paths: ["edgeroom::videosdk::"] },
   { id: "webhooks", label: "webhooks", paths: ["edgeroom::webhook::", "edgeroom::wasm::webhooks"] },
   {
     id: "request",
     label: "request path (client, validation, HTTP, dates)",
-    paths: ["edgeroom::client::", "edgeroom::endpoint::", "edgeroom::schema::", "edgeroom::http", "edgeroom::rules", "edgeroom::iso8601", "edgeroom::http_date", "edgeroom::token_cache"],
+    paths: ["edgeroom::client::", "edgeroom::endpoint::", "edgeroom::schema::", "edgeroom::http", "edgeroom::rules", "edgeroom::iso8601", "edgeroom::http_date", "edgeroom::token_cache", "httpdate::", "chrono::"],
   },
   { id: "errors", label: "errors (shared by every area)", paths: ["edgeroom::error::"] },
   {
@@ -256,8 +256,8 @@ export const AREAS = [
   },
   {
     id: "allocator",
-    label: "allocator (dlmalloc)",
-    paths: ["dlmalloc::"],
+    label: "allocator (std's dlmalloc)",
+    paths: ["dlmalloc::", "std::sys::alloc::"],
     names: /^(__rustc::)?(__rust_(alloc|dealloc|realloc|alloc_zeroed|alloc_error_handler|no_alloc_shim_is_unstable)|__rdl_|__rg_)/,
   },
   {

@@ -10,6 +10,9 @@
 //! otherwise the rest is the token itself. The harness signs with its own HMAC (the hmac
 //! crate), since edgeroom's signer takes no arbitrary claims.
 //!
+//! Header and claims are read with serde_json, the JSON edgeroom's token code itself uses
+//! (in this crate with `arbitrary_precision`, so a number's text decides, for both sides).
+//!
 //! For a token the harness signed, the outcome is predicted from the spec, and `verify_token`
 //! must give one of the predicted errors, or succeed when none applies: a leeway outside
 //! 0 ..= 300 is `invalid_argument`; header or claims that are not a JSON object are
@@ -24,12 +27,12 @@
 mod common;
 
 use base64ct::{Base64UrlUnpadded, Encoding};
-use edgeroom::json::{parse_bytes, Map, Value};
 use edgeroom::token::{decode_token, verify_token, VerifyOptions, MAX_LEEWAY_SECONDS};
 use edgeroom::ErrorCode;
 use hmac::{Hmac, Mac};
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
+use serde_json::{Map, Value};
 use sha2::Sha256;
 
 const SECRET: &str = "fuzz-secret";
@@ -55,13 +58,20 @@ fn time_claims(u: &mut Unstructured) -> libfuzzer_sys::arbitrary::Result<Value> 
     let mut claims = Map::new();
     for key in ["exp", "nbf", "iat"] {
         if u.ratio(3, 4)? {
-            claims.insert(key, common::number(u)?);
+            // common::number's text is JSON; arbitrary_precision keeps it as written.
+            let text = common::number(u)?.to_json();
+            let number = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text:?} is not JSON: {e}"));
+            claims.insert(key.to_owned(), number);
         }
     }
     if u.ratio(1, 2)? {
-        claims.insert("type", Value::from(*u.choose(&["app", "management", ""])?));
+        claims.insert("type".to_owned(), Value::from(*u.choose(&["app", "management", ""])?));
     }
     Ok(Value::Object(claims))
+}
+
+fn parse_bytes(bytes: &[u8]) -> serde_json::Result<Value> {
+    serde_json::from_slice(bytes)
 }
 
 fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
@@ -81,8 +91,8 @@ fn sign(header: &[u8], claims: &[u8]) -> String {
 /// fits i64, read by Rust's own parser; `Err` for anything else.
 fn seconds(value: &Value) -> Result<i64, ()> {
     match value {
-        Value::Number(n) if n.as_text().bytes().all(|b| b == b'-' || b.is_ascii_digit()) => {
-            n.as_text().parse::<i64>().map_err(|_| ())
+        Value::Number(n) if n.to_string().bytes().all(|b| b == b'-' || b.is_ascii_digit()) => {
+            n.to_string().parse::<i64>().map_err(|_| ())
         }
         _ => Err(()),
     }
@@ -128,7 +138,7 @@ fuzz_target!(|data: &[u8]| {
     // (header, claims) when the harness signs the token.
     let signed: Option<(Vec<u8>, Vec<u8>)> = if mode & 4 == 4 {
         let Ok(claims) = time_claims(&mut Unstructured::new(rest)) else { return };
-        Some((HEADER.into(), claims.to_json().into_bytes()))
+        Some((HEADER.into(), serde_json::to_vec(&claims).expect("a Value is JSON")))
     } else if mode & 1 == 1 {
         let (header, claims) = match rest.iter().position(|&b| b == b'\n') {
             Some(at) => (&rest[..at], &rest[at + 1..]),
@@ -151,7 +161,7 @@ fuzz_target!(|data: &[u8]| {
         Err(err) => common::check_error(err, &[ErrorCode::MalformedToken], &format!("decode {token:?}")),
     }
     if let Some((header, claims)) = &signed {
-        // decode_token reads each part with edgeroom's JSON parser, objects only.
+        // decode_token reads each part with serde_json, objects only.
         let expected = match (parse_bytes(header), parse_bytes(claims)) {
             (Ok(h @ Value::Object(_)), Ok(c @ Value::Object(_))) => Some((h, c)),
             _ => None,

@@ -14,7 +14,7 @@
 mod parse;
 mod write;
 
-use edgeroom_hs256::json_text::write_int;
+use crate::json_text::write_int;
 pub use parse::{parse, parse_bytes, ParseError};
 
 use alloc::borrow::ToOwned;

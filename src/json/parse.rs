@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(value["b"][3], true);
         assert!(value["b"][5].is_null());
         assert_eq!(value["c"], Value::Object(Map::new()));
-        assert_eq!(value.to_json(), r#"{"a":"x\"\\/\u0008\u000c\n\r\té🎉","b":[1,-2.5e3,0,true,false,null],"c":{}}"#);
+        assert_eq!(value.to_json(), r#"{"a":"x\"\\/\b\f\n\r\té🎉","b":[1,-2.5e3,0,true,false,null],"c":{}}"#);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The JSON writer: compact, members in key order, strings escaped as little as JSON needs.
 
 use super::Value;
+use crate::json_text::write_string;
 use alloc::string::String;
-use edgeroom_hs256::json_text::write_string;
 
 pub(super) fn write_value(out: &mut String, value: &Value) {
     match value {

@@ -3,17 +3,21 @@
 //! randomness for `jti` are arguments, never read from the system.
 
 use crate::prelude::*;
+#[cfg(test)]
+mod bench;
+mod claims;
 mod hms;
 mod hs256;
 mod validity;
 mod verify;
 mod videosdk;
 
-pub use edgeroom_hs256::uuid::uuid_v4;
 pub use hms::{AppGrant, HmsCredentials, HMS_CLOCK_SKEW_SECONDS};
 pub use hs256::Hs256Key;
 pub use validity::{TimeClaims, Validity, DEFAULT_VALID_FOR_SECONDS, MAX_VALID_FOR_SECONDS};
 pub use verify::{decode_token, verify_token, DecodedToken, VerifyOptions, MAX_LEEWAY_SECONDS};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use verify::{decode_token_text, verify_token_text};
 pub use videosdk::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
 
 /// A freshly signed token and its expiry (Unix seconds).
@@ -23,4 +27,29 @@ pub struct Minted {
     pub token: String,
     /// Its `exp`, Unix seconds.
     pub expires_at: i64,
+}
+
+/// Formats 16 random bytes as a version-4 UUID, `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx` (the
+/// `uuid` crate sets the version and variant bits). The core has no randomness of its own:
+/// the wasm layer feeds it from `crypto.getRandomValues`.
+pub fn uuid_v4(random: [u8; 16]) -> String {
+    let mut buffer = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    uuid_v4_into(random, &mut buffer).to_owned()
+}
+
+/// [`uuid_v4`] into a stack buffer, for minting.
+pub(crate) fn uuid_v4_into(random: [u8; 16], buffer: &mut [u8; uuid::fmt::Hyphenated::LENGTH]) -> &str {
+    uuid::Builder::from_random_bytes(random).into_uuid().hyphenated().encode_lower(buffer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid_v4;
+
+    #[test]
+    fn uuid_v4_sets_version_and_variant_bits() {
+        assert_eq!(uuid_v4([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid_v4([7; 16]), "07070707-0707-4707-8707-070707070707");
+    }
 }

@@ -2,13 +2,13 @@
 //! `roomId`, `participantId` and `roles` only take effect with `version: 2`, so the version
 //! is set exactly when one of them is.
 
+use super::claims::VideoSdkClaims;
 use super::hs256::Hs256Key;
 use super::validity::Validity;
 use super::Minted;
 use crate::error::{Error, Result};
 use crate::prelude::*;
 use crate::rules::{identifier, optional_identifier};
-use edgeroom_hs256::claims::ClaimsWriter;
 
 /// What a VideoSDK token lets its holder do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,16 +116,19 @@ impl VideoSdkCredentials {
         let participant_id = optional_identifier("participantId", grant.participant_id)?;
         let times = validity.resolve(now, 0)?;
         let scoped = room_id.is_some() || participant_id.is_some() || !grant.roles.is_empty();
-        let mut claims = ClaimsWriter::with_capacity(256);
-        claims.str("apikey", &self.api_key).str_list("permissions", grant.permissions.iter().map(|p| p.as_str()));
-        if scoped {
-            claims.int("version", 2).opt_str("roomId", room_id).opt_str("participantId", participant_id);
-            if !grant.roles.is_empty() {
-                claims.str_list("roles", grant.roles.iter().map(|r| r.as_str()));
-            }
-        }
-        claims.int("iat", times.iat).int("exp", times.exp);
-        Ok(Minted { token: self.key.mint_json(claims.finish().as_bytes()), expires_at: times.exp })
+        let permissions: Vec<&'static str> = grant.permissions.iter().map(|p| p.as_str()).collect();
+        let roles: Vec<&'static str> = grant.roles.iter().map(|r| r.as_str()).collect();
+        let claims = VideoSdkClaims {
+            apikey: &self.api_key,
+            permissions: &permissions,
+            version: scoped.then_some(2),
+            room_id,
+            participant_id,
+            roles: &roles,
+            iat: times.iat,
+            exp: times.exp,
+        };
+        Ok(Minted { token: self.key.mint(&claims)?, expires_at: times.exp })
     }
 }
 
@@ -133,8 +136,6 @@ impl VideoSdkCredentials {
 mod tests {
     use super::*;
     use crate::token::decode_token;
-    #[allow(unused_imports)]
-    use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
 
     const NOW: i64 = 1_700_000_000;
 
@@ -148,7 +149,7 @@ mod tests {
         let minted = creds().token(&grant, &Validity::default(), NOW).unwrap();
         assert_eq!(
             decode_token(&minted.token).unwrap().claims,
-            old_json!({"apikey": "api-key", "permissions": ["allow_join"], "iat": NOW, "exp": NOW + 86_400})
+            serde_json::json!({"apikey": "api-key", "permissions": ["allow_join"], "iat": NOW, "exp": NOW + 86_400})
         );
     }
 
@@ -164,8 +165,8 @@ mod tests {
         assert_eq!(claims["version"], 2);
         assert_eq!(claims["roomId"], "abc-xyzw-lmno");
         assert_eq!(claims["participantId"], "p-1");
-        assert_eq!(claims["roles"], old_json!(["rtc"]));
-        assert_eq!(claims["permissions"], old_json!(["allow_join", "allow_mod"]));
+        assert_eq!(claims["roles"], serde_json::json!(["rtc"]));
+        assert_eq!(claims["permissions"], serde_json::json!(["allow_join", "allow_mod"]));
     }
 
     #[test]

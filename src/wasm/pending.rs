@@ -14,10 +14,10 @@ use super::error::IntoJsResult;
 use crate::client::{Authorizer, Exchange, Step};
 use crate::error::{Error, ErrorCode};
 use crate::http::HttpResponse;
+use crate::json_text::{write_int, write_string};
 use crate::prelude::*;
 use alloc::boxed::Box;
 use alloc::rc::Rc;
-use edgeroom_hs256::json_text::{write_int, write_string};
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 

@@ -2,7 +2,7 @@
 //! secret and so runs in a browser too.
 
 use super::call::{transport, CALL_OPTIONS};
-use super::convert::{from_json, optional_int, optional_string, required_string, Options};
+use super::convert::{optional_int, optional_string, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::pending::PendingCall;
@@ -30,8 +30,8 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
             expected_type: optional_string(&options.get("type")?, "type")?,
             leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?.unwrap_or(0),
         };
-        let claims = token::verify_token(&token, &secret, &verify, JsEnv::default().now_unix())?;
-        Ok(from_json(&Value::Object(claims)))
+        let claims = token::verify_token_text(&token, &secret, &verify, JsEnv::default().now_unix())?;
+        Ok(parse_json(&claims))
     })()
     .js()
 }
@@ -40,13 +40,18 @@ pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result
 #[wasm_bindgen(js_name = decodeToken)]
 pub fn decode_token(token: JsValue) -> Result<JsValue, JsValue> {
     (|| {
-        let decoded = token::decode_token(&required_string(&token, "token")?)?;
-        let out = Object::new();
-        let _ = Reflect::set(&out, &"header".into(), &from_json(&decoded.header));
-        let _ = Reflect::set(&out, &"claims".into(), &from_json(&decoded.claims));
-        Ok(out.into())
+        let (header, claims) = token::decode_token_text(&required_string(&token, "token")?)?;
+        Ok(parse_json(&format!(r#"{{"header":{header},"claims":{claims}}}"#)))
     })()
     .js()
+}
+
+/// JSON text handed to JS through `JSON.parse`: the token's own text (never re-serialised),
+/// one crossing, plain objects as JS itself would build them (no `__proto__` surprises), and
+/// integers past 2^53 read as JS reads them.
+fn parse_json(text: &str) -> JsValue {
+    // serde_json has read the text as JSON already, so `JSON.parse` does not throw on it.
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// Starts exchanging a room code for an app token at 100ms's token service, for the driver

@@ -9,6 +9,8 @@ use crate::client::Env;
 use crate::error::{Error, Result};
 use crate::prelude::*;
 use crate::webhook::{parse_videosdk_event, HmsWebhooks};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -51,8 +53,7 @@ impl HmsWebhookCore {
             let basic = Options::new(&basic, "basicAuth", BASIC_AUTH_OPTIONS)?;
             let username = required_string(&basic.get("username")?, "basicAuth.username")?;
             let password = required_string(&basic.get("password")?, "basicAuth.password")?;
-            let mut credentials = String::new();
-            crate::crypto::base64::encode_standard(&mut credentials, format!("{username}:{password}").as_bytes());
+            let credentials = STANDARD.encode(format!("{username}:{password}"));
             headers.push(("authorization".to_owned(), format!("Basic {credentials}")));
         }
         let max_age = optional_int(&options.get("maxAgeSeconds")?, "maxAgeSeconds")?;

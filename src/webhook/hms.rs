@@ -2,7 +2,8 @@
 //! by the custom headers configured for the endpoint (a shared secret or basic auth).
 
 use super::{check_fresh, invalid, parse_object, text, typed, Extra};
-use crate::crypto::{constant_time_eq, sha256::sha256};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 use crate::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -50,7 +51,7 @@ impl core::fmt::Debug for HmsWebhooks {
 }
 
 fn digest(value: &str) -> [u8; 32] {
-    sha256(value.as_bytes())
+    Sha256::digest(value.as_bytes()).into()
 }
 
 impl HmsWebhooks {
@@ -85,7 +86,7 @@ impl HmsWebhooks {
         let mut all_match = true;
         for (name, expected) in &self.expected {
             let received = header(name).map(|v| digest(&v)).unwrap_or([0; 32]);
-            all_match &= constant_time_eq(&received, expected);
+            all_match &= bool::from(received.ct_eq(expected));
         }
         if !all_match {
             return Err(Error::new(
