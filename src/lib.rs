@@ -31,7 +31,7 @@ pub mod request;
 mod rules;
 pub mod token;
 mod token_cache;
-// pub mod videosdk;
+pub mod videosdk;
 // pub mod webhook;
 
 pub use call::Call;
