@@ -360,17 +360,31 @@ mod tests {
     fn job_rules() {
         let c = client();
         let rtmp: StartRtmpParams = params_from_json(json!({"roomId": "r", "outputs": []})).unwrap();
-        assert_eq!(c.request(&StartRtmp::new(rtmp)).unwrap_err().message(), "outputs: must list at least one { url, streamKey }");
-        let err = params_from_json::<StartRtmpParams>(json!({"roomId": "r", "outputs": [{"url": "rtmp://x"}]})).unwrap_err();
+        assert_eq!(
+            c.request(&StartRtmp::new(rtmp)).unwrap_err().message(),
+            "outputs: must list at least one { url, streamKey }"
+        );
+        let err =
+            params_from_json::<StartRtmpParams>(json!({"roomId": "r", "outputs": [{"url": "rtmp://x"}]})).unwrap_err();
         assert_eq!(err.message(), "outputs[0]: missing field `streamKey`");
         let err = params_from_json::<StartRecordingParams>(json!({})).unwrap_err();
         assert_eq!(err.message(), "params: missing field `roomId`");
-        let hls: StartHlsParams = params_from_json(json!({"roomId": "r", "config": {"layout": {"gridSize": 9}}})).unwrap();
-        assert_eq!(c.request(&StartHls::new(hls)).unwrap_err().message(), "config.layout.gridSize: must be an integer from 1 to 4");
+        let hls: StartHlsParams =
+            params_from_json(json!({"roomId": "r", "config": {"layout": {"gridSize": 9}}})).unwrap();
+        assert_eq!(
+            c.request(&StartHls::new(hls)).unwrap_err().message(),
+            "config.layout.gridSize: must be an integer from 1 to 4"
+        );
         let rec: StartRecordingParams = params_from_json(json!({"roomId": "r", "config": {"mode": "video"}})).unwrap();
-        assert_eq!(c.request(&StartRecording::new(rec)).unwrap_err().message(), "config.mode: must be one of video-and-audio, audio");
+        assert_eq!(
+            c.request(&StartRecording::new(rec)).unwrap_err().message(),
+            "config.mode: must be one of video-and-audio, audio"
+        );
         let filters = JobFilters { per_page: Some(101), ..JobFilters::default() };
-        assert_eq!(c.request(&ListHls::new(filters)).unwrap_err().message(), "perPage: must be an integer from 1 to 100");
+        assert_eq!(
+            c.request(&ListHls::new(filters)).unwrap_err().message(),
+            "perPage: must be an integer from 1 to 100"
+        );
     }
 
     #[test]
@@ -385,7 +399,10 @@ mod tests {
         let c = client();
         let req = c.request(&StopHls::new(StopHlsParams { room_id: "r1".into(), id: Some("h1".into()) })).unwrap();
         assert_eq!(req.url, "https://api.videosdk.live/v2/hls/end");
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","id":"h1"}"#).unwrap());
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","id":"h1"}"#).unwrap()
+        );
         let req = c.request(&DeleteRecording::new("rec1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Delete, "https://api.videosdk.live/v2/recordings/rec1"));
         assert!(req.idempotent);
@@ -407,10 +424,17 @@ mod tests {
     fn capture_rules_and_answer() {
         let c = client();
         let params: CaptureHlsParams =
-            params_from_json(json!({"roomId": "r1", "format": "png", "width": 640, "height": 360, "time": 12})).unwrap();
+            params_from_json(json!({"roomId": "r1", "format": "png", "width": 640, "height": 360, "time": 12}))
+                .unwrap();
         let req = c.request(&CaptureHls::new(params)).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.videosdk.live/v2/hls/capture"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","format":"png","width":640,"height":360,"time":12}"#).unwrap());
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(
+                r#"{"roomId":"r1","format":"png","width":640,"height":360,"time":12}"#
+            )
+            .unwrap()
+        );
         for (body, message) in [
             (json!({"roomId": "r1", "format": "gif"}), "format: must be one of png, jpg, webp"),
             (json!({"roomId": "r1", "width": 0}), "width: must be an integer from 1 to 4294967295"),

@@ -648,22 +648,44 @@ mod tests {
         )
         .unwrap();
         let req = c.request(&StartParticipantRecording::new(start)).unwrap();
-        assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.videosdk.live/v2/recordings/participant/start"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1","fileFormat":"mp4","bucketDirPath":"d/","metadata":{"k":1}}"#).unwrap());
+        assert_eq!(
+            (req.method, req.url.as_str()),
+            (Method::Post, "https://api.videosdk.live/v2/recordings/participant/start")
+        );
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(
+                r#"{"roomId":"r1","participantId":"p1","fileFormat":"mp4","bucketDirPath":"d/","metadata":{"k":1}}"#
+            )
+            .unwrap()
+        );
         assert!(!req.idempotent);
         let bad: StartParticipantRecordingParams =
             params_from_json(json!({"roomId": "r1", "participantId": "p1", "fileFormat": "mp3"})).unwrap();
-        assert_eq!(c.request(&StartParticipantRecording::new(bad)).unwrap_err().message(), "fileFormat: must be one of mp4, webm, m3u8");
+        assert_eq!(
+            c.request(&StartParticipantRecording::new(bad)).unwrap_err().message(),
+            "fileFormat: must be one of mp4, webm, m3u8"
+        );
         let stop = ParticipantRef { room_id: "r1".into(), participant_id: "p1".into() };
         let req = c.request(&StopParticipantRecording::new(stop)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/stop"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1"}"#).unwrap());
-        let filters = IndividualRecordingFilters { participant_id: Some("p1".into()), page: Some(2), ..Default::default() };
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1"}"#).unwrap()
+        );
+        let filters =
+            IndividualRecordingFilters { participant_id: Some("p1".into()), page: Some(2), ..Default::default() };
         let req = c.request(&ListParticipantRecordings::new(filters)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant?page=2&participantId=p1"));
-        assert_eq!(c.request(&GetParticipantRecording::new("x")).unwrap().url, format!("{BASE}/v2/recordings/participant/x"));
+        assert_eq!(
+            c.request(&GetParticipantRecording::new("x")).unwrap().url,
+            format!("{BASE}/v2/recordings/participant/x")
+        );
         let req = c.request(&DeleteParticipantRecording::new("x")).unwrap();
-        assert_eq!((req.method, req.url.as_str()), (Method::Delete, "https://api.videosdk.live/v2/recordings/participant/x"));
+        assert_eq!(
+            (req.method, req.url.as_str()),
+            (Method::Delete, "https://api.videosdk.live/v2/recordings/participant/x")
+        );
         let page: Page<IndividualRecording> = answer(
             PAGE,
             r#"{"pageInfo":{"currentPage":1,"lastPage":1},"data":[{"id":"pr1","roomId":"r1","participantName":"Ana","files":[{"fileUrl":"https://f"}]}]}"#,
@@ -674,12 +696,21 @@ mod tests {
     #[test]
     fn track_recordings() {
         let c = client();
-        let start: StartTrackRecordingParams =
-            params_from_json(json!({"roomId": "r1", "participantId": "p1", "kind": "screen_video", "fileFormat": "mp3"})).unwrap();
+        let start: StartTrackRecordingParams = params_from_json(
+            json!({"roomId": "r1", "participantId": "p1", "kind": "screen_video", "fileFormat": "mp3"}),
+        )
+        .unwrap();
         let req = c.request(&StartTrackRecording::new(start)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/track/start"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1","kind":"screen_video","fileFormat":"mp3"}"#).unwrap());
-        let err = params_from_json::<StartTrackRecordingParams>(json!({"roomId": "r1", "participantId": "p1"})).unwrap_err();
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(
+                r#"{"roomId":"r1","participantId":"p1","kind":"screen_video","fileFormat":"mp3"}"#
+            )
+            .unwrap()
+        );
+        let err =
+            params_from_json::<StartTrackRecordingParams>(json!({"roomId": "r1", "participantId": "p1"})).unwrap_err();
         assert_eq!(err.message(), "params: missing field `kind`");
         let stop = TrackRef { room_id: "r1".into(), participant_id: "p1".into(), kind: TrackKind::from("camera") };
         assert_eq!(
@@ -689,10 +720,17 @@ mod tests {
         let stop = TrackRef { room_id: "r1".into(), participant_id: "p1".into(), kind: TrackKind::Audio };
         let req = c.request(&StopTrackRecording::new(stop)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/track/stop"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1","kind":"audio"}"#).unwrap());
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1","kind":"audio"}"#)
+                .unwrap()
+        );
         let req = c.request(&ListTrackRecordings::new(IndividualRecordingFilters::default())).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/track"));
-        assert_eq!(c.request(&GetTrackRecording::new("t")).unwrap().url, format!("{BASE}/v2/recordings/participant/track/t"));
+        assert_eq!(
+            c.request(&GetTrackRecording::new("t")).unwrap().url,
+            format!("{BASE}/v2/recordings/participant/track/t")
+        );
         assert_eq!(c.request(&DeleteTrackRecording::new("t")).unwrap().method, Method::Delete);
     }
 
@@ -712,23 +750,42 @@ mod tests {
         assert_eq!(body["preSignedURL"], "https://up");
         assert_eq!(body["watermarks"][0], json!({"type": "custom", "text": "hi", "position": "top-left"}));
         for (body, message) in [
-            (json!({"roomId": "r1", "participants": [{"participantId": "p1", "kind": ["mic"]}]}), "participants[0].kind[0]: must be one of audio, video, screen_audio, screen_video"),
-            (json!({"roomId": "r1", "watermarks": [{"type": "logo"}]}), "watermarks[0].type: must be one of custom, pubsub"),
-            (json!({"roomId": "r1", "watermarks": [{"type": "custom"}, {"type": "custom"}, {"type": "custom"}, {"type": "custom"}]}), "watermarks: must list at most 3 watermarks"),
+            (
+                json!({"roomId": "r1", "participants": [{"participantId": "p1", "kind": ["mic"]}]}),
+                "participants[0].kind[0]: must be one of audio, video, screen_audio, screen_video",
+            ),
+            (
+                json!({"roomId": "r1", "watermarks": [{"type": "logo"}]}),
+                "watermarks[0].type: must be one of custom, pubsub",
+            ),
+            (
+                json!({"roomId": "r1", "watermarks": [{"type": "custom"}, {"type": "custom"}, {"type": "custom"}, {"type": "custom"}]}),
+                "watermarks: must list at most 3 watermarks",
+            ),
         ] {
             let params: StartCompositeRecordingParams = params_from_json(body).unwrap();
             assert_eq!(c.request(&StartCompositeRecording::new(params)).unwrap_err().message(), message);
         }
-        let err = params_from_json::<StartCompositeRecordingParams>(json!({"roomId": "r1", "dirPath": "x"})).unwrap_err();
+        let err =
+            params_from_json::<StartCompositeRecordingParams>(json!({"roomId": "r1", "dirPath": "x"})).unwrap_err();
         assert!(err.message().starts_with("dirPath: unknown field `dirPath`"), "{}", err.message());
         let stop = CompositeRef { room_id: "r1".into(), recording_id: "c1".into() };
         let req = c.request(&StopCompositeRecording::new(stop)).unwrap();
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","recordingId":"c1"}"#).unwrap());
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","recordingId":"c1"}"#).unwrap()
+        );
         let err = params_from_json::<CompositeRef>(json!({"roomId": "r1"})).unwrap_err();
         assert_eq!(err.message(), "params: missing field `recordingId`");
         let filters = CompositeRecordingFilters { session_id: Some("s1".into()), ..Default::default() };
-        assert_eq!(c.request(&ListCompositeRecordings::new(filters)).unwrap().url, format!("{BASE}/v2/recordings/composite?sessionId=s1"));
-        assert_eq!(c.request(&GetCompositeRecording::new("c1")).unwrap().url, format!("{BASE}/v2/recordings/composite/c1"));
+        assert_eq!(
+            c.request(&ListCompositeRecordings::new(filters)).unwrap().url,
+            format!("{BASE}/v2/recordings/composite?sessionId=s1")
+        );
+        assert_eq!(
+            c.request(&GetCompositeRecording::new("c1")).unwrap().url,
+            format!("{BASE}/v2/recordings/composite/c1")
+        );
         assert_eq!(c.request(&DeleteCompositeRecording::new("c1")).unwrap().method, Method::Delete);
         let one: CompositeRecording = answer(ONE, r#"{"id":"c1","meetingId":"r1","fileFormat":"mp4","end":null}"#);
         assert_eq!(one.meeting_id.as_deref(), Some("r1"));
@@ -748,9 +805,18 @@ mod tests {
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/merge"));
         assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"sessionId":"s1","channel1":[{"participantId":"p1"}],"channel2":[{"participantId":"p2","recordingId":"pr2","type":"track"}],"dirPath":"m/"}"#).unwrap());
         for (body, message) in [
-            (json!({"sessionId": "s1", "channel1": [], "channel2": [{"participantId": "p2"}]}), "channel1: must list at least one { participantId }"),
-            (json!({"sessionId": "s1", "channel1": [{"participantId": "p1"}], "channel2": [{"participantId": "p2", "type": "mix"}]}), "channel2[0].type: must be one of participant, track"),
-            (json!({"sessionId": "s1", "channel1": [{"participantId": ""}], "channel2": [{"participantId": "p2"}]}), "channel1[0].participantId: must be a non-empty string"),
+            (
+                json!({"sessionId": "s1", "channel1": [], "channel2": [{"participantId": "p2"}]}),
+                "channel1: must list at least one { participantId }",
+            ),
+            (
+                json!({"sessionId": "s1", "channel1": [{"participantId": "p1"}], "channel2": [{"participantId": "p2", "type": "mix"}]}),
+                "channel2[0].type: must be one of participant, track",
+            ),
+            (
+                json!({"sessionId": "s1", "channel1": [{"participantId": ""}], "channel2": [{"participantId": "p2"}]}),
+                "channel1[0].participantId: must be a non-empty string",
+            ),
         ] {
             let params: CreateMergeRecordingParams = params_from_json(body).unwrap();
             assert_eq!(c.request(&CreateMergeRecording::new(params)).unwrap_err().message(), message);
@@ -758,7 +824,8 @@ mod tests {
         let created: MergeRecordingCreated =
             answer(Reply::Object(&[]), r#"{"message":"Merge started","recording":{"id":"m1","status":"processing"}}"#);
         assert_eq!(created.recording.id, "m1");
-        let filters = MergeRecordingFilters { status: Some("completed".into()), per_page: Some(5), ..Default::default() };
+        let filters =
+            MergeRecordingFilters { status: Some("completed".into()), per_page: Some(5), ..Default::default() };
         let req = c.request(&ListMergeRecordings::new(filters)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/merge?perPage=5&status=completed"));
         let list: MergeRecordingList = answer(
@@ -767,6 +834,9 @@ mod tests {
         );
         assert_eq!(list.recordings[0].channel1.as_ref().unwrap()[0].participant_id.as_deref(), Some("p1"));
         assert_eq!(list.page_info.unwrap().last_page, Some(3));
-        assert_eq!(c.request(&GetMergeRecording::new("m1")).unwrap().url, format!("{BASE}/v2/recordings/participant/merge/m1"));
+        assert_eq!(
+            c.request(&GetMergeRecording::new("m1")).unwrap().url,
+            format!("{BASE}/v2/recordings/participant/merge/m1")
+        );
     }
 }

@@ -134,7 +134,10 @@ mod tests {
         let req = client().request(&CreateRoom::new(RoomSettings::custom("aaa-bbb"))).unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.url, "https://api.videosdk.live/v2/rooms");
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"customRoomId":"aaa-bbb"}"#).unwrap());
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"customRoomId":"aaa-bbb"}"#).unwrap()
+        );
         assert!(req.idempotent);
         assert!(!client().request(&CreateRoom::new(RoomSettings::default())).unwrap().idempotent);
     }
@@ -156,7 +159,10 @@ mod tests {
             "webhook.endPoint: is required when events are given"
         );
         let message = refused(json!({"webhook": {"endPoint": "https://h.example", "events": ["meeting-joined"]}}));
-        assert!(message.starts_with("webhook.events[0]: must be one of participant-joined, participant-left,"), "{message}");
+        assert!(
+            message.starts_with("webhook.events[0]: must be one of participant-joined, participant-left,"),
+            "{message}"
+        );
         assert_eq!(
             refused(json!({"autoStartConfig": {"hls": {"theme": "BLUE"}}})),
             "autoStartConfig.hls.theme: must be one of DARK, LIGHT, DEFAULT"
@@ -167,13 +173,19 @@ mod tests {
     #[test]
     fn get_validate_list_deactivate() {
         let c = client();
-        assert_eq!(c.request(&GetRoom::new("abc-xyzw-lmno")).unwrap().url, "https://api.videosdk.live/v2/rooms/abc-xyzw-lmno");
+        assert_eq!(
+            c.request(&GetRoom::new("abc-xyzw-lmno")).unwrap().url,
+            "https://api.videosdk.live/v2/rooms/abc-xyzw-lmno"
+        );
         assert_eq!(
             c.request(&ValidateRoom::new("a b")).unwrap().url,
             "https://api.videosdk.live/v2/rooms/validate/a%20b"
         );
         let page = PageQuery { page: Some(2), per_page: Some(20) };
-        assert_eq!(c.request(&ListRooms::new(page)).unwrap().url, "https://api.videosdk.live/v2/rooms?page=2&perPage=20");
+        assert_eq!(
+            c.request(&ListRooms::new(page)).unwrap().url,
+            "https://api.videosdk.live/v2/rooms?page=2&perPage=20"
+        );
         for (query, message) in [
             (PageQuery { per_page: Some(500), ..PageQuery::default() }, "perPage: must be an integer from 1 to 100"),
             (PageQuery { page: Some(0), ..PageQuery::default() }, "page: must be an integer from 1 to 1000000"),
@@ -181,9 +193,15 @@ mod tests {
             assert_eq!(c.request(&ListRooms::new(query)).unwrap_err().message(), message);
         }
         let req = c.request(&DeactivateRoom::new(RoomRef::new("r1"))).unwrap();
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap());
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap()
+        );
         assert!(req.idempotent);
-        assert_eq!(c.request(&DeactivateRoom::new(RoomRef::new(""))).unwrap_err().message(), "roomId: must be a non-empty string");
+        assert_eq!(
+            c.request(&DeactivateRoom::new(RoomRef::new(""))).unwrap_err().message(),
+            "roomId: must be a non-empty string"
+        );
     }
 
     #[test]

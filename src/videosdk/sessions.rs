@@ -219,7 +219,10 @@ mod tests {
         let c = client();
         let end = EndSessionParams { room_id: "r1".into(), session_id: Some("s1".into()) };
         let req = c.request(&EndSession::new(end)).unwrap();
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","sessionId":"s1"}"#).unwrap());
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","sessionId":"s1"}"#).unwrap()
+        );
         assert!(!req.idempotent);
         let err = params_from_json::<RemoveParticipantParams>(json!({"roomId": "r1"})).unwrap_err();
         assert_eq!(err.message(), "params: missing field `participantId`");

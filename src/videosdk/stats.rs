@@ -50,7 +50,10 @@ mod tests {
         assert_eq!(req.body, None);
         let req = c.request(&GetParticipantQualityStats::new("s1", "p 1")).unwrap();
         assert_eq!(req.url, "https://api.videosdk.live/v2/sessions/s1/participant/p%201/stats");
-        assert_eq!(c.request(&GetParticipantQualityStats::new("s1", "")).unwrap_err().message(), "participantId: must be a non-empty string");
+        assert_eq!(
+            c.request(&GetParticipantQualityStats::new("s1", "")).unwrap_err().message(),
+            "participantId: must be a non-empty string"
+        );
     }
 
     #[test]

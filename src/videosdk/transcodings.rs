@@ -339,9 +339,18 @@ mod tests {
         assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.videosdk.live/v2/transcodings/merge"));
         assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"recordingIds":["a","b"],"task":"composite-merge","watermark":{"type":"lat_long","lat":1.5,"long":2.0}}"#).unwrap());
         assert!(!req.idempotent);
-        assert_eq!(refused::<MergeTranscodingParams>(json!({"recordingIds": []})), "recordingIds: must list at least one recording id");
-        assert_eq!(refused::<MergeTranscodingParams>(json!({"recordingIds": ["a", "a"]})), "recordingIds[1]: must not repeat a recording id");
-        assert_eq!(refused::<MergeTranscodingParams>(json!({"recordingIds": ["a"], "task": "hls-to-mp4"})), "task: must be composite-merge");
+        assert_eq!(
+            refused::<MergeTranscodingParams>(json!({"recordingIds": []})),
+            "recordingIds: must list at least one recording id"
+        );
+        assert_eq!(
+            refused::<MergeTranscodingParams>(json!({"recordingIds": ["a", "a"]})),
+            "recordingIds[1]: must not repeat a recording id"
+        );
+        assert_eq!(
+            refused::<MergeTranscodingParams>(json!({"recordingIds": ["a"], "task": "hls-to-mp4"})),
+            "task: must be composite-merge"
+        );
         assert_eq!(
             refused::<MergeTranscodingParams>(json!({"recordingIds": ["a"], "watermark": {"type": "image"}})),
             "watermark.image: is required when type is image"
@@ -351,7 +360,9 @@ mod tests {
             "watermark.startTime: is required when type is timestamp"
         );
         assert_eq!(
-            refused::<MergeTranscodingParams>(json!({"recordingIds": ["a"], "watermark": {"type": "lat_long", "lat": 1}})),
+            refused::<MergeTranscodingParams>(
+                json!({"recordingIds": ["a"], "watermark": {"type": "lat_long", "lat": 1}})
+            ),
             "watermark.lat: and long are required when type is lat_long"
         );
         assert_eq!(
@@ -363,30 +374,57 @@ mod tests {
     #[test]
     fn hls_to_mp4_and_meeting_merge() {
         let params: HlsToMp4Params =
-            params_from_json(json!({"hlsId": "h1", "storage": {"type": "s3", "bucket": "b", "dirPath": "x/"}})).unwrap();
+            params_from_json(json!({"hlsId": "h1", "storage": {"type": "s3", "bucket": "b", "dirPath": "x/"}}))
+                .unwrap();
         let req = client().request(&HlsToMp4::new(params)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/transcodings/hls-to-mp4"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"hlsId":"h1","storage":{"type":"s3","bucket":"b","dirPath":"x/"}}"#).unwrap());
-        assert_eq!(refused::<HlsToMp4Params>(json!({})), "roomId: or sessionId or hlsId is required: say which HLS to convert");
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(
+                r#"{"hlsId":"h1","storage":{"type":"s3","bucket":"b","dirPath":"x/"}}"#
+            )
+            .unwrap()
+        );
+        assert_eq!(
+            refused::<HlsToMp4Params>(json!({})),
+            "roomId: or sessionId or hlsId is required: say which HLS to convert"
+        );
         assert_eq!(
             refused::<HlsToMp4Params>(json!({"roomId": "r", "storage": {"type": "ftp"}})),
             "storage.type: must be one of s3, blob, gcp"
         );
-        let params: MeetingRecordingMergeParams =
-            params_from_json(json!({"recordingIds": ["a", {"id": "b", "presignedUrl": "https://p"}], "presignedOutputUrl": "https://o"}))
-                .unwrap();
+        let params: MeetingRecordingMergeParams = params_from_json(
+            json!({"recordingIds": ["a", {"id": "b", "presignedUrl": "https://p"}], "presignedOutputUrl": "https://o"}),
+        )
+        .unwrap();
         let req = client().request(&MeetingRecordingMerge::new(params)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/transcodings/meeting-recording-merge"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"recordingIds":["a",{"id":"b","presignedUrl":"https://p"}],"presignedOutputUrl":"https://o"}"#).unwrap());
-        assert_eq!(refused::<MeetingRecordingMergeParams>(json!({"recordingIds": []})), "recordingIds: must list at least one recording id");
-        assert_eq!(refused::<MeetingRecordingMergeParams>(json!({"recordingIds": [""]})), "recordingIds[0]: must be a non-empty string");
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(
+                r#"{"recordingIds":["a",{"id":"b","presignedUrl":"https://p"}],"presignedOutputUrl":"https://o"}"#
+            )
+            .unwrap()
+        );
+        assert_eq!(
+            refused::<MeetingRecordingMergeParams>(json!({"recordingIds": []})),
+            "recordingIds: must list at least one recording id"
+        );
+        assert_eq!(
+            refused::<MeetingRecordingMergeParams>(json!({"recordingIds": [""]})),
+            "recordingIds[0]: must be a non-empty string"
+        );
     }
 
     #[test]
     fn list_get_cancel() {
         let c = client();
-        let filters = TranscodingFilters { status: Some(TranscodingStatus::Failed), page: Some(3), ..Default::default() };
-        assert_eq!(c.request(&ListTranscodings::new(filters)).unwrap().url, format!("{BASE}/v2/transcodings?page=3&status=failed"));
+        let filters =
+            TranscodingFilters { status: Some(TranscodingStatus::Failed), page: Some(3), ..Default::default() };
+        assert_eq!(
+            c.request(&ListTranscodings::new(filters)).unwrap().url,
+            format!("{BASE}/v2/transcodings?page=3&status=failed")
+        );
         let filters = TranscodingFilters { status: Some("done".into()), ..Default::default() };
         assert_eq!(
             c.request(&ListTranscodings::new(filters)).unwrap_err().message(),
@@ -394,7 +432,10 @@ mod tests {
         );
         assert_eq!(c.request(&GetTranscoding::new("t1")).unwrap().url, format!("{BASE}/v2/transcodings/t1"));
         let req = c.request(&CancelTranscoding::new("t1")).unwrap();
-        assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.videosdk.live/v2/transcodings/t1/cancel"));
+        assert_eq!(
+            (req.method, req.url.as_str()),
+            (Method::Post, "https://api.videosdk.live/v2/transcodings/t1/cancel")
+        );
         assert_eq!(req.body, None);
         assert!(req.idempotent);
         let body = r#"{"id":"t1","recordingIds":["a"],"status":"cancelled","task":"composite-merge","stoppedAt":null,"file":{"fileUrl":"https://f"}}"#;

@@ -150,21 +150,41 @@ mod tests {
     fn start_stop_get_list() {
         let c = client();
         let params: StartRealtimeTranscriptionParams =
-            params_from_json(json!({"roomId": "r1", "language": "en-US", "summary": {"enabled": true, "prompt": "p"}})).unwrap();
+            params_from_json(json!({"roomId": "r1", "language": "en-US", "summary": {"enabled": true, "prompt": "p"}}))
+                .unwrap();
         let req = c.request(&StartRealtimeTranscription::new(params)).unwrap();
-        assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.videosdk.live/ai/v1/realtime-transcriptions/start"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","language":"en-US","summary":{"enabled":true,"prompt":"p"}}"#).unwrap());
+        assert_eq!(
+            (req.method, req.url.as_str()),
+            (Method::Post, "https://api.videosdk.live/ai/v1/realtime-transcriptions/start")
+        );
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(
+                r#"{"roomId":"r1","language":"en-US","summary":{"enabled":true,"prompt":"p"}}"#
+            )
+            .unwrap()
+        );
         let err = params_from_json::<StartRealtimeTranscriptionParams>(json!({"language": "en"})).unwrap_err();
         assert_eq!(err.message(), "params: missing field `roomId`");
         let req = c.request(&StopRealtimeTranscription::new(RoomRef::new("r1"))).unwrap();
         assert_eq!(req.url, format!("{BASE}/ai/v1/realtime-transcriptions/end"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap());
-        assert_eq!(c.request(&GetRealtimeTranscription::new("t1")).unwrap().url, format!("{BASE}/ai/v1/realtime-transcriptions/t1"));
-        let filters = RealtimeTranscriptionFilters { status: Some("videosdk".into()), per_page: Some(10), ..Default::default() };
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap()
+        );
+        assert_eq!(
+            c.request(&GetRealtimeTranscription::new("t1")).unwrap().url,
+            format!("{BASE}/ai/v1/realtime-transcriptions/t1")
+        );
+        let filters =
+            RealtimeTranscriptionFilters { status: Some("videosdk".into()), per_page: Some(10), ..Default::default() };
         let req = c.request(&ListRealtimeTranscriptions::new(filters)).unwrap();
         assert_eq!(req.url, format!("{BASE}/ai/v1/realtime-transcriptions?perPage=10&status=videosdk"));
         let filters = RealtimeTranscriptionFilters { per_page: Some(0), ..Default::default() };
-        assert_eq!(c.request(&ListRealtimeTranscriptions::new(filters)).unwrap_err().message(), "perPage: must be an integer from 1 to 100");
+        assert_eq!(
+            c.request(&ListRealtimeTranscriptions::new(filters)).unwrap_err().message(),
+            "perPage: must be an integer from 1 to 100"
+        );
     }
 
     #[test]
