@@ -7,6 +7,7 @@ use crate::client::Provider;
 use crate::error::{Error, Result};
 use crate::hms::HmsClient;
 use crate::http::HttpRequest;
+use crate::videosdk::VideoSdkClient;
 
 /// One call of provider `P`, from JSON.
 pub struct JsonEntry<P> {
@@ -46,7 +47,6 @@ impl ByName for HmsClient {
     const CALLS: &'static [JsonEntry<Self>] = crate::for_each_hms_call!(json_entries);
 }
 
-#[cfg(any())] // until the VideoSDK calls are merged
 impl ByName for VideoSdkClient {
     const CALLS: &'static [JsonEntry<Self>] = crate::for_each_videosdk_call!(json_entries);
 }

@@ -34,14 +34,14 @@ pub mod request;
 mod rules;
 pub mod token;
 mod token_cache;
-// pub mod videosdk;
+pub mod videosdk;
 pub mod webhook;
+// pub mod webhook;
 
 pub use call::Call;
 pub use client::Provider;
 pub use error::{Error, ErrorCode, Result};
 pub use reply::{Next, Page};
-
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,75 +1,319 @@
 //! The exact request of every VideoSDK call, every rule of the create-room document, and
 //! the REST token: raw in the Authorization header (no "Bearer "), with the crawler role.
 
-mod common;
-
-use common::{assert_requests, block_on, case, Case};
-use edgeroom::client::{Env, RetryPolicy, Transport};
-use edgeroom::http::Method::{Delete, Get, Post};
+use edgeroom::call::{params_from_json, Call};
+use edgeroom::client::{Env, Provider, RetryPolicy, Transport};
+use edgeroom::http::Method::{self, Delete, Get, Post};
 use edgeroom::http::{HttpRequest, HttpResponse};
-use edgeroom::json::Value;
 use edgeroom::token::decode_token;
-use edgeroom::videosdk::{endpoint, VideoSdkClient, ENDPOINTS, WEBHOOK_EVENTS};
+use edgeroom::videosdk::{self as v, VideoSdkClient, CALLS, WEBHOOK_EVENTS};
+use serde_json::{json, Value};
 use std::cell::RefCell;
 
 const BASE: &str = "https://api.videosdk.live";
 
-fn cases() -> Vec<Case> {
+fn client() -> VideoSdkClient {
+    VideoSdkClient::new("api-key", "vsdk-secret", None, RetryPolicy::default()).unwrap()
+}
+
+/// One call's exact request: its name, method, URL below the base, and JSON body.
+struct Case {
+    name: &'static str,
+    method: Method,
+    url: String,
+    body: Option<Value>,
+}
+
+/// The call `C` from JavaScript-shaped path arguments and params, as the wasm layer makes it.
+fn case<C: Call<Provider = VideoSdkClient>>(args: &[&str], params: Value, method: Method, url: &str) -> Case {
+    let params: C::Params = params_from_json(params).unwrap_or_else(|e| panic!("{}: {e}", C::SPEC.name));
+    let call = C::from_parts(args.iter().map(|a| a.to_string()).collect(), params).unwrap();
+    let request = client().request(&call).unwrap_or_else(|e| panic!("{}: {e}", C::SPEC.name));
+    let body = request.body.as_deref().map(|b| serde_json::from_str(b).unwrap());
+    assert_eq!(request.method, method, "{}", C::SPEC.name);
+    assert_eq!(request.url, format!("{BASE}{url}"), "{}", C::SPEC.name);
+    Case { name: C::SPEC.name, method, url: url.to_owned(), body }
+}
+
+/// The message of the error the call `C` raises for these params.
+fn refused<C: Call<Provider = VideoSdkClient>>(args: &[&str], params: Value) -> String {
+    let params: C::Params = match params_from_json(params) {
+        Ok(params) => params,
+        Err(e) => return e.message().to_owned(),
+    };
+    let call = C::from_parts(args.iter().map(|a| a.to_string()).collect(), params).unwrap();
+    client().request(&call).map(|r| r.url).unwrap_err().message().to_owned()
+}
+
+fn cases() -> Vec<(Case, Option<Value>)> {
+    let with = |c: Case, body: Value| (c, Some(body));
+    let none = |c: Case| (c, None);
+    let create = json!({
+        "customRoomId": "aaa-bbb-ccc",
+        "webhook": {"endPoint": "https://hooks.example.com/v", "events": ["participant-joined", "hls-failed"]},
+        "autoCloseConfig": {"type": "session-end-and-deactivate", "duration": 60},
+        "autoStartConfig": {
+            "recording": {"config": {"layout": {"type": "GRID", "priority": "SPEAKER", "gridSize": 4}}, "theme": "DARK",
+                "mode": "video-and-audio", "quality": "high", "orientation": "landscape", "awsDirPath": "rec/"},
+            "hls": {"config": {"layout": {"type": "SIDEBAR", "priority": "PIN", "gridSize": 2}, "theme": "LIGHT"}}
+        }
+    });
+    let rec = json!({"roomId": "r1", "config": {"layout": {"type": "SPOTLIGHT"}, "mode": "audio", "quality": "low"}});
+    let rtmp = json!({"roomId": "r1", "outputs": [{"url": "rtmp://a.rtmp.youtube.com/live2", "streamKey": "k"}]});
+    let capture = json!({"roomId": "r1", "format": "jpg", "width": 1280, "height": 720});
+    let prec = json!({"roomId": "r1", "participantId": "p1", "fileFormat": "webm", "bucketDirPath": "d/"});
+    let trec = json!({"roomId": "r1", "participantId": "p1", "kind": "audio", "fileFormat": "mp3"});
+    let crec = json!({"roomId": "r1", "participants": [{"participantId": "p1"}], "preSignedURL": "https://up"});
+    let merge =
+        json!({"sessionId": "s1", "channel1": [{"participantId": "p1"}], "channel2": [{"participantId": "p2"}]});
+    let tmerge = json!({"recordingIds": ["a", "b"], "webhookUrl": "https://h"});
+    let h2m = json!({"roomId": "r1", "storage": {"type": "gcp", "bucket": "b"}});
+    let mrm = json!({"recordingIds": ["a", {"id": "b", "presignedUrl": "https://p"}]});
+    let rtt = json!({"roomId": "r1", "modelId": "m", "summary": {"enabled": false}});
     vec![
-        case("rooms.create", &[], Post, "/v2/rooms").body(json!({
-            "customRoomId": "aaa-bbb-ccc",
-            "webhook": {"endPoint": "https://hooks.example.com/v", "events": ["participant-joined", "hls-failed"]},
-            "autoCloseConfig": {"type": "session-end-and-deactivate", "duration": 60},
-            "autoStartConfig": {
-                "recording": {"config": {"layout": {"type": "GRID", "priority": "SPEAKER", "gridSize": 4}}, "theme": "DARK",
-                    "mode": "video-and-audio", "quality": "high", "orientation": "landscape", "awsDirPath": "rec/"},
-                "hls": {"config": {"layout": {"type": "SIDEBAR", "priority": "PIN", "gridSize": 2}, "theme": "LIGHT"}}
-            }
-        })),
-        case("rooms.get", &["abc-xyzw-lmno"], Get, "/v2/rooms/abc-xyzw-lmno"),
-        case("rooms.validate", &["abc-xyzw-lmno"], Get, "/v2/rooms/validate/abc-xyzw-lmno"),
-        case("rooms.list", &[], Get, "/v2/rooms?page=2&perPage=20").query(json!({"page": 2, "perPage": 20})),
-        case("rooms.deactivate", &[], Post, "/v2/rooms/deactivate").body(json!({"roomId": "abc-xyzw-lmno"})),
-        case("sessions.list", &[], Get, "/v2/sessions?customRoomId=final-testing").query(json!({"customRoomId": "final-testing"})),
-        case("sessions.get", &["s1"], Get, "/v2/sessions/s1"),
-        case("sessions.listParticipants", &["s1"], Get, "/v2/sessions/s1/participants"),
-        case("sessions.listActiveParticipants", &["s1"], Get, "/v2/sessions/s1/participants/active"),
-        case("sessions.getParticipant", &["s1", "p1"], Get, "/v2/sessions/s1/participants/p1"),
-        case("sessions.end", &[], Post, "/v2/sessions/end").body(json!({"roomId": "r1", "sessionId": "s1"})),
-        case("sessions.removeParticipant", &[], Post, "/v2/sessions/participants/remove")
-            .body(json!({"roomId": "r1", "participantId": "p1"})),
-        case("recordings.start", &[], Post, "/v2/recordings/start")
-            .body(json!({"roomId": "r1", "config": {"layout": {"type": "SPOTLIGHT"}, "mode": "audio", "quality": "low"}})),
-        case("recordings.stop", &[], Post, "/v2/recordings/end").body(json!({"roomId": "r1"})),
-        case("recordings.list", &[], Get, "/v2/recordings?roomId=r1").query(json!({"roomId": "r1"})),
-        case("recordings.get", &["rec1"], Get, "/v2/recordings/rec1"),
-        case("recordings.delete", &["rec1"], Delete, "/v2/recordings/rec1"),
-        case("hls.start", &[], Post, "/v2/hls/start").body(json!({"roomId": "r1", "config": {"orientation": "portrait"}})),
-        case("hls.stop", &[], Post, "/v2/hls/end").body(json!({"roomId": "r1", "id": "h1"})),
-        case("hls.getActive", &["r1"], Get, "/v2/hls/r1/active"),
-        case("hls.list", &[], Get, "/v2/hls"),
-        case("hls.get", &["h1"], Get, "/v2/hls/h1"),
-        case("hls.delete", &["h1"], Delete, "/v2/hls/h1"),
-        case("rtmp.start", &[], Post, "/v2/livestreams/start")
-            .body(json!({"roomId": "r1", "outputs": [{"url": "rtmp://a.rtmp.youtube.com/live2", "streamKey": "k"}]})),
-        case("rtmp.stop", &[], Post, "/v2/livestreams/end").body(json!({"roomId": "r1"})),
-        case("rtmp.list", &[], Get, "/v2/livestreams"),
-        case("rtmp.get", &["l1"], Get, "/v2/livestreams/l1"),
+        with(case::<v::rooms::CreateRoom>(&[], create.clone(), Post, "/v2/rooms"), create),
+        none(case::<v::rooms::GetRoom>(&["abc-xyzw-lmno"], Value::Null, Get, "/v2/rooms/abc-xyzw-lmno")),
+        none(case::<v::rooms::ValidateRoom>(&["abc-xyzw-lmno"], Value::Null, Get, "/v2/rooms/validate/abc-xyzw-lmno")),
+        none(case::<v::rooms::ListRooms>(&[], json!({"page": 2, "perPage": 20}), Get, "/v2/rooms?page=2&perPage=20")),
+        with(
+            case::<v::rooms::DeactivateRoom>(&[], json!({"roomId": "abc-xyzw-lmno"}), Post, "/v2/rooms/deactivate"),
+            json!({"roomId": "abc-xyzw-lmno"}),
+        ),
+        none(case::<v::sessions::ListSessions>(
+            &[],
+            json!({"customRoomId": "final-testing"}),
+            Get,
+            "/v2/sessions?customRoomId=final-testing",
+        )),
+        none(case::<v::sessions::GetSession>(&["s1"], Value::Null, Get, "/v2/sessions/s1")),
+        none(case::<v::sessions::ListParticipants>(&["s1"], Value::Null, Get, "/v2/sessions/s1/participants")),
+        none(case::<v::sessions::ListActiveParticipants>(
+            &["s1"],
+            Value::Null,
+            Get,
+            "/v2/sessions/s1/participants/active",
+        )),
+        none(case::<v::sessions::GetParticipant>(&["s1", "p1"], Value::Null, Get, "/v2/sessions/s1/participants/p1")),
+        with(
+            case::<v::sessions::EndSession>(&[], json!({"roomId": "r1", "sessionId": "s1"}), Post, "/v2/sessions/end"),
+            json!({"roomId": "r1", "sessionId": "s1"}),
+        ),
+        with(
+            case::<v::sessions::RemoveParticipant>(
+                &[],
+                json!({"roomId": "r1", "participantId": "p1"}),
+                Post,
+                "/v2/sessions/participants/remove",
+            ),
+            json!({"roomId": "r1", "participantId": "p1"}),
+        ),
+        with(case::<v::media::StartRecording>(&[], rec.clone(), Post, "/v2/recordings/start"), rec),
+        with(
+            case::<v::media::StopRecording>(&[], json!({"roomId": "r1"}), Post, "/v2/recordings/end"),
+            json!({"roomId": "r1"}),
+        ),
+        none(case::<v::media::ListRecordings>(&[], json!({"roomId": "r1"}), Get, "/v2/recordings?roomId=r1")),
+        none(case::<v::media::GetRecording>(&["rec1"], Value::Null, Get, "/v2/recordings/rec1")),
+        none(case::<v::media::DeleteRecording>(&["rec1"], Value::Null, Delete, "/v2/recordings/rec1")),
+        with(
+            case::<v::media::StartHls>(
+                &[],
+                json!({"roomId": "r1", "config": {"orientation": "portrait"}}),
+                Post,
+                "/v2/hls/start",
+            ),
+            json!({"roomId": "r1", "config": {"orientation": "portrait"}}),
+        ),
+        with(
+            case::<v::media::StopHls>(&[], json!({"roomId": "r1", "id": "h1"}), Post, "/v2/hls/end"),
+            json!({"roomId": "r1", "id": "h1"}),
+        ),
+        none(case::<v::media::GetActiveHls>(&["r1"], Value::Null, Get, "/v2/hls/r1/active")),
+        none(case::<v::media::ListHls>(&[], Value::Null, Get, "/v2/hls")),
+        none(case::<v::media::GetHls>(&["h1"], Value::Null, Get, "/v2/hls/h1")),
+        none(case::<v::media::DeleteHls>(&["h1"], Value::Null, Delete, "/v2/hls/h1")),
+        with(case::<v::media::StartRtmp>(&[], rtmp.clone(), Post, "/v2/livestreams/start"), rtmp),
+        with(
+            case::<v::media::StopRtmp>(&[], json!({"roomId": "r1"}), Post, "/v2/livestreams/end"),
+            json!({"roomId": "r1"}),
+        ),
+        none(case::<v::media::ListRtmp>(&[], Value::Null, Get, "/v2/livestreams")),
+        none(case::<v::media::GetRtmp>(&["l1"], Value::Null, Get, "/v2/livestreams/l1")),
+        none(case::<v::stats::GetSessionQualityStats>(&["s1"], Value::Null, Get, "/v2/sessions/s1/stats")),
+        none(case::<v::stats::GetParticipantQualityStats>(
+            &["s1", "p1"],
+            Value::Null,
+            Get,
+            "/v2/sessions/s1/participant/p1/stats",
+        )),
+        with(case::<v::media::CaptureHls>(&[], capture.clone(), Post, "/v2/hls/capture"), capture),
+        with(
+            case::<v::recordings::StartParticipantRecording>(
+                &[],
+                prec.clone(),
+                Post,
+                "/v2/recordings/participant/start",
+            ),
+            prec,
+        ),
+        with(
+            case::<v::recordings::StopParticipantRecording>(
+                &[],
+                json!({"roomId": "r1", "participantId": "p1"}),
+                Post,
+                "/v2/recordings/participant/stop",
+            ),
+            json!({"roomId": "r1", "participantId": "p1"}),
+        ),
+        none(case::<v::recordings::ListParticipantRecordings>(
+            &[],
+            json!({"sessionId": "s1"}),
+            Get,
+            "/v2/recordings/participant?sessionId=s1",
+        )),
+        none(case::<v::recordings::GetParticipantRecording>(&["x"], Value::Null, Get, "/v2/recordings/participant/x")),
+        none(case::<v::recordings::DeleteParticipantRecording>(
+            &["x"],
+            Value::Null,
+            Delete,
+            "/v2/recordings/participant/x",
+        )),
+        with(
+            case::<v::recordings::StartTrackRecording>(
+                &[],
+                trec.clone(),
+                Post,
+                "/v2/recordings/participant/track/start",
+            ),
+            trec,
+        ),
+        with(
+            case::<v::recordings::StopTrackRecording>(
+                &[],
+                json!({"roomId": "r1", "participantId": "p1", "kind": "video"}),
+                Post,
+                "/v2/recordings/participant/track/stop",
+            ),
+            json!({"roomId": "r1", "participantId": "p1", "kind": "video"}),
+        ),
+        none(case::<v::recordings::ListTrackRecordings>(&[], Value::Null, Get, "/v2/recordings/participant/track")),
+        none(case::<v::recordings::GetTrackRecording>(&["t"], Value::Null, Get, "/v2/recordings/participant/track/t")),
+        none(case::<v::recordings::DeleteTrackRecording>(
+            &["t"],
+            Value::Null,
+            Delete,
+            "/v2/recordings/participant/track/t",
+        )),
+        with(
+            case::<v::recordings::StartCompositeRecording>(&[], crec.clone(), Post, "/v2/recordings/composite/start"),
+            crec,
+        ),
+        with(
+            case::<v::recordings::StopCompositeRecording>(
+                &[],
+                json!({"roomId": "r1", "recordingId": "c1"}),
+                Post,
+                "/v2/recordings/composite/stop",
+            ),
+            json!({"roomId": "r1", "recordingId": "c1"}),
+        ),
+        none(case::<v::recordings::ListCompositeRecordings>(
+            &[],
+            json!({"roomId": "r1"}),
+            Get,
+            "/v2/recordings/composite?roomId=r1",
+        )),
+        none(case::<v::recordings::GetCompositeRecording>(&["c1"], Value::Null, Get, "/v2/recordings/composite/c1")),
+        none(case::<v::recordings::DeleteCompositeRecording>(
+            &["c1"],
+            Value::Null,
+            Delete,
+            "/v2/recordings/composite/c1",
+        )),
+        with(
+            case::<v::recordings::CreateMergeRecording>(&[], merge.clone(), Post, "/v2/recordings/participant/merge"),
+            merge,
+        ),
+        none(case::<v::recordings::ListMergeRecordings>(
+            &[],
+            json!({"id": "m1"}),
+            Get,
+            "/v2/recordings/participant/merge?id=m1",
+        )),
+        none(case::<v::recordings::GetMergeRecording>(
+            &["m1"],
+            Value::Null,
+            Get,
+            "/v2/recordings/participant/merge/m1",
+        )),
+        with(case::<v::transcodings::MergeTranscoding>(&[], tmerge.clone(), Post, "/v2/transcodings/merge"), tmerge),
+        with(case::<v::transcodings::HlsToMp4>(&[], h2m.clone(), Post, "/v2/transcodings/hls-to-mp4"), h2m),
+        with(
+            case::<v::transcodings::MeetingRecordingMerge>(
+                &[],
+                mrm.clone(),
+                Post,
+                "/v2/transcodings/meeting-recording-merge",
+            ),
+            mrm,
+        ),
+        none(case::<v::transcodings::ListTranscodings>(&[], json!({"hlsId": "h1"}), Get, "/v2/transcodings?hlsId=h1")),
+        none(case::<v::transcodings::GetTranscoding>(&["t1"], Value::Null, Get, "/v2/transcodings/t1")),
+        none(case::<v::transcodings::CancelTranscoding>(&["t1"], Value::Null, Post, "/v2/transcodings/t1/cancel")),
+        with(
+            case::<v::transcription::StartRealtimeTranscription>(
+                &[],
+                rtt.clone(),
+                Post,
+                "/ai/v1/realtime-transcriptions/start",
+            ),
+            rtt,
+        ),
+        with(
+            case::<v::transcription::StopRealtimeTranscription>(
+                &[],
+                json!({"roomId": "r1"}),
+                Post,
+                "/ai/v1/realtime-transcriptions/end",
+            ),
+            json!({"roomId": "r1"}),
+        ),
+        none(case::<v::transcription::GetRealtimeTranscription>(
+            &["t1"],
+            Value::Null,
+            Get,
+            "/ai/v1/realtime-transcriptions/t1",
+        )),
+        none(case::<v::transcription::ListRealtimeTranscriptions>(
+            &[],
+            Value::Null,
+            Get,
+            "/ai/v1/realtime-transcriptions",
+        )),
     ]
 }
 
 #[test]
 fn every_call_builds_its_exact_request() {
-    assert_requests(BASE, &cases(), endpoint, ENDPOINTS, &[]);
+    let cases = cases();
+    for (case, sent) in &cases {
+        assert_eq!(&case.body, sent, "{} {:?} {}", case.name, case.method, case.url);
+    }
+    for spec in CALLS {
+        assert!(cases.iter().any(|(c, _)| c.name == spec.name), "{} has no request test", spec.name);
+    }
+    let mut names: Vec<&str> = CALLS.iter().map(|s| s.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), CALLS.len(), "JS names are unique");
 }
 
 fn create_refused(body: Value) -> String {
-    common::refused(BASE, endpoint, "rooms.create", &[], Value::Null, body)
+    refused::<v::rooms::CreateRoom>(&[], body)
 }
 
 fn recording_config(config: Value) -> Value {
-    let text = format!(r#"{{"autoStartConfig":{{"recording":{{"config":{}}}}}}}"#, config.to_json());
-    edgeroom::json::parse(&text).unwrap()
+    json!({"autoStartConfig": {"recording": {"config": config}}})
 }
 
 #[test]
@@ -82,7 +326,8 @@ fn region_is_refused_as_discontinued() {
 fn webhook_events_come_from_the_documented_list() {
     for event in WEBHOOK_EVENTS {
         let body = json!({"webhook": {"endPoint": "https://h.example", "events": [event]}});
-        assert!(endpoint("rooms.create").unwrap().build(BASE, &[], &Value::Null, &body).is_ok(), "{event}");
+        let settings: v::rooms::RoomSettings = params_from_json(body).unwrap();
+        assert!(client().request(&v::rooms::CreateRoom::new(settings)).is_ok(), "{event}");
     }
     assert_eq!(WEBHOOK_EVENTS.len(), 20, "the seed lists twenty events");
     let message = create_refused(json!({"webhook": {"endPoint": "https://h.example", "events": ["meeting-joined"]}}));
@@ -123,35 +368,27 @@ fn layout_theme_mode_quality_orientation() {
         assert_eq!(create_refused(recording_config(config)), message);
     }
     // The same rules hold for the jobs.
-    let message = common::refused(
-        BASE,
-        endpoint,
-        "hls.start",
-        &[],
-        Value::Null,
-        json!({"roomId": "r", "config": {"layout": {"gridSize": 9}}}),
-    );
+    let message = refused::<v::media::StartHls>(&[], json!({"roomId": "r", "config": {"layout": {"gridSize": 9}}}));
     assert_eq!(message, "config.layout.gridSize: must be an integer from 1 to 4");
 }
 
 #[test]
 fn job_and_session_rules() {
-    let refused = |name: &str, query: Value, body: Value| common::refused(BASE, endpoint, name, &[], query, body);
     assert_eq!(
-        refused("rtmp.start", Value::Null, json!({"roomId": "r", "outputs": []})),
+        refused::<v::media::StartRtmp>(&[], json!({"roomId": "r", "outputs": []})),
         "outputs: must list at least one { url, streamKey }"
     );
     assert_eq!(
-        refused("rtmp.start", Value::Null, json!({"roomId": "r", "outputs": [{"url": "rtmp://x"}]})),
+        refused::<v::media::StartRtmp>(&[], json!({"roomId": "r", "outputs": [{"url": "rtmp://x"}]})),
         "outputs[0].streamKey: is required"
     );
-    assert_eq!(refused("recordings.start", Value::Null, json!({})), "roomId: is required");
+    assert_eq!(refused::<v::media::StartRecording>(&[], json!({})), "roomId: is required");
     assert_eq!(
-        refused("sessions.list", json!({"page": 1}), Value::Null),
+        refused::<v::sessions::ListSessions>(&[], json!({"page": 1})),
         "roomId: or customRoomId is required: say whose sessions to list"
     );
     assert_eq!(
-        refused("rooms.list", json!({"perPage": 500}), Value::Null),
+        refused::<v::rooms::ListRooms>(&[], json!({"perPage": 500})),
         "perPage: must be an integer from 1 to 100"
     );
 }
@@ -180,14 +417,21 @@ impl Env for Now {
     }
 }
 
+/// Polls a future whose transport answers at once (no executor needed).
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("the test transport answers at once"),
+    }
+}
+
 #[test]
 fn the_rest_token_is_raw_and_has_the_crawler_role() {
-    let client = VideoSdkClient::new("api-key", "vsdk-secret", None, RetryPolicy::default()).unwrap();
+    let client = client();
     let transport = Recorder(RefCell::new(Vec::new()));
-    let call =
-        client.call(&transport, &Now, endpoint("rooms.get").unwrap(), &["abc-xyzw-lmno"], &Value::Null, &Value::Null);
-    let room = block_on(call).unwrap();
-    assert_eq!(room["roomId"], "abc-xyzw-lmno");
+    let room = block_on(client.send(&transport, &Now, &v::rooms::GetRoom::new("abc-xyzw-lmno"))).unwrap();
+    assert_eq!(room.room_id, "abc-xyzw-lmno");
     let sent = transport.0.borrow();
     let header = sent[0].header("authorization").unwrap();
     assert!(!header.starts_with("Bearer "), "VideoSDK takes the token without a prefix");

@@ -1,63 +1,107 @@
-//! VideoSDK: the client (credentials, base URL, the cached REST token) and the endpoint
-//! declarations, named as VideoSDK's own `@videosdk.live/server-sdk` names them.
+//! VideoSDK: the client (credentials, base URL, the cached crawler REST token) and one module
+//! per resource, each declaring its calls with typed params and answers, named as VideoSDK's
+//! own `@videosdk.live/server-sdk` names them.
 
-use crate::prelude::*;
-use core::ops::Deref;
-mod config;
+mod common;
+pub mod config;
 pub mod media;
+pub mod recordings;
 pub mod rooms;
 pub mod sessions;
+pub mod stats;
+pub mod transcodings;
+pub mod transcription;
 
-use crate::client::{check_base_url, send, Authorizer, Env, RetryPolicy, Transport};
-use crate::endpoint::Endpoint;
+use crate::call::{Host, Spec};
+use crate::client::{check_base_url, Env, Provider, RetryPolicy};
 use crate::error::Result;
-use crate::http::HttpRequest;
-use crate::json::Value;
 use crate::token::{Minted, Permission, Validity, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
 use crate::token_cache::TokenCache;
 
+pub use common::{Extra, PageQuery};
 pub use config::WEBHOOK_EVENTS;
 
 /// VideoSDK's REST API.
 pub const DEFAULT_BASE_URL: &str = "https://api.videosdk.live";
 
-/// Every VideoSDK endpoint, by the name the JS layer calls it.
-pub static ENDPOINTS: &[&Endpoint] = &[
-    &rooms::CREATE,
-    &rooms::GET,
-    &rooms::VALIDATE,
-    &rooms::LIST,
-    &rooms::DEACTIVATE,
-    &sessions::LIST,
-    &sessions::GET,
-    &sessions::LIST_PARTICIPANTS,
-    &sessions::LIST_ACTIVE_PARTICIPANTS,
-    &sessions::GET_PARTICIPANT,
-    &sessions::END,
-    &sessions::REMOVE_PARTICIPANT,
-    &media::START_RECORDING_JOB,
-    &media::STOP_RECORDING,
-    &media::LIST_RECORDINGS,
-    &media::GET_RECORDING,
-    &media::DELETE_RECORDING,
-    &media::START_HLS_JOB,
-    &media::STOP_HLS,
-    &media::GET_ACTIVE_HLS,
-    &media::LIST_HLS,
-    &media::GET_HLS,
-    &media::DELETE_HLS,
-    &media::START_RTMP_JOB,
-    &media::STOP_RTMP,
-    &media::LIST_RTMP,
-    &media::GET_RTMP,
-];
-
-/// Looks an endpoint up by name.
-pub fn endpoint(name: &str) -> Option<&'static Endpoint> {
-    ENDPOINTS.iter().copied().find(|e| e.name == name)
+/// Calls `$callback!` with every VideoSDK call type: the one list of them, from which the
+/// wasm dispatch table, [`CALLS`], the JavaScript method table and the TypeScript
+/// declarations are made.
+#[macro_export]
+macro_rules! for_each_videosdk_call {
+    ($callback:ident) => {
+        $callback! {
+            $crate::videosdk::rooms::CreateRoom,
+            $crate::videosdk::rooms::GetRoom,
+            $crate::videosdk::rooms::ValidateRoom,
+            $crate::videosdk::rooms::ListRooms,
+            $crate::videosdk::rooms::DeactivateRoom,
+            $crate::videosdk::sessions::ListSessions,
+            $crate::videosdk::sessions::GetSession,
+            $crate::videosdk::sessions::ListParticipants,
+            $crate::videosdk::sessions::ListActiveParticipants,
+            $crate::videosdk::sessions::GetParticipant,
+            $crate::videosdk::sessions::EndSession,
+            $crate::videosdk::sessions::RemoveParticipant,
+            $crate::videosdk::media::StartRecording,
+            $crate::videosdk::media::StopRecording,
+            $crate::videosdk::media::ListRecordings,
+            $crate::videosdk::media::GetRecording,
+            $crate::videosdk::media::DeleteRecording,
+            $crate::videosdk::media::StartHls,
+            $crate::videosdk::media::StopHls,
+            $crate::videosdk::media::GetActiveHls,
+            $crate::videosdk::media::ListHls,
+            $crate::videosdk::media::GetHls,
+            $crate::videosdk::media::DeleteHls,
+            $crate::videosdk::media::StartRtmp,
+            $crate::videosdk::media::StopRtmp,
+            $crate::videosdk::media::ListRtmp,
+            $crate::videosdk::media::GetRtmp,
+            $crate::videosdk::stats::GetSessionQualityStats,
+            $crate::videosdk::stats::GetParticipantQualityStats,
+            $crate::videosdk::media::CaptureHls,
+            $crate::videosdk::recordings::StartParticipantRecording,
+            $crate::videosdk::recordings::StopParticipantRecording,
+            $crate::videosdk::recordings::ListParticipantRecordings,
+            $crate::videosdk::recordings::GetParticipantRecording,
+            $crate::videosdk::recordings::DeleteParticipantRecording,
+            $crate::videosdk::recordings::StartTrackRecording,
+            $crate::videosdk::recordings::StopTrackRecording,
+            $crate::videosdk::recordings::ListTrackRecordings,
+            $crate::videosdk::recordings::GetTrackRecording,
+            $crate::videosdk::recordings::DeleteTrackRecording,
+            $crate::videosdk::recordings::StartCompositeRecording,
+            $crate::videosdk::recordings::StopCompositeRecording,
+            $crate::videosdk::recordings::ListCompositeRecordings,
+            $crate::videosdk::recordings::GetCompositeRecording,
+            $crate::videosdk::recordings::DeleteCompositeRecording,
+            $crate::videosdk::recordings::CreateMergeRecording,
+            $crate::videosdk::recordings::ListMergeRecordings,
+            $crate::videosdk::recordings::GetMergeRecording,
+            $crate::videosdk::transcodings::MergeTranscoding,
+            $crate::videosdk::transcodings::HlsToMp4,
+            $crate::videosdk::transcodings::MeetingRecordingMerge,
+            $crate::videosdk::transcodings::ListTranscodings,
+            $crate::videosdk::transcodings::GetTranscoding,
+            $crate::videosdk::transcodings::CancelTranscoding,
+            $crate::videosdk::transcription::StartRealtimeTranscription,
+            $crate::videosdk::transcription::StopRealtimeTranscription,
+            $crate::videosdk::transcription::GetRealtimeTranscription,
+            $crate::videosdk::transcription::ListRealtimeTranscriptions,
+        }
+    };
 }
 
-/// A VideoSDK client: sans-IO builders plus one async `call` over an injected transport.
+macro_rules! specs {
+    ($($call:ty),* $(,)?) => { &[$(<$call as $crate::call::Call>::SPEC),*] };
+}
+
+/// Every VideoSDK call's declaration.
+pub static CALLS: &[&Spec] = for_each_videosdk_call!(specs);
+
+/// A VideoSDK client: typed calls, sent with [`Provider::send`] over any transport or built
+/// with [`Provider::request`] for a caller that sends them itself.
 #[derive(Debug)]
 pub struct VideoSdkClient {
     credentials: VideoSdkCredentials,
@@ -67,7 +111,8 @@ pub struct VideoSdkClient {
 }
 
 impl VideoSdkClient {
-    /// Checks the credentials and the base URL (default [`DEFAULT_BASE_URL`]).
+    /// Checks the credentials and the base URL (default [`DEFAULT_BASE_URL`]). Nothing is
+    /// signed or sent yet.
     pub fn new(api_key: &str, secret: &str, base_url: Option<&str>, retry: RetryPolicy) -> Result<Self> {
         let credentials = VideoSdkCredentials::new(api_key, secret)?;
         let base_url = check_base_url("baseUrl", base_url.unwrap_or(DEFAULT_BASE_URL))?;
@@ -79,8 +124,9 @@ impl VideoSdkClient {
         &self.credentials
     }
 
-    /// The token the REST API takes: `roles: ["crawler"]`, cached while comfortably valid.
-    pub fn api_token(&self, env: &impl Env, force_new: bool) -> Result<Minted> {
+    /// The token the REST API takes: `roles: ["crawler"]`, cached while comfortably valid;
+    /// `force_new` mints anew.
+    pub fn api_token(&self, env: &dyn Env, force_new: bool) -> Result<Minted> {
         let now = env.now_unix();
         self.cached.get(now, None, force_new, |lifetime| {
             let grant = VideoSdkGrant {
@@ -91,44 +137,21 @@ impl VideoSdkClient {
             self.credentials.token(&grant, &Validity { valid_for_seconds: Some(lifetime), ..Validity::default() }, now)
         })
     }
+}
 
-    /// Builds the request for `endpoint` against this client's base URL, without credentials.
-    pub fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest> {
-        endpoint.build(&self.base_url, args, query, body)
+impl Provider for VideoSdkClient {
+    const NAME: &'static str = "VideoSDK";
+
+    fn base_url(&self, _host: Host) -> &str {
+        &self.base_url
     }
 
-    /// How transient failures of safe requests are retried.
-    pub fn retry_policy(&self) -> RetryPolicy {
+    fn retry_policy(&self) -> RetryPolicy {
         self.retry
     }
 
-    /// Builds, authenticates (the raw token, no "Bearer "), sends and parses one call.
-    pub async fn call(
-        &self,
-        transport: &impl Transport,
-        env: &impl Env,
-        endpoint: &Endpoint,
-        args: &[&str],
-        query: &Value,
-        body: &Value,
-    ) -> Result<Value> {
-        let request = self.build(endpoint, args, query, body)?;
-        send(transport, env, &self.retry, endpoint, request, Some(&CrawlerAuth { client: self, env })).await
-    }
-}
-
-/// The [`Authorizer`] of VideoSDK calls: the cached crawler token, raw. `C` and `E` are
-/// references or shared pointers to the client and its environment.
-pub struct CrawlerAuth<C, E> {
-    /// The client whose credentials sign the token.
-    pub client: C,
-    /// The clock and randomness for minting.
-    pub env: E,
-}
-
-impl<C: Deref<Target = VideoSdkClient>, E: Deref<Target: Env + Sized>> Authorizer for CrawlerAuth<C, E> {
-    fn authorization(&self, renew: bool) -> Result<String> {
+    fn authorization(&self, env: &dyn Env, renew: bool) -> Result<String> {
         // VideoSDK wants the token itself as the header value: no "Bearer " prefix.
-        Ok(self.client.api_token(&*self.env, renew)?.token)
+        Ok(self.api_token(env, renew)?.token)
     }
 }

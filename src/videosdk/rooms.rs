@@ -1,43 +1,218 @@
 //! VideoSDK rooms: create (idempotent on `customRoomId`), get, validate, list, deactivate.
 
-use super::config::{AUTO_CLOSE, AUTO_START, WEBHOOK};
-use crate::endpoint::{Endpoint, Paging, Reply};
-use crate::schema::{opt, req, Rule, Schema};
+use super::common::{check_id, Extra, PageQuery, RoomRef};
+use super::config::{AutoClose, AutoStart, RoomWebhook};
+use super::VideoSdkClient;
+use crate::call::{calls, Retry, Validate};
+use crate::error::Result;
+use crate::hms::rooms::Refused;
+use crate::reply::{Page, Paging, Reply};
+use crate::rules::optional;
+use serde::{Deserialize, Serialize};
 
-/// The path argument of room calls.
-pub const ROOM_ID: &[&str] = &["roomId"];
+/// A room, as VideoSDK answers it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct Room {
+    /// The room id, `xxxx-xxxx-xxxx`.
+    pub room_id: String,
+    /// VideoSDK's internal id.
+    pub id: Option<String>,
+    /// The caller's own id for the room.
+    pub custom_room_id: Option<String>,
+    /// Whether the room was deactivated.
+    pub disabled: Option<bool>,
+    /// Where the room's events are posted.
+    pub webhook: Option<serde_json::Value>,
+    /// How sessions close.
+    pub auto_close_config: Option<serde_json::Value>,
+    /// What starts with each session.
+    pub auto_start_config: Option<serde_json::Value>,
+    /// ISO 8601.
+    pub created_at: Option<String>,
+    /// ISO 8601.
+    pub updated_at: Option<String>,
+    /// Links to related resources.
+    pub links: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Whatever else VideoSDK sends.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The settings of a new room (`rooms.create`). With a `customRoomId`, creating twice
+/// answers the same room.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct RoomSettings {
+    /// The caller's own id for the room; the key `rooms.create` is idempotent on.
+    pub custom_room_id: Option<String>,
+    /// Where the room's events are posted.
+    pub webhook: Option<RoomWebhook>,
+    /// How sessions close.
+    pub auto_close_config: Option<AutoClose>,
+    /// What starts with each session.
+    pub auto_start_config: Option<AutoStart>,
+    /// Discontinued by VideoSDK; refused up front.
+    #[serde(default, skip_serializing, deserialize_with = "region_discontinued")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub region: Refused,
+}
+
+fn region_discontinued<'de, D: serde::Deserializer<'de>>(_: D) -> core::result::Result<Refused, D::Error> {
+    Err(serde::de::Error::custom(
+        "is not accepted; VideoSDK discontinued it: its servers now pick the region closest to the \
+         participants (contact VideoSDK for geo-fencing)",
+    ))
+}
+
+impl RoomSettings {
+    /// Settings with a custom room id: creating them twice answers the same room.
+    pub fn custom(custom_room_id: impl Into<String>) -> Self {
+        RoomSettings { custom_room_id: Some(custom_room_id.into()), ..RoomSettings::default() }
+    }
+
+    fn has_custom_id(&self) -> bool {
+        self.custom_room_id.is_some()
+    }
+}
+
+impl Validate for RoomSettings {
+    fn validate(&self) -> Result<()> {
+        check_id("customRoomId", self.custom_room_id.as_deref())?;
+        optional(self.webhook.as_ref(), |w| w.validate().map_err(|e| e.within("webhook")))?;
+        optional(self.auto_close_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoCloseConfig")))?;
+        optional(self.auto_start_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoStartConfig")))
+    }
+}
+
 const ROOM: Reply = Reply::Object(&["roomId"]);
 
-static CREATE_BODY: Schema = Schema::of(&[
-    opt("customRoomId", Rule::Identifier),
-    opt("webhook", Rule::Object(&WEBHOOK)),
-    opt("autoCloseConfig", Rule::Object(&AUTO_CLOSE)),
-    opt("autoStartConfig", Rule::Object(&AUTO_START)),
-])
-.refuse(&[(
-    "region",
-    "VideoSDK discontinued it: its servers now pick the region closest to the participants \
-     (contact VideoSDK for geo-fencing)",
-)]);
+calls! {
+    provider VideoSdkClient;
 
-/// A page number: from 1 to the largest the pager follows.
-pub const PAGE: Rule = Rule::Int(1, 1_000_000);
+    /// `POST /v2/rooms`: creates a room; with a `customRoomId`, the same room every time.
+    CreateRoom = "rooms.create": Post "/v2/rooms" () body RoomSettings => Room,
+        reply ROOM, retry Retry::When(RoomSettings::has_custom_id);
 
-/// VideoSDK lists are page-based: `page` from 1, `perPage` up to 100.
-pub static PAGE_QUERY: Schema = Schema::of(&[opt("page", PAGE), opt("perPage", Rule::Int(1, 100))]);
+    /// `GET /v2/rooms/{roomId}`: one room.
+    GetRoom = "rooms.get": Get "/v2/rooms/{}" (room_id: "roomId") none () => Room, reply ROOM;
 
-static DEACTIVATE_BODY: Schema = Schema::of(&[req("roomId", Rule::Identifier)]);
+    /// `GET /v2/rooms/validate/{roomId}`: the room, if the id is one of the caller's.
+    ValidateRoom = "rooms.validate": Get "/v2/rooms/validate/{}" (room_id: "roomId") none () => Room, reply ROOM;
 
-/// `POST /v2/rooms`: the `rooms.create` call.
-pub static CREATE: Endpoint =
-    Endpoint::post("rooms.create", "/v2/rooms", ROOM).body(&CREATE_BODY).idempotent_with("customRoomId");
-/// `GET /v2/rooms/{}`: the `rooms.get` call.
-pub static GET: Endpoint = Endpoint::get("rooms.get", "/v2/rooms/{}", ROOM).args(ROOM_ID);
-/// `GET /v2/rooms/validate/{}`: the `rooms.validate` call.
-pub static VALIDATE: Endpoint = Endpoint::get("rooms.validate", "/v2/rooms/validate/{}", ROOM).args(ROOM_ID);
-/// `GET /v2/rooms`: the `rooms.list` call.
-pub static LIST: Endpoint =
-    Endpoint::get("rooms.list", "/v2/rooms", Reply::Page(Paging::PageNumber)).query(&PAGE_QUERY);
-/// `POST /v2/rooms/deactivate`: the `rooms.deactivate` call.
-pub static DEACTIVATE: Endpoint =
-    Endpoint::post("rooms.deactivate", "/v2/rooms/deactivate", Reply::Object(&[])).body(&DEACTIVATE_BODY).idempotent();
+    /// `GET /v2/rooms`: one page of rooms.
+    ListRooms = "rooms.list": Get "/v2/rooms" () query PageQuery => Page<Room>, reply Reply::Page(Paging::PageNumber);
+
+    /// `POST /v2/rooms/deactivate`: no new session can start in the room.
+    DeactivateRoom = "rooms.deactivate": Post "/v2/rooms/deactivate" () body RoomRef => Extra,
+        reply Reply::Object(&[]), retry Retry::Always, fields ["roomId"];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::call::params_from_json;
+    use crate::client::{Provider, RetryPolicy};
+    use crate::http::{HttpResponse, Method};
+    use serde_json::json;
+
+    fn client() -> VideoSdkClient {
+        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
+    }
+
+    fn refused(body: serde_json::Value) -> String {
+        match params_from_json::<RoomSettings>(body) {
+            Ok(settings) => client().request(&CreateRoom::new(settings)).unwrap_err().message().to_owned(),
+            Err(e) => e.message().to_owned(),
+        }
+    }
+
+    #[test]
+    fn create_is_idempotent_only_with_a_custom_id() {
+        let req = client().request(&CreateRoom::new(RoomSettings::custom("aaa-bbb"))).unwrap();
+        assert_eq!(req.method, Method::Post);
+        assert_eq!(req.url, "https://api.videosdk.live/v2/rooms");
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"customRoomId":"aaa-bbb"}"#).unwrap()
+        );
+        assert!(req.idempotent);
+        assert!(!client().request(&CreateRoom::new(RoomSettings::default())).unwrap().idempotent);
+    }
+
+    #[test]
+    fn create_rules() {
+        assert!(refused(json!({"region": "sg001"})).starts_with("region: is not accepted; VideoSDK discontinued it"));
+        assert_eq!(refused(json!({"customRoomId": ""})), "customRoomId: must be a non-empty string");
+        assert_eq!(
+            refused(json!({"autoCloseConfig": {"type": "session-closes"}})),
+            "autoCloseConfig.type: must be one of session-ends, session-end-and-deactivate"
+        );
+        assert_eq!(
+            refused(json!({"autoCloseConfig": {"duration": 0}})),
+            "autoCloseConfig.duration: must be an integer from 1 to 10080"
+        );
+        assert_eq!(
+            refused(json!({"webhook": {"events": ["session-started"]}})),
+            "webhook.endPoint: is required when events are given"
+        );
+        let message = refused(json!({"webhook": {"endPoint": "https://h.example", "events": ["meeting-joined"]}}));
+        assert!(
+            message.starts_with("webhook.events[0]: must be one of participant-joined, participant-left,"),
+            "{message}"
+        );
+        assert_eq!(
+            refused(json!({"autoStartConfig": {"hls": {"theme": "BLUE"}}})),
+            "autoStartConfig.hls.theme: must be one of DARK, LIGHT, DEFAULT"
+        );
+        assert!(refused(json!({"colour": "red"})).starts_with("colour: is not a known field"));
+    }
+
+    #[test]
+    fn get_validate_list_deactivate() {
+        let c = client();
+        assert_eq!(
+            c.request(&GetRoom::new("abc-xyzw-lmno")).unwrap().url,
+            "https://api.videosdk.live/v2/rooms/abc-xyzw-lmno"
+        );
+        assert_eq!(
+            c.request(&ValidateRoom::new("a b")).unwrap().url,
+            "https://api.videosdk.live/v2/rooms/validate/a%20b"
+        );
+        let page = PageQuery { page: Some(2), per_page: Some(20) };
+        assert_eq!(
+            c.request(&ListRooms::new(page)).unwrap().url,
+            "https://api.videosdk.live/v2/rooms?page=2&perPage=20"
+        );
+        for (query, message) in [
+            (PageQuery { per_page: Some(500), ..PageQuery::default() }, "perPage: must be an integer from 1 to 100"),
+            (PageQuery { page: Some(0), ..PageQuery::default() }, "page: must be an integer from 1 to 1000000"),
+        ] {
+            assert_eq!(c.request(&ListRooms::new(query)).unwrap_err().message(), message);
+        }
+        let req = c.request(&DeactivateRoom::new(RoomRef::new("r1"))).unwrap();
+        assert_eq!(
+            crate::videosdk::common::body_json(&req),
+            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap()
+        );
+        assert!(req.idempotent);
+        assert_eq!(
+            c.request(&DeactivateRoom::new(RoomRef::new(""))).unwrap_err().message(),
+            "roomId: must be a non-empty string"
+        );
+    }
+
+    #[test]
+    fn rooms_parse() {
+        let body = r#"{"pageInfo":{"currentPage":1,"perPage":20,"lastPage":2,"total":25},"data":[{"roomId":"abc-xyzw-lmno","customRoomId":"c","disabled":false,"createdAt":"2024-01-01T00:00:00Z","userId":"u"}]}"#;
+        let text = crate::reply::read(Reply::Page(Paging::PageNumber), &HttpResponse::new(200, body)).unwrap();
+        let page: Page<Room> = crate::reply::typed(200, &text).unwrap();
+        assert_eq!(page.items[0].room_id, "abc-xyzw-lmno");
+        assert_eq!(page.items[0].extra["userId"], "u");
+        assert_eq!(page.next, Some(crate::reply::Next::Page { page: 2 }));
+        let err = crate::reply::read(ROOM, &HttpResponse::new(200, r#"{"id":"x"}"#)).unwrap_err();
+        assert_eq!(err.code().as_str(), "invalid_response");
+    }
+}

@@ -2,11 +2,11 @@
 //! by the custom headers configured for the endpoint (a shared secret or basic auth).
 
 use super::{check_fresh, invalid, parse_object, text, typed, Extra};
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 use crate::error::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 /// A 100ms webhook event. Its type is kept as sent: 100ms adds event types, and a receiver
 /// must not start failing when it does.
