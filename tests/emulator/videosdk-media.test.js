@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { JOB_STARTUP_MS } from "../../js/emulator/videosdk-jobs.js";
+import { JOB_STARTUP_MS } from "../../js/emulator/videosdk/jobs.js";
 import { VSDK, assertVideoSdkError, liveRoom, setup, videoSdkClient } from "./videosdk-helpers.js";
 
 const at = (ms) => new Date(Date.parse("2025-03-01T10:00:00.000Z") + ms).toISOString();

@@ -1,0 +1,110 @@
+// The REST side of media jobs: start, end, list, fetch, delete, for recordings, HLS and RTMP
+// live streams alike. What differs per kind is in MEDIA: the body rules, the fields kept, and
+// the answers, which follow VideoSDK's pages (recording and live-stream starts answer a bare
+// JSON string, HLS start the HLS object).
+
+import { objectBody } from "../shared/http.js";
+import { activeJob, isActive, jobsOf, presentJob, startJob, stopJob } from "./jobs.js";
+import { conflict, has, notFound, optionalString, pageOf, requiredString } from "./http.js";
+import { checkHlsStart, checkLivestreamStart, checkRecordingStart } from "./rules.js";
+import { liveSession, requireRoomId } from "./store.js";
+
+const MEDIA = {
+  recording: {
+    label: "Recording",
+    check: checkRecordingStart,
+    fields: ["templateUrl", "config", "transcription", "webhookUrl", "awsDirPath", "preSignedUrl"],
+    started: () => "Recording started successfully",
+    ended: "Recording stopped successfully",
+  },
+  hls: {
+    label: "HLS",
+    check: checkHlsStart,
+    fields: ["templateUrl", "config", "orientation", "transcription"],
+    started: (ctx, job) => presentJob(ctx.base, job),
+    ended: "HLS stopped successfully",
+  },
+  livestream: {
+    label: "Livestream",
+    check: checkLivestreamStart,
+    fields: ["outputs", "templateUrl", "config", "transcription"],
+    started: () => "Livestream started successfully",
+    ended: "Livestream ended successfully",
+  },
+};
+
+const pick = (body, fields) => Object.fromEntries(fields.filter((f) => has(body, f)).map((f) => [f, body[f]]));
+
+function roomOf(ctx, body) {
+  return requireRoomId(ctx.state, ctx.app.apiKey, requiredString(body, "roomId"));
+}
+
+function requireJob(ctx, kind, id) {
+  const job = ctx.state.jobs.get(id);
+  if (!job || job.kind !== kind || job.apiKey !== ctx.app.apiKey) throw notFound(`${MEDIA[kind].label} not found: ${id}`);
+  return job;
+}
+
+function mediaHandlers(kind) {
+  const { label, check, fields, started, ended } = MEDIA[kind];
+
+  // Needs a live session (a composer records what participants send); one job per room.
+  function start(ctx) {
+    const body = objectBody(ctx.body);
+    check(body);
+    const room = roomOf(ctx, body);
+    const session = liveSession(ctx.state, room.roomId);
+    if (!session) throw conflict(`Room ${room.roomId} has no active session: ${label} needs participants in the room`);
+    if (activeJob(ctx.state, kind, room.roomId)) throw conflict(`${label} is already running in room ${room.roomId}`);
+    return started(ctx, startJob(ctx.state, ctx.clock, kind, session, pick(body, fields)));
+  }
+
+  // Ends the room's running job; HLS also takes the job's `id`, which must be that one.
+  function end(ctx) {
+    const body = objectBody(ctx.body);
+    const room = roomOf(ctx, body);
+    const id = optionalString(body, "id");
+    const job = id === undefined ? activeJob(ctx.state, kind, room.roomId) : requireJob(ctx, kind, id);
+    if (!job || job.roomId !== room.roomId || !isActive(job)) {
+      throw conflict(`No ${label} is running in room ${room.roomId}${id === undefined ? "" : ` with id ${id}`}`);
+    }
+    stopJob(job, ctx.clock.ms, ctx.state);
+    return ended;
+  }
+
+  function list(ctx) {
+    const roomId = ctx.query.get("roomId");
+    const sessionId = ctx.query.get("sessionId");
+    const jobs = jobsOf(ctx.state, kind).filter((job) =>
+      job.apiKey === ctx.app.apiKey
+      && (roomId === null || job.roomId === roomId)
+      && (sessionId === null || job.sessionId === sessionId));
+    return pageOf(jobs, ctx.query, (job) => presentJob(ctx.base, job));
+  }
+
+  function get(ctx) {
+    return presentJob(ctx.base, requireJob(ctx, kind, ctx.params.id));
+  }
+
+  // Deleting removes a finished job's record (and, for real, its files); a running one must
+  // be ended first.
+  function remove(ctx) {
+    const job = requireJob(ctx, kind, ctx.params.id);
+    if (isActive(job)) throw conflict(`${label} ${job.id} is still running: end it first`);
+    ctx.state.jobs.delete(job.id);
+    return `${label} deleted successfully`;
+  }
+
+  function active(ctx) {
+    const room = requireRoomId(ctx.state, ctx.app.apiKey, ctx.params.roomId);
+    const job = activeJob(ctx.state, kind, room.roomId);
+    if (!job) throw notFound(`No ${label} is running in room ${room.roomId}`);
+    return presentJob(ctx.base, job);
+  }
+
+  return { start, end, list, get, remove, active };
+}
+
+export const recordingHandlers = mediaHandlers("recording");
+export const hlsHandlers = mediaHandlers("hls");
+export const livestreamHandlers = mediaHandlers("livestream");
