@@ -23,6 +23,7 @@ export const externalStreamKind = {
   noun: "External stream",
   idParam: "stream_id",
   eventIdField: "beam_id",
+  defaultDestination: "rtmp",
   events: { started: "beam.started.success", stopped: "beam.stopped.success", recorded: "beam.recording.success" },
   parseStart(ctx, body) {
     checkRtmpUrls(body.rtmp_urls);

@@ -4,7 +4,7 @@
 
 import { recordEvent } from "./analytics.js";
 import { templateOf } from "./lookup.js";
-import { createAssets } from "./recording-assets.js";
+import { createAssets, presignAsset } from "./recording-assets.js";
 
 export const beamEventData = (state, room, job, session) => ({
   [job.internal.id_field]: job.id,
@@ -36,6 +36,11 @@ export function complete(ctx, room, job) {
       max_width: main.metadata.resolution?.width ?? main.metadata.max_width ?? 0,
       max_height: main.metadata.resolution?.height ?? main.metadata.max_height ?? 0,
       recording_path: main.path,
+      // Fields the official SDK's type of this event requires (analytics/recordingEvent.d.ts):
+      // the recorder's own peer, a download URL, and the RTMP outputs (none for a recording).
+      peer_id: job.internal.beam_peer_id,
+      recording_presigned_url: presignAsset(main, ctx.clock.sec),
+      rtmp: data.rtmp ?? [],
       size: main.size,
     });
   }

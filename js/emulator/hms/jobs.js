@@ -16,7 +16,7 @@ import { presentAsset } from "./recording-assets.js";
 import { notFound, requireEnabled, requireRoom } from "./lookup.js";
 import { closeIfIdle, ensureSession } from "./sessions.js";
 import { HttpError, badBodyParam, badQueryParam, objectBody } from "../shared/http.js";
-import { objectId, unique } from "../shared/ids.js";
+import { objectId, unique, uuidV4 } from "../shared/ids.js";
 import { paginate } from "./paging.js";
 import { checkTypes } from "./room-rules.js";
 
@@ -96,7 +96,8 @@ export function jobHandlers(kind) {
       status: "running",
       fields: spec.fields,
       meeting_url: body.meeting_url ?? "",
-      destination: body.destination,
+      // Streams always name one (the official SDK's types require it); a body may choose it.
+      destination: body.destination ?? kind.defaultDestination,
       created_at: ctx.clock.iso,
       started_at: ctx.clock.iso,
       updated_at: ctx.clock.iso,
@@ -105,7 +106,7 @@ export function jobHandlers(kind) {
       stopped_by: "",
       asset_ids: [],
       // Not on the wire: what stopping produces, and how this kind's events are named.
-      internal: { config: spec.config, plan: spec.plan, events: kind.events, id_field: kind.eventIdField, event_data: spec.eventData ?? {} },
+      internal: { beam_peer_id: uuidV4(), config: spec.config, plan: spec.plan, events: kind.events, id_field: kind.eventIdField, event_data: spec.eventData ?? {} },
     };
     ctx.state.jobs.set(job.id, job);
     recordEvent(ctx, room, kind.events.started, beamEventData(ctx.state, room, job, session));

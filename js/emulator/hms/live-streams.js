@@ -28,6 +28,7 @@ export const liveStreamKind = {
   noun: "Live stream",
   idParam: "stream_id",
   eventIdField: "stream_id",
+  defaultDestination: "hls",
   events: { started: "hls.started.success", stopped: "hls.stopped.success", recorded: "hls.recording.success" },
   parseStart(ctx, body, room) {
     checkTypes(body, { recording: "object" });

@@ -70,13 +70,18 @@ function listAssets(ctx) {
   return { ...page, data: page.data.map(presentAsset) };
 }
 
+// A time-limited download URL of an asset (the presigned-url call, and the
+// recording_presigned_url of beam.recording.success events).
+export function presignAsset(asset, nowSec, expiry = DEFAULT_PRESIGN_SECONDS) {
+  const file = asset.path.split("/").pop();
+  return `https://storage.100ms-emulator.invalid/${asset.id}/${encodeURIComponent(file)}`
+    + `?expires=${nowSec + expiry}&signature=${randomToken(40)}`;
+}
+
 function presignedUrl(ctx) {
   const asset = requireAsset(ctx);
   const expiry = parseIntegerQuery(ctx.query, "presign_duration", { ...PRESIGN_RANGE, fallback: DEFAULT_PRESIGN_SECONDS });
-  const file = asset.path.split("/").pop();
-  const url = `https://storage.100ms-emulator.invalid/${asset.id}/${encodeURIComponent(file)}`
-    + `?expires=${ctx.clock.sec + expiry}&signature=${randomToken(40)}`;
-  return { id: asset.id, path: asset.path, url, expiry };
+  return { id: asset.id, path: asset.path, url: presignAsset(asset, ctx.clock.sec, expiry), expiry };
 }
 
 export const assetHandlers = { getAsset, listAssets, presignedUrl };
