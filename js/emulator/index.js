@@ -27,6 +27,9 @@ export const DEFAULT_APP = Object.freeze({
 export const HMS_PREFIX = "/100ms/v2";
 export const HMS_AUTH_PREFIX = "/100ms-auth/v2";
 export const VIDEOSDK_PREFIX = "/videosdk/v2";
+// VideoSDK's AI API (realtime transcription) lives at /ai/v1 beside /v2 on the same host, so a
+// client whose base URL is `${origin}/videosdk` reaches both.
+export const VIDEOSDK_AI_PREFIX = "/videosdk/ai/v1";
 
 // What to configure a 100ms client with when the emulator is served at `origin`.
 export function hmsUrls(origin) {
@@ -49,6 +52,7 @@ const SERVICES = [
   { prefix: WEBHOOKS_CONTROL_PREFIX, routes: webhookControlRoutes, management: false, details: true },
   // The VideoSDK side (its API and its control service) has its own state, auth and error shape.
   { prefix: VIDEOSDK_PREFIX, videosdk: "api" },
+  { prefix: VIDEOSDK_AI_PREFIX, videosdk: "ai" },
   { prefix: VIDEOSDK_CONTROL_PREFIX, videosdk: "control" },
   { prefix: "", routes: [route("GET", "/health", () => ({ ok: true }))], management: false, details: true },
 ];

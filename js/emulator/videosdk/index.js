@@ -11,9 +11,11 @@ import { joinRoom, leaveRoom } from "./control.js";
 import { clockAt, videoSdkErrorResponse } from "./http.js";
 import { jobsOf, presentJob } from "./jobs.js";
 import { presentRoom } from "./rooms.js";
-import { videoSdkControlRoutes, videoSdkRoutes } from "./routes.js";
+import { presentMerge, settleMerges } from "./participant-recordings.js";
+import { videoSdkAiRoutes, videoSdkControlRoutes, videoSdkRoutes } from "./routes.js";
 import { presentSession, settle } from "./sessions.js";
 import { appByKey, buildVideoSdkSeed, createVideoSdkState } from "./store.js";
+import { presentTranscoding, settleTranscodings } from "./transcodings.js";
 import { attachVideoSdkWebhooks } from "./webhooks.js";
 
 // Documented so examples work out of the box; never use it for a real app.
@@ -65,6 +67,8 @@ export function createVideoSdk({ apps, now, prefix, webhooks }) {
       keys = new Map(checked.map((app) => [app.apiKey, importHs256Key(app.secret)]));
     }
     settle(state, clock.ms);
+    settleMerges(state, clock.ms);
+    settleTranscodings(state, clock.ms);
     return state;
   }
 
@@ -73,13 +77,13 @@ export function createVideoSdk({ apps, now, prefix, webhooks }) {
     try {
       const clock = clockAt(now());
       const ctx = { state: ready(clock), clock, query: url.searchParams, body: parsed.body, base: `${url.origin}${prefix}` };
-      const isApi = service.videosdk === "api";
+      const isApi = service.videosdk === "api" || service.videosdk === "ai";
       if (isApi) {
         const apiKey = await authenticateVideoSdk(request, { keys, nowSec: clock.sec });
         entry.authorized = true;
         ctx.app = appByKey(ctx.state, apiKey);
       }
-      const routes = isApi ? videoSdkRoutes : videoSdkControlRoutes;
+      const routes = { api: videoSdkRoutes, ai: videoSdkAiRoutes, control: videoSdkControlRoutes }[service.videosdk];
       const found = findRoute(routes, request.method, url.pathname.slice(service.prefix.length));
       if (parsed.malformed) throw new HttpError(400, "Invalid request body", ["the body is not valid JSON"]);
       ctx.params = found.params;
@@ -115,6 +119,12 @@ export function createVideoSdk({ apps, now, prefix, webhooks }) {
         recordings: jobs("recording"),
         hls: jobs("hls"),
         livestreams: jobs("livestream"),
+        participantRecordings: jobs("participant-recording"),
+        trackRecordings: jobs("track-recording"),
+        compositeRecordings: jobs("composite"),
+        mergeRecordings: [...current.merges.values()].map(presentMerge),
+        transcodings: [...current.transcodings.values()].map(presentTranscoding),
+        transcriptions: jobs("transcription"),
       });
     },
   };

@@ -28,7 +28,30 @@ const KINDS = {
     }),
   },
   livestream: {},
+  // A participant's (or one of its tracks') own recording: a list of files, one per format.
+  "participant-recording": {
+    onStart: () => ({ files: [] }),
+    onStop: (job) => ({ files: [{ fileUrl: `${MEDIA_ORIGIN}/participants/${job.id}.${job.fileFormat ?? "mp4"}`, fileFormat: job.fileFormat ?? "mp4" }] }),
+  },
+  "track-recording": {
+    onStart: () => ({ files: [] }),
+    onStop: (job) => ({
+      files: [{ fileUrl: `${MEDIA_ORIGIN}/tracks/${job.id}-${job.kindOfTrack}.${job.fileFormat ?? defaultTrackFormat(job)}`, fileFormat: job.fileFormat ?? defaultTrackFormat(job) }],
+    }),
+  },
+  composite: {
+    onStop: (job) => ({ fileId: `${job.id}-file`, file: { fileUrl: `${MEDIA_ORIGIN}/composite/${job.id}.${job.fileFormat ?? "mp4"}` } }),
+  },
+  // Realtime transcription: its files appear once it stops.
+  transcription: {
+    onStop: (job) => ({
+      transcriptionFilePaths: { txt: `${MEDIA_ORIGIN}/transcriptions/${job.id}.txt`, json: `${MEDIA_ORIGIN}/transcriptions/${job.id}.json` },
+      summarizedFilePaths: job.summary?.enabled ? { txt: `${MEDIA_ORIGIN}/transcriptions/${job.id}-summary.txt` } : {},
+    }),
+  },
 };
+
+const defaultTrackFormat = (job) => (job.kindOfTrack === "audio" || job.kindOfTrack === "screen_audio" ? "mp3" : "mp4");
 
 const ACTIVE = new Set(["starting", "started"]);
 export const isActive = (job) => ACTIVE.has(job.status);

@@ -5,7 +5,7 @@
 
 import { objectBody } from "../shared/http.js";
 import { activeJob, isActive, jobsOf, presentJob, startJob, stopJob } from "./jobs.js";
-import { conflict, has, notFound, optionalString, pageOf, requiredString } from "./http.js";
+import { conflict, has, invalid, notFound, optionalString, pageOf, requiredString } from "./http.js";
 import { checkHlsStart, checkLivestreamStart, checkRecordingStart } from "./rules.js";
 import { liveSession, requireRoomId } from "./store.js";
 
@@ -95,11 +95,15 @@ function mediaHandlers(kind) {
     return `${label} deleted successfully`;
   }
 
+  // GET /hls/:roomId/active answers {data: stream}, the stream naming its room with the legacy
+  // meetingId (as the official SDKs read it: Rust hls.get, Node hls.get); with nothing running
+  // data is null, which both SDKs take as "none active".
   function active(ctx) {
     const room = requireRoomId(ctx.state, ctx.app.apiKey, ctx.params.roomId);
     const job = activeJob(ctx.state, kind, room.roomId);
-    if (!job) throw notFound(`No ${label} is running in room ${room.roomId}`);
-    return presentJob(ctx.base, job);
+    if (!job) return { data: null };
+    const { roomId, ...stream } = presentJob(ctx.base, job);
+    return { data: { ...stream, meetingId: roomId } };
   }
 
   return { start, end, list, get, remove, active };
@@ -108,3 +112,37 @@ function mediaHandlers(kind) {
 export const recordingHandlers = mediaHandlers("recording");
 export const hlsHandlers = mediaHandlers("hls");
 export const livestreamHandlers = mediaHandlers("livestream");
+
+const CAPTURE_FORMATS = ["png", "jpg", "webp"];
+const MAX_CAPTURE_SIDE = 1920;
+
+function optionalInteger(body, field, min, max) {
+  if (!has(body, field)) return undefined;
+  const value = body[field];
+  if (!Number.isInteger(value) || value < min || value > max) throw invalid(`${field} must be an integer from ${min} to ${max}`);
+  return value;
+}
+
+// POST /hls/capture: a still image of a room's running HLS stream (`time` seconds into it).
+function capture(ctx) {
+  const body = objectBody(ctx.body);
+  const room = roomOf(ctx, body);
+  const format = optionalString(body, "format") ?? "png";
+  if (!CAPTURE_FORMATS.includes(format)) throw invalid(`format must be one of ${CAPTURE_FORMATS.join(", ")}`);
+  const width = optionalInteger(body, "width", 1, MAX_CAPTURE_SIDE) ?? 1280;
+  const height = optionalInteger(body, "height", 1, MAX_CAPTURE_SIDE) ?? 720;
+  const time = optionalInteger(body, "time", 0, 86_400);
+  const job = activeJob(ctx.state, "hls", room.roomId);
+  if (!job) throw conflict(`No HLS is running in room ${room.roomId}: nothing to capture`);
+  const fileName = `${job.id}-${ctx.clock.ms}.${format}`;
+  return {
+    message: "Capture taken successfully",
+    roomId: room.roomId,
+    filePath: `hls-captures/${room.roomId}/${fileName}`,
+    fileSize: Math.round((width * height) / 8),
+    fileName,
+    meta: { format, width, height, ...(time === undefined ? {} : { time }), hlsId: job.id },
+  };
+}
+
+hlsHandlers.capture = capture;

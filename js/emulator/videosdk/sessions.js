@@ -9,7 +9,7 @@
 // "session-end-and-deactivate" it also deactivates the room, so it holds one session only.
 
 import { HttpError, objectBody } from "../shared/http.js";
-import { conflict, isoAt, links, notFound, optionalString, pageOf, requiredString } from "./http.js";
+import { conflict, invalid, isoAt, links, notFound, optionalString, pageOf, requiredString } from "./http.js";
 import { objectId, unique } from "../shared/ids.js";
 import { advanceJob, startJob, stopJob } from "./jobs.js";
 import { liveSession, requireRoomId, requireSession, sessionsOf } from "./store.js";
@@ -122,12 +122,21 @@ function targetOf(ctx) {
   return { body, session: ongoingSession(ctx, room, optionalString(body, "sessionId")) };
 }
 
+const SESSION_STATUSES = ["ongoing", "ended"];
+
+// Filters: roomId, customRoomId, status (ongoing | ended; the official SDKs find a room's live
+// session with status=ongoing&perPage=1, so ignoring it would answer an ended one).
 function listSessions(ctx) {
   const roomId = ctx.query.get("roomId");
   const customRoomId = ctx.query.get("customRoomId");
+  const status = ctx.query.get("status");
+  if (status !== null && !SESSION_STATUSES.includes(status)) {
+    throw invalid(`status must be one of ${SESSION_STATUSES.join(", ")}`);
+  }
   const matches = (session) =>
     (roomId === null || session.roomId === roomId)
-    && (customRoomId === null || ctx.state.rooms.get(session.roomId).customRoomId === customRoomId);
+    && (customRoomId === null || ctx.state.rooms.get(session.roomId).customRoomId === customRoomId)
+    && (status === null || session.status === status);
   const sessions = sessionsOf(ctx.state, ctx.app.apiKey).filter(matches);
   return pageOf(sessions, ctx.query, (s) => presentSession(ctx.base, s));
 }
@@ -138,12 +147,21 @@ function getSession(ctx) {
   return presentSession(ctx.base, sessionOf(ctx));
 }
 
+// GET .../participants and .../participants/active answer {pageInfo, data} where data is the
+// session and the page of participants is its `participants` (both official SDKs lift them
+// out: Rust session_utils::reshape_session_participants, Node fetchParticipants).
+function participantsPage(ctx, participants) {
+  const session = sessionOf(ctx);
+  const page = pageOf(participants(session), ctx.query, presentParticipant);
+  return { pageInfo: page.pageInfo, data: { ...presentSession(ctx.base, session), participants: page.data } };
+}
+
 function listParticipants(ctx) {
-  return pageOf(sessionOf(ctx).participants, ctx.query, presentParticipant);
+  return participantsPage(ctx, (session) => session.participants);
 }
 
 function listActiveParticipants(ctx) {
-  return pageOf(sessionOf(ctx).participants.filter(isPresent), ctx.query, presentParticipant);
+  return participantsPage(ctx, (session) => session.participants.filter(isPresent));
 }
 
 function getParticipant(ctx) {
@@ -167,6 +185,52 @@ function removeParticipant(ctx) {
   return presentSession(ctx.base, session);
 }
 
+const seconds = (fromIso, toIso) => Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+
+// Quality stats. Neither official SDK models them ("the shape varies by endpoint"), and no
+// public page shows one, so these shapes are the emulator's own: figures derived from the
+// session's timelogs, steady so tests can assert on them.
+function participantStats(session, participant, nowIso) {
+  const durationSec = participant.timelog.reduce((sum, t) => sum + seconds(t.start, t.end ?? nowIso), 0);
+  return {
+    participantId: participant.participantId,
+    name: participant.name,
+    durationSec,
+    audio: { bitrateKbps: 32, packetLossPercent: 0, jitterMs: 5 },
+    video: { bitrateKbps: 900, packetLossPercent: 0, jitterMs: 8, frameRate: 30 },
+  };
+}
+
+function getStats(ctx) {
+  const session = sessionOf(ctx);
+  const end = session.end ?? ctx.clock.iso;
+  return {
+    sessionId: session.id,
+    roomId: session.roomId,
+    start: session.start,
+    end: session.end,
+    durationSec: seconds(session.start, end),
+    participantCount: session.participants.length,
+    participants: session.participants.map((p) => participantStats(session, p, ctx.clock.iso)),
+  };
+}
+
+// GET /sessions/:sessionId/participant/:participantId/stats (singular "participant", as both
+// SDKs send it): one participant's figures plus the resolutions it sent, by time.
+function getParticipantStats(ctx) {
+  const session = sessionOf(ctx);
+  const { participantId } = ctx.params;
+  const participant = session.participants.find((p) => p.participantId === participantId);
+  if (!participant) throw notFound(`Participant ${participantId} not found in session ${session.id}`);
+  const stats = participantStats(session, participant, ctx.clock.iso);
+  return {
+    sessionId: session.id,
+    ...stats,
+    resolutionUsage: { "1280x720": stats.durationSec },
+  };
+}
+
 export const sessionHandlers = {
   listSessions, getSession, listParticipants, listActiveParticipants, getParticipant, endSessionRoute, removeParticipant,
+  getStats, getParticipantStats,
 };

@@ -13,7 +13,7 @@ export const buildVideoSdkSeed = (apps) => ({ apps: apps.map(({ apiKey }) => ({ 
 
 // Maps keep insertion order, which is the creation order lists page through.
 export function createVideoSdkState(seed) {
-  return { apps: structuredClone(seed.apps), rooms: new Map(), sessions: new Map(), jobs: new Map() };
+  return { apps: structuredClone(seed.apps), rooms: new Map(), sessions: new Map(), jobs: new Map(), merges: new Map(), transcodings: new Map() };
 }
 
 export const appByKey = (state, apiKey) => state.apps.find((app) => app.apiKey === apiKey);

@@ -134,9 +134,12 @@ function filePathOf(fileUrl) {
 
 // phase: "starting" | "started" | "stopping" | "stopped". After "starting", the job is looked
 // at again `startupMs` later, so its "started" event goes out without waiting for a request.
+// Only the jobs VideoSDK documents webhooks for (recording-*, hls-*, livestream-*) send them.
+const JOB_EVENT_KINDS = new Set(["recording", "hls", "livestream"]);
+
 export function emitJobEvent(state, job, phase, startupMs) {
   const hooks = state?.[HOOKS];
-  if (!hooks) return;
+  if (!hooks || !JOB_EVENT_KINDS.has(job.kind)) return;
   const base = { meetingId: job.roomId, sessionId: job.sessionId };
   const extraUrl = job.kind === "recording" ? job.webhookUrl : undefined;
   const extra = {};
