@@ -4,6 +4,8 @@
 #            wasm32), rustfmt, cargo doc without warnings
 #   wasm     wasm-bindgen tests in Node and in headless Chromium
 #   package  the npm package build, then the emulator's own tests
+#   conformance the official SDKs (100ms and VideoSDK for Node, VideoSDK for Rust) against the
+#            emulator: every answer carries what their own types require
 #   types    compile-only TypeScript tests; package: npm pack, publint, attw, the tarball alone
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
 #   faults   fault injection matrix; webhooks: emulator-sent webhooks end to end
@@ -63,6 +65,12 @@ tier package bash tests/package/check.sh
 
 say "emulator: its own tests"
 tier emulator node --test tests/emulator/
+
+# The emulator and the client are written by the same hands; the official SDKs are the
+# independent oracles of what the emulator must answer (tests/conformance/run.sh: node --test
+# for the two Node SDKs, cargo test for VideoSDK's Rust SDK in its own workspace).
+say "conformance: the official SDKs against the emulator"
+tier conformance bash tests/conformance/run.sh
 
 say "runtimes: the shared suite in Node, Deno, workerd and Chromium"
 tier runtimes bash tests/js/run-all.sh

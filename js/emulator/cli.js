@@ -3,18 +3,22 @@
 // Prints what to configure a client with, and the access keys, but never a secret: terminal
 // output ends up in CI logs and screenshots.
 
-import { DEFAULT_APP, hmsUrls } from "./index.js";
+import { DEFAULT_APP, DEFAULT_VIDEOSDK_APP, hmsUrls } from "./index.js";
 import { startEmulatorServer } from "./server.js";
 
 const USAGE = `Usage: edgeroom-emulator [options]
 
-A local stand-in for the 100ms REST API and its room-code auth service.
+A local stand-in for two providers' room APIs:
+  100ms     its REST API (under /100ms/v2) and its room-code auth service (/100ms-auth/v2)
+  VideoSDK  its REST API (under /videosdk/v2, its AI API under /videosdk/ai/v1): give an
+            official VideoSDK SDK the base URL <origin>/videosdk
 
 Options:
   --port <n>             port to listen on (default 8787; 0 picks a free one)
   --host <addr>          address to bind (default 127.0.0.1, this machine only)
   --app <KEY:SECRET>     an app's access key and secret; repeat for several apps.
                          Without --app, the default app documented in the README is used.
+                         VideoSDK always uses its default app (apiKey emulator-videosdk-key).
   --quiet                do not print a line per request
   -h, --help             show this help
 `;
@@ -63,6 +67,9 @@ function banner(server, apps, usingDefault) {
     "  100ms:",
     `    baseUrl:     ${baseUrl}`,
     `    authBaseUrl: ${authBaseUrl}`,
+    "  VideoSDK:",
+    `    baseUrl:     ${server.url}/videosdk  (REST /v2, AI /ai/v1)`,
+    `    apiKey:      ${DEFAULT_VIDEOSDK_APP.apiKey}  secret: the documented default from the README (not for production)`,
     "  apps:",
     ...appLines,
     "Press Ctrl+C to stop.",

@@ -3,18 +3,18 @@
 // no node: imports) so the same handler runs in Node, Deno, Cloudflare Workers and browsers;
 // server.js adapts it to node:http.
 
-import { FAULTS_PATH, createFaults } from "./faults.js";
-import { HttpError, errorResponse, json, preflight } from "./http.js";
-import { importHs256Key } from "./hs256.js";
-import { hmsAuthRoutes } from "./hms-auth.js";
-import { HMS_CONTROL_PREFIX, createHmsControl, hmsControlRoutes } from "./hms-control.js";
-import { hmsRoutes, hmsUnversionedRoutes } from "./hms.js";
-import { authenticateManagement } from "./management-auth.js";
-import { presentRoom } from "./rooms.js";
-import { findRoute, route } from "./router.js";
-import { appByKey, buildSeed, checkTemplateSpecs, createState } from "./store.js";
-import { DEFAULT_VIDEOSDK_APP, VIDEOSDK_CONTROL_PREFIX, createVideoSdk } from "./videosdk.js";
-import { WEBHOOKS_CONTROL_PREFIX, createWebhooks, videoSdkPublicRoutes, webhookControlRoutes } from "./webhooks.js";
+import { FAULTS_PATH, createFaults } from "./shared/faults.js";
+import { HttpError, errorResponse, json, preflight } from "./shared/http.js";
+import { importHs256Key } from "./shared/hs256.js";
+import { hmsAuthRoutes } from "./hms/auth-service.js";
+import { HMS_CONTROL_PREFIX, createHmsControl, hmsControlRoutes } from "./hms/control.js";
+import { hmsRoutes, hmsUnversionedRoutes } from "./hms/routes.js";
+import { authenticateManagement } from "./hms/management-auth.js";
+import { presentRoom } from "./hms/rooms.js";
+import { findRoute, route } from "./shared/router.js";
+import { appByKey, buildSeed, checkTemplateSpecs, createState } from "./hms/store.js";
+import { DEFAULT_VIDEOSDK_APP, VIDEOSDK_CONTROL_PREFIX, createVideoSdk } from "./videosdk/index.js";
+import { WEBHOOKS_CONTROL_PREFIX, createWebhooks, videoSdkPublicRoutes, webhookControlRoutes } from "./shared/webhooks.js";
 
 export { DEFAULT_VIDEOSDK_APP };
 
@@ -27,6 +27,9 @@ export const DEFAULT_APP = Object.freeze({
 export const HMS_PREFIX = "/100ms/v2";
 export const HMS_AUTH_PREFIX = "/100ms-auth/v2";
 export const VIDEOSDK_PREFIX = "/videosdk/v2";
+// VideoSDK's AI API (realtime transcription) lives at /ai/v1 beside /v2 on the same host, so a
+// client whose base URL is `${origin}/videosdk` reaches both.
+export const VIDEOSDK_AI_PREFIX = "/videosdk/ai/v1";
 
 // What to configure a 100ms client with when the emulator is served at `origin`.
 export function hmsUrls(origin) {
@@ -40,15 +43,16 @@ const SERVICES = [
   { prefix: HMS_PREFIX, routes: hmsRoutes, management: true, details: true },
   { prefix: HMS_AUTH_PREFIX, routes: hmsAuthRoutes, management: false, details: false },
   // The 100ms collection reads poll runs without /v2 (served under /100ms too), and the 100ms
-  // control service that simulates peers (hms-control.js; no management token).
+  // control service that simulates peers (hms/control.js; no management token).
   { prefix: "/100ms", routes: hmsUnversionedRoutes, management: true, details: true },
   { prefix: HMS_CONTROL_PREFIX, routes: hmsControlRoutes, management: false, details: true },
-  // VideoSDK's webhook signing key is public (no token); webhooks.js serves it and the
+  // VideoSDK's webhook signing key is public (no token); shared/webhooks.js serves it and the
   // emulator's webhook control service.
   { prefix: `${VIDEOSDK_PREFIX}/public`, routes: videoSdkPublicRoutes, management: false, details: true },
   { prefix: WEBHOOKS_CONTROL_PREFIX, routes: webhookControlRoutes, management: false, details: true },
   // The VideoSDK side (its API and its control service) has its own state, auth and error shape.
   { prefix: VIDEOSDK_PREFIX, videosdk: "api" },
+  { prefix: VIDEOSDK_AI_PREFIX, videosdk: "ai" },
   { prefix: VIDEOSDK_CONTROL_PREFIX, videosdk: "control" },
   { prefix: "", routes: [route("GET", "/health", () => ({ ok: true }))], management: false, details: true },
 ];

@@ -3,7 +3,7 @@
 // the network unless asked.
 
 import http from "node:http";
-import { dropsConnection } from "./faults.js";
+import { dropsConnection } from "./shared/faults.js";
 import { createEmulator } from "./index.js";
 
 // Connection-level headers belong to this hop, not to the Request the handler sees.
@@ -58,7 +58,7 @@ export async function startEmulatorServer({ port = 0, host = "127.0.0.1", log, .
   let origin;
   const server = http.createServer(async (req, res) => {
     let status = 500;
-    // Aborted when the client goes away, so a slow body (faults.js "trickle") stops too.
+    // Aborted when the client goes away, so a slow body (shared/faults.js "trickle") stops too.
     const gone = new AbortController();
     res.once("close", () => gone.abort());
     try {
@@ -67,7 +67,7 @@ export async function startEmulatorServer({ port = 0, host = "127.0.0.1", log, .
       await sendResponse(res, response, req.method);
     } catch (error) {
       if (dropsConnection(error)) {
-        status = "dropped"; // a fault (faults.js): the client sees the socket close, no answer
+        status = "dropped"; // a fault (shared/faults.js): the client sees the socket close, no answer
         res.destroy();
       } else if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json" });

@@ -60,6 +60,8 @@ export const HMS_PREFIX: "/100ms/v2";
 export const HMS_AUTH_PREFIX: "/100ms-auth/v2";
 /** Where VideoSDK's REST API is served (a VideoSDK client's `baseUrl` is `${origin}/videosdk`). */
 export const VIDEOSDK_PREFIX: "/videosdk/v2";
+/** Where VideoSDK's AI API (realtime transcription, `/ai/v1`) is served, beside VIDEOSDK_PREFIX. */
+export const VIDEOSDK_AI_PREFIX: "/videosdk/ai/v1";
 
 /**
  * What to configure a 100ms client with when the emulator is served at `origin`.
@@ -387,6 +389,18 @@ export interface EmulatorVideoSdkControl {
     recordings: VideoSdkRecording[];
     hls: VideoSdkHls[];
     livestreams: VideoSdkLivestream[];
+    /** Recordings of one participant (POST /recordings/participant/start). */
+    participantRecordings: Record<string, unknown>[];
+    /** Recordings of one track of a participant (POST /recordings/participant/track/start). */
+    trackRecordings: Record<string, unknown>[];
+    /** Composite recordings of chosen participants (POST /recordings/composite/start). */
+    compositeRecordings: Record<string, unknown>[];
+    /** Two-channel merges of participant recordings (POST /recordings/participant/merge). */
+    mergeRecordings: Record<string, unknown>[];
+    /** Post-processing tasks (POST /transcodings/merge, /hls-to-mp4, /meeting-recording-merge). */
+    transcodings: Record<string, unknown>[];
+    /** Realtime transcriptions (POST /videosdk/ai/v1/realtime-transcriptions/start). */
+    transcriptions: Record<string, unknown>[];
   };
 }
 

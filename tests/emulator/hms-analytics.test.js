@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { assertError } from "./helpers.js";
-import { clock, control, hmsClient, setup } from "./hms-helpers.js";
+import { UUID, clock, control, hmsClient, setup } from "./hms-helpers.js";
 
 const types = (body) => body.events.map((e) => e.type);
 
@@ -32,6 +32,12 @@ describe("analytics events", () => {
     const recorded = body.events.find((e) => e.type === "beam.recording.success");
     assert.equal(recorded.data.beam_id, rec.id);
     assert.match(recorded.data.recording_path, /composite\.mp4$/);
+    // What the official SDK's RecordingEvent type requires beyond those: the recorder's own
+    // peer (not a visitor's), a download URL, and the RTMP outputs (none for a recording).
+    assert.match(recorded.data.peer_id, UUID);
+    assert.notEqual(recorded.data.peer_id, peer.id);
+    assert.match(recorded.data.recording_presigned_url, /^https:\/\/.+composite\.mp4\?expires=\d+&signature=/);
+    assert.deepEqual(recorded.data.rtmp, []);
   });
 
   test("filters: type (repeatable), peer_id, user_id, session_id, beam_id, error", async () => {

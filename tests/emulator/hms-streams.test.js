@@ -15,6 +15,7 @@ describe("live streams", () => {
     assert.equal(stream.status, "starting");
     assert.match(stream.playback.url, /^https:\/\/.+\.m3u8$/);
     assert.deepEqual(stream.recording, { hls_vod: true, single_file_per_layer: true });
+    assert.equal(stream.destination, "hls"); // required by the official SDK's type
     assert.equal((await api.get(`/live-streams/${stream.id}`)).body.status, "running");
     assert.equal((await api.post(`/live-streams/${stream.id}/stop`)).body.status, "stopping");
     const done = (await api.get(`/live-streams/${stream.id}`)).body;
@@ -108,12 +109,16 @@ describe("external streams", () => {
   test("stop by id: stopping, then completed; a recorded one leaves a room-composite", async () => {
     const { api, room } = await setup();
     const stream = (await api.post(`/external-streams/room/${room.id}/start`, { rtmp_urls: ["rtmp://a/live"], recording: true, resolution: { width: 1920, height: 1080 } })).body;
+    assert.equal(stream.destination, "rtmp"); // required by the official SDK's type; a body may name another
+    assert.equal((await api.post(`/external-streams/room/${room.id}/start`, { rtmp_urls: ["rtmp://a/live"] })).status, 400);
     assert.equal((await api.get(`/external-streams/${stream.id}`)).body.status, "running");
     assert.equal((await api.post(`/external-streams/${stream.id}/stop`)).body.status, "stopping");
     const done = (await api.get(`/external-streams/${stream.id}`)).body;
     assert.equal(done.status, "completed");
     assert.deepEqual(done.recording_assets.map((a) => [a.type, a.metadata.resolution]), [["room-composite", { width: 1920, height: 1080 }]]);
     assertError(assert, await api.post(`/external-streams/${stream.id}/stop`), 400, "External stream is not running");
+    const chosen = (await api.post(`/external-streams/room/${room.id}/start`, { rtmp_urls: ["rtmp://a/live"], destination: "youtube" })).body;
+    assert.equal(chosen.destination, "youtube");
   });
 
   test("stop all of a room, list, unknown ids", async () => {

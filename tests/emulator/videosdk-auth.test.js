@@ -124,7 +124,9 @@ describe("VideoSDK wiring", () => {
     await emu.videosdk.join(room.roomId, { name: "Ann" });
     const { userId } = emu.videosdk.state.apps[0];
     emu.reset();
-    assert.deepEqual(emu.videosdk.state, { apps: [{ apiKey: DEFAULT_VIDEOSDK_APP.apiKey, userId }], rooms: [], sessions: [], recordings: [], hls: [], livestreams: [] });
+    assert.deepEqual(emu.videosdk.state, { apps: [{ apiKey: DEFAULT_VIDEOSDK_APP.apiKey, userId }], rooms: [], sessions: [], recordings: [], hls: [], livestreams: [],
+      participantRecordings: [], trackRecordings: [], compositeRecordings: [], mergeRecordings: [], transcodings: [], transcriptions: [],
+    });
     assertVideoSdkError(assert, await api.get(`/rooms/${room.roomId}`), 404);
     assert.equal((await api.post("/rooms", {})).body.userId, userId);
     assert.equal((await call(emu, "GET", `${ORIGIN}/health`)).status, 200);

@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { JOB_STARTUP_MS } from "../../js/emulator/videosdk-jobs.js";
+import { JOB_STARTUP_MS } from "../../js/emulator/videosdk/jobs.js";
 import { VSDK, assertVideoSdkError, liveRoom, setup, videoSdkClient } from "./videosdk-helpers.js";
 
 const at = (ms) => new Date(Date.parse("2025-03-01T10:00:00.000Z") + ms).toISOString();
@@ -127,15 +127,22 @@ describe("HLS", () => {
     assert.equal(hls.links.get_session, `${VSDK}/sessions/${session.id}`);
 
     clock.advance(JOB_STARTUP_MS);
-    const active = (await api.get(`/hls/${room.roomId}/active`)).body;
+    // {data: stream}, the room named by the legacy meetingId (as the official SDKs read it).
+    const active = (await api.get(`/hls/${room.roomId}/active`)).body.data;
     assert.equal(active.id, hls.id);
     assert.equal(active.status, "started");
-    assert.deepEqual((await api.get(`/hls/${hls.id}`)).body, active);
+    assert.equal(active.meetingId, room.roomId);
+    assert.equal(active.roomId, undefined);
+    const { meetingId, ...byIdView } = active;
+    assert.deepEqual((await api.get(`/hls/${hls.id}`)).body, { ...byIdView, roomId: meetingId });
 
     assertVideoSdkError(assert, await api.post("/hls/end", { roomId: room.roomId, id: "000000000000000000000000" }), 404, /HLS not found/);
     assert.equal((await api.post("/hls/end", { roomId: room.roomId, id: hls.id })).body, "HLS stopped successfully");
     assert.equal((await api.get(`/hls/${hls.id}`)).body.status, "stopped");
-    assertVideoSdkError(assert, await api.get(`/hls/${room.roomId}/active`), 404, /No HLS is running/);
+    // Nothing running: data is null (both SDKs take that as "none active").
+    const none = await api.get(`/hls/${room.roomId}/active`);
+    assert.equal(none.status, 200);
+    assert.deepEqual(none.body, { data: null });
     assertVideoSdkError(assert, await api.post("/hls/end", { roomId: room.roomId }), 409);
     assert.deepEqual((await api.get(`/hls?roomId=${room.roomId}`)).body.data.map((h) => h.id), [hls.id]);
     assert.equal((await api.delete(`/hls/${hls.id}`)).body, "HLS deleted successfully");
@@ -216,7 +223,7 @@ describe("jobs and sessions", () => {
     assert.deepEqual(recording.config, autoStartConfig.recording.config);
     assert.equal(recording.awsDirPath, "auto/");
     clock.advance(JOB_STARTUP_MS);
-    const hls = (await api.get(`/hls/${room.roomId}/active`)).body;
+    const hls = (await api.get(`/hls/${room.roomId}/active`)).body.data;
     assert.deepEqual(hls.config, { theme: "LIGHT" });
     assert.equal(hls.status, "started");
   });

@@ -109,12 +109,18 @@ describe("sessions API", () => {
     const { room, session } = await liveRoom(emu, api, {}, ["ann", "ben", "cid"]);
     clock.advance(1000);
     await emu.videosdk.leave(room.roomId, "ben");
+    // {pageInfo, data: the session}, the page of participants under data.participants, as the
+    // official SDKs read it.
     const all = (await api.get(`/sessions/${session.id}/participants`)).body;
-    assert.deepEqual(all.data.map((p) => p.participantId), ["ann", "ben", "cid"]);
+    assert.equal(all.data.id, session.id);
+    assert.equal(all.data.roomId, room.roomId);
+    assert.deepEqual(all.data.participants.map((p) => p.participantId), ["ann", "ben", "cid"]);
     assert.equal(all.pageInfo.total, 3);
     const active = (await api.get(`/sessions/${session.id}/participants/active?perPage=1`)).body;
     assert.deepEqual(active.pageInfo, { currentPage: 1, perPage: 1, lastPage: 2, total: 2 });
-    assert.deepEqual(active.data.map((p) => p.participantId), ["ann"]);
+    assert.deepEqual(active.data.participants.map((p) => p.participantId), ["ann"]);
+    const second = (await api.get(`/sessions/${session.id}/participants/active?perPage=1&page=2`)).body;
+    assert.deepEqual(second.data.participants.map((p) => p.participantId), ["cid"]);
     const ben = (await api.get(`/sessions/${session.id}/participants/ben`)).body;
     assert.deepEqual(ben, { participantId: "ben", name: "ben", timelog: [{ start: at(0), end: at(1) }] });
     assertVideoSdkError(assert, await api.get(`/sessions/${session.id}/participants/zed`), 404);

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DEFAULT_APP, createEmulator } from "../../js/emulator/index.js";
-import { JOB_STARTUP_MS } from "../../js/emulator/videosdk-jobs.js";
+import { JOB_STARTUP_MS } from "../../js/emulator/videosdk/jobs.js";
 import { ORIGIN, call, client } from "./helpers.js";
 import { OTHER, control } from "./hms-helpers.js";
 import { T0, VSDK, videoSdkClient } from "./videosdk-helpers.js";

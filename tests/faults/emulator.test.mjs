@@ -1,4 +1,4 @@
-// The fault injector itself (js/emulator/faults.js): rules and their matching, each fault as
+// The fault injector itself (js/emulator/shared/faults.js): rules and their matching, each fault as
 // the in-process handler answers it and as the Node server puts it on the wire, the HTTP
 // control route, the request log. The SDK's side of the story is faults.test.mjs.
 

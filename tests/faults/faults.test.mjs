@@ -1,4 +1,4 @@
-// The fault matrix: each fault the emulator can inject (js/emulator/faults.js) against a call
+// The fault matrix: each fault the emulator can inject (js/emulator/shared/faults.js) against a call
 // that is safe to repeat and one that is not, through the built package over real HTTP on
 // 127.0.0.1. Every case states the README's "Reliability" contract: whether the call is
 // retried, how many attempts the emulator saw, the outcome (the value, or the error's code and
