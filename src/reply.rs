@@ -22,6 +22,9 @@ pub enum Paging {
     /// VideoSDK lists: `{ pageInfo: { currentPage, lastPage }, data: [...] }`; the next page
     /// is `page = currentPage + 1` while `currentPage < lastPage`.
     PageNumber,
+    /// VideoSDK lists that key their items otherwise (`recordings` of merges,
+    /// `transcriptions`): as [`Paging::PageNumber`], with the items under this member.
+    PageNumberIn(&'static str),
     /// VideoSDK participant lists: as [`Paging::PageNumber`], but `data` is the session (or a
     /// one-element array of it) and the items are its `participants`, which both official
     /// SDKs lift out.
@@ -160,12 +163,13 @@ fn page(paging: Paging, members: &mut Members<'_>) -> core::result::Result<Strin
     let items = match paging {
         Paging::EventsNext => take_array(members, "events")?.to_owned(),
         Paging::SessionParticipants => session_participants(members)?,
+        Paging::PageNumberIn(key) => take_array(members, key)?.to_owned(),
         Paging::DataLast | Paging::PageNumber => take_array(members, "data")?.to_owned(),
     };
     let next = match paging {
         Paging::DataLast => cursor(members, "last")?,
         Paging::EventsNext => cursor(members, "next")?,
-        Paging::PageNumber | Paging::SessionParticipants => page_number(members)?,
+        Paging::PageNumber | Paging::PageNumberIn(_) | Paging::SessionParticipants => page_number(members)?,
     };
     let next = match next {
         Some(next) => serde_json::to_string(&next).map_err(|e| e.to_string())?,

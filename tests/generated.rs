@@ -34,10 +34,17 @@ impl TypeVisitor for Declarations {
             return;
         }
         let name = <T::WithoutGenerics as TS>::ident();
-        if !self.0.contains_key(&name) {
-            self.0.insert(name, <T::WithoutGenerics as TS>::decl());
-            T::visit_dependencies(self);
-            T::visit_generics(self);
+        let decl = <T::WithoutGenerics as TS>::decl();
+        match self.0.get(&name) {
+            Some(seen) => assert_eq!(
+                seen, &decl,
+                "two Rust types are both called {name} in TypeScript: rename one with #[ts(rename)]"
+            ),
+            None => {
+                self.0.insert(name, decl);
+                T::visit_dependencies(self);
+                T::visit_generics(self);
+            }
         }
     }
 }

@@ -8,17 +8,217 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+export type ActiveInRoom = { 
+/**
+ * The room's id.
+ */
+room_id: string, };
+
+export type ActivePeer = { 
+/**
+ * The peer's id.
+ */
+id?: string, 
+/**
+ * Its name.
+ */
+name?: string, 
+/**
+ * The user id its token carried.
+ */
+user_id?: string, 
+/**
+ * Its role.
+ */
+role?: string, 
+/**
+ * Custom data, as set by the client or `updatePeer` (usually stringified JSON).
+ */
+metadata?: JsonValue, 
+/**
+ * ISO 8601.
+ */
+joined_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type ActiveRoom = { 
+/**
+ * The room's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name?: string, 
+/**
+ * The workspace's customer id.
+ */
+customer_id?: string, 
+/**
+ * The live session.
+ */
+session?: ActiveSession, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type ActiveSession = { 
+/**
+ * The session's id.
+ */
+id?: string, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * The ids of the connected peers.
+ */
+peers?: Array<string>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type AssetFilters = { 
+/**
+ * Only the assets of this room.
+ */
+room_id?: string, 
+/**
+ * Only the assets of this job (recording or stream).
+ */
+job_id?: string, 
+/**
+ * Only the assets of this session.
+ */
+session_id?: string, 
+/**
+ * Only the assets in this status (`completed`, `failed`).
+ */
+status?: string, 
+/**
+ * Only the assets of this type (`room-composite`, `chat`...).
+ */
+type?: string, 
+/**
+ * Page size, 1 to 100.
+ */
+limit?: number, 
+/**
+ * The cursor of the page to fetch (a page's `next`).
+ */
+start?: string, };
+
+export type AssetStatus = "completed" | "failed" | (string & {});
+
+export type AssetType = "room-composite" | "room-composite-legacy" | "room-vod" | "chat" | "transcript" | "summary" | (string & {});
+
 export type AuthToken = { 
 /**
  * The app token (a JWT) to join with.
  */
 token: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
 
+export type AutoClose = { 
+/**
+ * What closing does.
+ */
+type?: AutoCloseType, 
+/**
+ * Minutes, 1 to 10080.
+ */
+duration?: number, };
+
+export type AutoCloseType = "session-ends" | "session-end-and-deactivate" | (string & {});
+
+export type AutoHls = { 
+/**
+ * A custom template's URL.
+ */
+templateUrl?: string, 
+/**
+ * The layout and look.
+ */
+config?: JobConfig, 
+/**
+ * The theme.
+ */
+theme?: Theme, 
+/**
+ * What is captured.
+ */
+mode?: Mode, 
+/**
+ * The output quality.
+ */
+quality?: Quality, 
+/**
+ * The output orientation.
+ */
+orientation?: Orientation, };
+
+export type AutoRecording = { 
+/**
+ * A custom template's URL.
+ */
+templateUrl?: string, 
+/**
+ * The layout and look.
+ */
+config?: JobConfig, 
+/**
+ * The theme.
+ */
+theme?: Theme, 
+/**
+ * What is captured.
+ */
+mode?: Mode, 
+/**
+ * The output quality.
+ */
+quality?: Quality, 
+/**
+ * The output orientation.
+ */
+orientation?: Orientation, 
+/**
+ * The storage path prefix.
+ */
+awsDirPath?: string, };
+
+export type AutoStart = { 
+/**
+ * A recording.
+ */
+recording?: AutoRecording, 
+/**
+ * An HLS stream.
+ */
+hls?: AutoHls, };
+
 export type ByName = { 
 /**
  * The room's name.
  */
 name: string, };
+
+export type CaptureFormat = "png" | "jpg" | "webp" | (string & {});
+
+export type CaptureHlsParams = { 
+/**
+ * The room whose stream to capture.
+ */
+roomId: string, 
+/**
+ * The image format.
+ */
+format?: CaptureFormat, 
+/**
+ * Width in pixels (the SDKs take an unsigned 32-bit integer).
+ */
+width?: number, 
+/**
+ * Height in pixels (the SDKs take an unsigned 32-bit integer).
+ */
+height?: number, 
+/**
+ * The frame at this second of the stream; without, the live frame.
+ */
+time?: number, };
 
 export type CodeState = { 
 /**
@@ -30,13 +230,815 @@ code: string,
  */
 enabled: boolean, };
 
+export type CompositeParticipant = { 
+/**
+ * The participant.
+ */
+participantId: string, 
+/**
+ * The tracks; all four when absent.
+ */
+kind?: Array<RecordedTrackKind>, };
+
+export type CompositeRecording = { 
+/**
+ * The recording id.
+ */
+id: string, 
+/**
+ * The room recorded, by its legacy name.
+ */
+meetingId?: string, 
+/**
+ * The room recorded.
+ */
+roomId?: string, 
+/**
+ * The session recorded.
+ */
+sessionId?: string, 
+/**
+ * The participants composed.
+ */
+participants?: Array<JsonValue>, 
+/**
+ * The file format.
+ */
+fileFormat?: string, 
+/**
+ * When it started, ISO 8601.
+ */
+start?: string, 
+/**
+ * When it ended; `null` while running.
+ */
+end?: string, 
+/**
+ * The file's id.
+ */
+fileId?: string, 
+/**
+ * The file (`fileUrl`, ...).
+ */
+file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type CompositeRecordingFilters = { 
+/**
+ * One room's recordings.
+ */
+roomId?: string, 
+/**
+ * One session's recordings.
+ */
+sessionId?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type CompositeRef = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * The recording.
+ */
+recordingId: string, };
+
+export type CompositeWatermark = { 
+/**
+ * `custom` or `pubsub`.
+ */
+type: WatermarkType, 
+/**
+ * The image's URL.
+ */
+imageUrl?: string, 
+/**
+ * The image, base64.
+ */
+imageBase64?: string, 
+/**
+ * Text.
+ */
+text?: string, 
+/**
+ * An IANA time zone (`custom`).
+ */
+timezone?: string, 
+/**
+ * The pub/sub topic (`pubsub`).
+ */
+topic?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type CreateMergeRecordingParams = { 
+/**
+ * The session whose participant audio to merge.
+ */
+sessionId: string, 
+/**
+ * The left channel's sources, at least one.
+ */
+channel1: Array<MergeChannelEntry>, 
+/**
+ * The right channel's sources, at least one.
+ */
+channel2: Array<MergeChannelEntry>, 
+/**
+ * Overrides every entry's `type`.
+ */
+type?: MergeSourceType, 
+/**
+ * Notified when the merge is ready.
+ */
+webhookUrl?: string, 
+/**
+ * The storage path prefix (`dirPath` here, as the API names it).
+ */
+dirPath?: string, };
+
 export type Enabled = { 
 /**
  * Whether peers can join.
  */
 enabled: boolean, };
 
+export type EndRoom = { 
+/**
+ * Told to the peers.
+ */
+reason?: string, 
+/**
+ * Also disables the room: no joins until it is enabled again.
+ */
+lock?: boolean, };
+
+export type EndSessionParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * One session of it; without, the live one.
+ */
+sessionId?: string, };
+
+export type EventFilters = { 
+/**
+ * The room whose events are listed (required by 100ms).
+ */
+room_id: string, 
+/**
+ * Any of these types; a repeatable query parameter (`type=a&type=b`).
+ */
+type?: Array<EventType>, 
+/**
+ * Only this session's events.
+ */
+session_id?: string, 
+/**
+ * Only this peer's events.
+ */
+peer_id?: string, 
+/**
+ * Only this user's events.
+ */
+user_id?: string, 
+/**
+ * Only this beam's (recording's or stream's) events.
+ */
+beam_id?: string, 
+/**
+ * Only client error events.
+ */
+error?: boolean, 
+/**
+ * Page size, 1 to 100.
+ */
+limit?: number, 
+/**
+ * The cursor of the page to fetch (a page's `next`).
+ */
+start?: string, };
+
+export type EventType = "track.add.success" | "track.update.success" | "track.remove.success" | "beam.recording.success" | "client.publish.failed" | "client.subscribe.failed" | "client.join.failed" | "client.disconnected" | "client.connect.failed" | "session.open.success" | "session.close.success" | "peer.join.success" | "peer.leave.success" | "role.change.success" | "room.end.success" | "beam.started.success" | "beam.stopped.success" | "hls.started.success" | "hls.stopped.success" | "hls.recording.success" | (string & {});
+
+export type ExternalStream = { 
+/**
+ * The stream's id.
+ */
+id: string, 
+/**
+ * Its room.
+ */
+room_id?: string, 
+/**
+ * The session it streams.
+ */
+session_id?: string, 
+/**
+ * Where it is in its life.
+ */
+status?: JobStatus, 
+/**
+ * Where it goes.
+ */
+rtmp_urls?: RtmpUrls, 
+/**
+ * Whether it is recorded too.
+ */
+recording?: boolean, 
+/**
+ * The video's size.
+ */
+resolution?: VideoResolution, 
+/**
+ * Which destination of the template it goes to.
+ */
+destination?: string, 
+/**
+ * The page the streamer's browser opened.
+ */
+meeting_url?: string, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * ISO 8601.
+ */
+started_at?: string, 
+/**
+ * ISO 8601.
+ */
+updated_at?: string, 
+/**
+ * ISO 8601.
+ */
+stopped_at?: string, 
+/**
+ * Who started it (empty when started from the server side).
+ */
+started_by?: string, 
+/**
+ * Who stopped it.
+ */
+stopped_by?: string, 
+/**
+ * The files its recording left, once completed (lists leave them out).
+ */
+recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type ExternalStreamStart = { 
+/**
+ * The page the streamer's browser opens (a custom layout).
+ */
+meeting_url?: string, 
+/**
+ * Where the stream goes: rtmp:// or rtmps:// URLs with their stream keys.
+ */
+rtmp_urls: RtmpUrls, 
+/**
+ * Records the stream too.
+ */
+recording?: boolean, 
+/**
+ * The video's size.
+ */
+resolution?: Resolution, 
+/**
+ * Which destination of the template the stream goes to.
+ */
+destination?: string, };
+
+export type HlsCapture = { 
+/**
+ * VideoSDK's confirmation.
+ */
+message?: string, 
+/**
+ * The room.
+ */
+roomId?: string, 
+/**
+ * Where the image was stored.
+ */
+filePath?: string, 
+/**
+ * Its size in bytes.
+ */
+fileSize?: number, 
+/**
+ * Its file name.
+ */
+fileName?: string, 
+/**
+ * More about the capture.
+ */
+meta?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type HlsRecording = { 
+/**
+ * Records the stream as video on demand.
+ */
+hls_vod?: boolean, 
+/**
+ * Records one file per layer.
+ */
+single_file_per_layer?: boolean, };
+
+export type HlsRecordingState = { 
+/**
+ * Recorded as video on demand.
+ */
+hls_vod?: boolean, 
+/**
+ * Recorded as one file per layer.
+ */
+single_file_per_layer?: boolean, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type HlsStream = { 
+/**
+ * The stream id.
+ */
+id: string, 
+/**
+ * The room streamed.
+ */
+roomId?: string, 
+/**
+ * The room streamed, by its legacy name (`hls.getActive`).
+ */
+meetingId?: string, 
+/**
+ * The session streamed.
+ */
+sessionId?: string, 
+/**
+ * When it started, ISO 8601.
+ */
+start?: string, 
+/**
+ * When it ended; `null` while live.
+ */
+end?: string, 
+/**
+ * The playlist for players.
+ */
+playbackHlsUrl?: string, 
+/**
+ * The playlist for live viewing.
+ */
+livestreamUrl?: string, 
+/**
+ * The downstream playlist.
+ */
+downstreamUrl?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type HlsToMp4Params = { 
+/**
+ * The room's HLS.
+ */
+roomId?: string, 
+/**
+ * The session's HLS.
+ */
+sessionId?: string, 
+/**
+ * The HLS stream.
+ */
+hlsId?: string, 
+/**
+ * Notified when the job ends.
+ */
+webhookUrl?: string, 
+/**
+ * Where the file goes.
+ */
+storage?: TranscodingStorage, };
+
+export type IndividualRecording = { 
+/**
+ * The recording id.
+ */
+id: string, 
+/**
+ * The room recorded.
+ */
+roomId?: string, 
+/**
+ * The participant's display name.
+ */
+participantName?: string, 
+/**
+ * The files (`fileUrl`, ...).
+ */
+files?: Array<JsonValue>, 
+/**
+ * When it started, ISO 8601.
+ */
+start?: string, 
+/**
+ * When it ended; `null` while running.
+ */
+end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type IndividualRecordingFilters = { 
+/**
+ * One room's recordings.
+ */
+roomId?: string, 
+/**
+ * One session's recordings.
+ */
+sessionId?: string, 
+/**
+ * One participant's recordings.
+ */
+participantId?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type JobConfig = { 
+/**
+ * The arrangement of participants.
+ */
+layout?: Layout, 
+/**
+ * The theme.
+ */
+theme?: Theme, 
+/**
+ * What is captured.
+ */
+mode?: Mode, 
+/**
+ * The output quality.
+ */
+quality?: Quality, 
+/**
+ * The output orientation.
+ */
+orientation?: Orientation, };
+
+export type JobFilters = { 
+/**
+ * Only the jobs of this room.
+ */
+room_id?: string, 
+/**
+ * Only the jobs of this session.
+ */
+session_id?: string, 
+/**
+ * Only the jobs in this status (`starting`, `running`, `completed`...).
+ */
+status?: string, 
+/**
+ * Page size, 1 to 100.
+ */
+limit?: number, 
+/**
+ * The cursor of the page to fetch (a page's `next`).
+ */
+start?: string, };
+
+export type JobStatus = "starting" | "running" | "stopping" | "post_processing" | "completed" | "failed" | (string & {});
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
+
+export type Layout = { 
+/**
+ * The arrangement.
+ */
+type?: LayoutType, 
+/**
+ * Who gets the main tiles.
+ */
+priority?: LayoutPriority, 
+/**
+ * Tiles per row, 1 to 4.
+ */
+gridSize?: number, };
+
+export type LayoutPriority = "SPEAKER" | "PIN" | (string & {});
+
+export type LayoutType = "GRID" | "SPOTLIGHT" | "SIDEBAR" | (string & {});
+
+export type LiveStream = { 
+/**
+ * The stream's id.
+ */
+id: string, 
+/**
+ * Its room.
+ */
+room_id?: string, 
+/**
+ * The session it streams.
+ */
+session_id?: string, 
+/**
+ * Where it is in its life.
+ */
+status?: JobStatus, 
+/**
+ * How it is recorded.
+ */
+recording?: HlsRecordingState, 
+/**
+ * Where it plays.
+ */
+playback?: Playback, 
+/**
+ * Which destination of the template it goes to.
+ */
+destination?: string, 
+/**
+ * The page the streamer's browser opened.
+ */
+meeting_url?: string, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * ISO 8601.
+ */
+started_at?: string, 
+/**
+ * ISO 8601.
+ */
+updated_at?: string, 
+/**
+ * ISO 8601.
+ */
+stopped_at?: string, 
+/**
+ * Who started it (empty when started from the server side).
+ */
+started_by?: string, 
+/**
+ * Who stopped it.
+ */
+stopped_by?: string, 
+/**
+ * The files its recording left, once completed (lists leave them out).
+ */
+recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type LiveStreamStart = { 
+/**
+ * The page the streamer's browser opens (a custom layout).
+ */
+meeting_url?: string, 
+/**
+ * Whether and how the stream is recorded.
+ */
+recording?: HlsRecording, 
+/**
+ * Which destination of the template the stream goes to.
+ */
+destination?: string, };
+
+export type Livestream = { 
+/**
+ * The live stream id.
+ */
+id: string, 
+/**
+ * The room streamed.
+ */
+roomId?: string, 
+/**
+ * The session streamed.
+ */
+sessionId?: string, 
+/**
+ * Where it went (`{ url, streamKey }`).
+ */
+outputs?: Array<JsonValue>, 
+/**
+ * When it started, ISO 8601.
+ */
+start?: string, 
+/**
+ * When it ended; `null` while live.
+ */
+end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type MeetingRecordingMergeParams = { 
+/**
+ * The room recordings, at least one.
+ */
+recordingIds: Array<MeetingRecordingRef>, 
+/**
+ * Notified when the job ends.
+ */
+webhookUrl?: string, 
+/**
+ * Where the file goes; takes precedence over the account's storage.
+ */
+presignedOutputUrl?: string, };
+
+export type MeetingRecordingRef = string | { 
+/**
+ * The recording id.
+ */
+id: string, 
+/**
+ * Where to fetch it.
+ */
+presignedUrl?: string, };
+
+export type MergeChannelEntry = { 
+/**
+ * The participant whose audio to take.
+ */
+participantId: string, 
+/**
+ * The recording; resolved from the participant when absent.
+ */
+recordingId?: string, 
+/**
+ * `participant` or `track`.
+ */
+type?: MergeSourceType, };
+
+export type MergeRecording = { 
+/**
+ * The merge (muxer) id.
+ */
+id: string, 
+/**
+ * The left channel's sources.
+ */
+channel1?: Array<MergeSource>, 
+/**
+ * The right channel's sources.
+ */
+channel2?: Array<MergeSource>, 
+/**
+ * When it started.
+ */
+start?: string, 
+/**
+ * When it finished.
+ */
+end?: string, 
+/**
+ * The job's state.
+ */
+status?: string, 
+/**
+ * The room, by its legacy name.
+ */
+meetingId?: string, 
+/**
+ * The session.
+ */
+sessionId?: string, 
+/**
+ * The file (`fileUrl`, ...).
+ */
+file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type MergeRecordingCreated = { 
+/**
+ * VideoSDK's confirmation.
+ */
+message?: string, 
+/**
+ * The merge job.
+ */
+recording: MergeRecording, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type MergeRecordingFilters = { 
+/**
+ * Merges in this state.
+ */
+status?: string, 
+/**
+ * One room's merges.
+ */
+roomId?: string, 
+/**
+ * One session's merges.
+ */
+sessionId?: string, 
+/**
+ * One merge, by muxer id.
+ */
+id?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type MergeSource = { 
+/**
+ * The source recording.
+ */
+recordingId?: string, 
+/**
+ * The source participant.
+ */
+participantId?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type MergeSourceType = "participant" | "track" | (string & {});
+
+export type MergeTranscodingParams = { 
+/**
+ * The individual recordings, at least one, no duplicates.
+ */
+recordingIds: Array<string>, 
+/**
+ * `composite-merge`, the only kind (and the default).
+ */
+task?: TranscodingTask, 
+/**
+ * Notified when the job ends.
+ */
+webhookUrl?: string, 
+/**
+ * A watermark.
+ */
+watermark?: TranscodingWatermark, };
+
+export type Message = { 
+/**
+ * The text (or payload) sent.
+ */
+message: string, 
+/**
+ * Only this peer; wins over `role`.
+ */
+peer_id?: string, 
+/**
+ * Every peer of this role; neither `peer_id` nor `role` broadcasts.
+ */
+role?: string, 
+/**
+ * What it is, e.g. `chat`, `emoji`, a custom event name.
+ */
+type?: string, };
+
+export type Mode = "video-and-audio" | "audio" | (string & {});
+
+export type NewPoll = { 
+/**
+ * The poll's title.
+ */
+title: string, 
+/**
+ * `poll` or `quiz`.
+ */
+type?: PollType, 
+/**
+ * How long it runs, 0 to 86400 seconds.
+ */
+duration?: number, 
+/**
+ * Whether voters stay unnamed.
+ */
+anonymous?: boolean, 
+/**
+ * The questions, as the poll API takes them.
+ */
+questions?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type NewTemplate = { 
+/**
+ * a-z A-Z 0-9 . - : _ only, as a room name.
+ */
+name: string, 
+/**
+ * Its roles, by name.
+ */
+roles?: { [key in string]?: JsonValue }, 
+/**
+ * Its settings.
+ */
+settings?: { [key in string]?: JsonValue }, 
+/**
+ * Its destinations (recording, streaming, transcription).
+ */
+destinations?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
 
 export type Next = { 
 /**
@@ -48,6 +1050,18 @@ start: string, } | {
  */
 page: number, };
 
+export type OptionFields = { 
+/**
+ * The option's text.
+ */
+text?: string, 
+/**
+ * Its weight, 0 to 1000000 (a quiz's score for it).
+ */
+weight?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type Orientation = "portrait" | "landscape" | (string & {});
+
 export type Page<T> = { 
 /**
  * The items of this page.
@@ -57,6 +1071,637 @@ items: Array<T>,
  * Merged into the list's params, fetches the next page; `None` on the last page.
  */
 next: Next | null, };
+
+export type PageQuery = { 
+/**
+ * The page, from 1 (a page's `next`).
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type Participant = { 
+/**
+ * The participant's id.
+ */
+participantId: string, 
+/**
+ * The display name.
+ */
+name?: string, 
+/**
+ * Every join-to-leave interval.
+ */
+timelog?: Array<Timelog>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type ParticipantFileFormat = "mp4" | "webm" | "m3u8" | (string & {});
+
+export type ParticipantRef = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * The participant.
+ */
+participantId: string, };
+
+export type PeerChanges = { 
+/**
+ * The peer's new name.
+ */
+name?: string, 
+/**
+ * Moves the peer to another role of the room's template.
+ */
+role?: string, 
+/**
+ * Custom data that reaches the peer. The docs call it an object and describe a
+ * stringified JSON; both reach the peer, so any JSON is passed on as given.
+ */
+metadata?: JsonValue, };
+
+export type PeerDetails = { 
+/**
+ * The peer's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name?: string, 
+/**
+ * The user id its token carried.
+ */
+user_id?: string, 
+/**
+ * Its role.
+ */
+role?: string, 
+/**
+ * Custom data, as set by the client or `updatePeer` (usually stringified JSON).
+ */
+metadata?: JsonValue, 
+/**
+ * ISO 8601.
+ */
+joined_at?: string, 
+/**
+ * Track id → track.
+ */
+tracks?: { [key in string]?: PeerTrack }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PeerTrack = { 
+/**
+ * The track's id.
+ */
+id?: string, 
+/**
+ * The stream it belongs to.
+ */
+stream_id?: string, 
+/**
+ * Whether it is muted.
+ */
+mute?: boolean, 
+/**
+ * Audio or video.
+ */
+type?: TrackKind, 
+/**
+ * Camera/microphone or screen share.
+ */
+source?: TrackSource, 
+/**
+ * ISO 8601.
+ */
+started_at?: string, 
+/**
+ * Free text.
+ */
+description?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type Playback = { 
+/**
+ * The HLS playlist's URL (`.../master.m3u8`).
+ */
+url?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type Poll = { 
+/**
+ * The poll's id.
+ */
+id: string, 
+/**
+ * Its title.
+ */
+title?: string, 
+/**
+ * `poll` or `quiz`.
+ */
+type?: PollType, 
+/**
+ * How long it runs, in seconds (0: no limit).
+ */
+duration?: number, 
+/**
+ * Whether voters stay unnamed.
+ */
+anonymous?: boolean, 
+/**
+ * Who counts as one voter.
+ */
+mode?: PollMode, 
+/**
+ * How it starts in a session.
+ */
+start?: PollStart, 
+/**
+ * Its questions.
+ */
+questions?: Array<PollQuestion>, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * ISO 8601.
+ */
+updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollChanges = { 
+/**
+ * The poll's title.
+ */
+title?: string, 
+/**
+ * `poll` or `quiz`.
+ */
+type?: PollType, 
+/**
+ * How long it runs, 0 to 86400 seconds.
+ */
+duration?: number, 
+/**
+ * Whether voters stay unnamed.
+ */
+anonymous?: boolean, 
+/**
+ * The questions, replacing the poll's.
+ */
+questions?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollMode = "userid" | "peerid" | "username" | (string & {});
+
+export type PollOption = { 
+/**
+ * Its 1-based place in the question (the `optionId` of the paths).
+ */
+index?: number, 
+/**
+ * Its text.
+ */
+text?: string, 
+/**
+ * Its weight.
+ */
+weight?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollQuestion = { 
+/**
+ * Its 1-based place in the poll (the `questionId` of the paths).
+ */
+index?: number, 
+/**
+ * Its text.
+ */
+text?: string, 
+/**
+ * The text's format.
+ */
+format?: string, 
+/**
+ * Attachments.
+ */
+attachment?: Array<JsonValue>, 
+/**
+ * Whether it may be skipped.
+ */
+skippable?: boolean, 
+/**
+ * How long it runs, in seconds.
+ */
+duration?: number, 
+/**
+ * Whether an answer cannot be changed.
+ */
+once?: boolean, 
+/**
+ * Its weight in a quiz.
+ */
+weight?: number, 
+/**
+ * Shortest free-text answer.
+ */
+answer_min_len?: number, 
+/**
+ * Longest free-text answer.
+ */
+answer_max_len?: number, 
+/**
+ * Its kind.
+ */
+type?: QuestionType, 
+/**
+ * A quiz's correct answer.
+ */
+answer?: JsonValue, 
+/**
+ * Its options.
+ */
+options?: Array<PollOption>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollResponse = { 
+/**
+ * The response's id.
+ */
+id?: string, 
+/**
+ * The poll.
+ */
+poll_id?: string, 
+/**
+ * The session.
+ */
+session_id?: string, 
+/**
+ * The session's room.
+ */
+room_id?: string, 
+/**
+ * The question's index.
+ */
+question?: number, 
+/**
+ * The question's kind.
+ */
+type?: QuestionType, 
+/**
+ * Whether the question was skipped.
+ */
+skipped?: boolean, 
+/**
+ * The option chosen (single choice).
+ */
+option?: number, 
+/**
+ * The options chosen (multiple choice).
+ */
+options?: Array<number>, 
+/**
+ * The text answered (free text).
+ */
+text?: string, 
+/**
+ * Whether it is correct (quizzes).
+ */
+correct?: boolean, 
+/**
+ * Whether it is final.
+ */
+final?: boolean, 
+/**
+ * Who answered.
+ */
+peer?: PollVoter, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollResponses = { 
+/**
+ * The page size.
+ */
+limit?: number, 
+/**
+ * The responses.
+ */
+data?: Array<PollResponse>, 
+/**
+ * The cursor of the next page.
+ */
+last?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollResult = { 
+/**
+ * The result's id.
+ */
+id?: string, 
+/**
+ * The question's index.
+ */
+question?: number, 
+/**
+ * The question's kind.
+ */
+type?: QuestionType, 
+/**
+ * Responses in all.
+ */
+total?: number, 
+/**
+ * Responses that skipped it.
+ */
+skipped?: number, 
+/**
+ * Votes per option, in option order.
+ */
+options?: Array<number>, 
+/**
+ * Correct answers (quizzes).
+ */
+correct?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollResults = { 
+/**
+ * The page size.
+ */
+limit?: number, 
+/**
+ * The results.
+ */
+data?: Array<PollResult>, 
+/**
+ * The cursor of the next page.
+ */
+last?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollSession = { 
+/**
+ * The poll.
+ */
+poll_id?: string, 
+/**
+ * The session.
+ */
+session_id?: string, 
+/**
+ * The session's room.
+ */
+room_id?: string, 
+/**
+ * `started` or `stopped`.
+ */
+state?: string, 
+/**
+ * ISO 8601.
+ */
+started_at?: string, 
+/**
+ * ISO 8601.
+ */
+stopped_at?: string, 
+/**
+ * How many responses it got.
+ */
+total_response?: number, 
+/**
+ * How many voters answered.
+ */
+user_count?: number, 
+/**
+ * How many peers could have.
+ */
+max_user?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type PollStart = "auto" | "manual" | (string & {});
+
+export type PollType = "poll" | "quiz" | (string & {});
+
+export type PollVoter = { 
+/**
+ * The peer's id.
+ */
+peerid?: string, 
+/**
+ * The peer's user id.
+ */
+userid?: string, 
+/**
+ * The peer's name.
+ */
+username?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type Presign = { 
+/**
+ * Seconds, from a minute (60) to a week (604800).
+ */
+presign_duration: number, };
+
+export type PresignedUrl = { 
+/**
+ * The URL to download from.
+ */
+url: string, 
+/**
+ * The asset's id.
+ */
+id?: string, 
+/**
+ * Where the file is stored.
+ */
+path?: string, 
+/**
+ * How long the URL lives, in seconds.
+ */
+expiry?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type Quality = "low" | "med" | "high" | (string & {});
+
+export type QualityStats = { [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null };
+
+export type QuestionFields = { 
+/**
+ * The question's text.
+ */
+text?: string, 
+/**
+ * Its kind.
+ */
+type?: QuestionType, 
+/**
+ * Its options, as the poll API takes them.
+ */
+options?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type QuestionType = "single-choice" | "multiple-choice" | "short-answer" | "long-answer" | (string & {});
+
+export type RealtimeTranscription = { 
+/**
+ * The transcription id.
+ */
+id: string, 
+/**
+ * The room, where the answer names it at the top.
+ */
+roomId?: string, 
+/**
+ * Its state.
+ */
+status?: string, 
+/**
+ * The extension running it (`enabled`, `provider`, `extensionConfig.{roomId,sessionId}`).
+ */
+extension?: JsonValue, 
+/**
+ * Transcript files by format (`txt`, ...).
+ */
+transcriptionFilePaths?: { [key in string]?: JsonValue }, 
+/**
+ * Summary files by format.
+ */
+summarizedFilePaths?: { [key in string]?: JsonValue }, 
+/**
+ * When it started.
+ */
+start?: string, 
+/**
+ * When it ended; `null` while running.
+ */
+end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type RealtimeTranscriptionFilters = { 
+/**
+ * Transcriptions in this state.
+ */
+status?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type RecordedTrackKind = "audio" | "video" | "screen_audio" | "screen_video" | (string & {});
+
+export type Recording = { 
+/**
+ * The recording id.
+ */
+id: string, 
+/**
+ * The room recorded.
+ */
+roomId?: string, 
+/**
+ * The session recorded.
+ */
+sessionId?: string, 
+/**
+ * The file (`fileUrl`, size, ...).
+ */
+file?: JsonValue, 
+/**
+ * When it started, ISO 8601.
+ */
+start?: string, 
+/**
+ * When it ended; `null` while running.
+ */
+end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type RecordingAsset = { 
+/**
+ * The asset's id.
+ */
+id: string, 
+/**
+ * The recording or stream that made it.
+ */
+job_id?: string, 
+/**
+ * Its room.
+ */
+room_id?: string, 
+/**
+ * Its session.
+ */
+session_id?: string, 
+/**
+ * What it holds.
+ */
+type?: AssetType, 
+/**
+ * Where the file is stored (`s3://bucket/...`).
+ */
+path?: string, 
+/**
+ * Whether it was made.
+ */
+status?: AssetStatus, 
+/**
+ * Bytes.
+ */
+size?: number, 
+/**
+ * Seconds.
+ */
+duration?: number, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * Preview images of a video on demand.
+ */
+thumbnails?: Array<string>, 
+/**
+ * What the file holds.
+ */
+metadata?: RecordingMetadata, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type RecordingConfig = { 
+/**
+ * The configuration's name.
+ */
+name: string, 
+/**
+ * The role whose view is recorded.
+ */
+role: string, 
+/**
+ * Longest recording, 1 to 86400 seconds.
+ */
+maxDuration?: number, 
+/**
+ * Life of the presigned URLs, 60 to 604800 seconds.
+ */
+presignDuration?: number, 
+/**
+ * Thumbnail settings.
+ */
+thumbnails?: { [key in string]?: JsonValue }, 
+/**
+ * Composite recording settings.
+ */
+compositeRecording?: { [key in string]?: JsonValue }, 
+/**
+ * Track recording settings.
+ */
+trackRecording?: { [key in string]?: JsonValue }, 
+/**
+ * Stream recording settings.
+ */
+streamRecording?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type RecordingConfigs = Array<RecordingConfig>;
+
+export type RecordingEventFilters = EventFilters;
 
 export type RecordingInfo = { 
 /**
@@ -68,7 +1713,181 @@ enabled?: boolean,
  */
 upload_info?: UploadInfo, };
 
+export type RecordingJob = { 
+/**
+ * The recording's id.
+ */
+id: string, 
+/**
+ * Its room.
+ */
+room_id?: string, 
+/**
+ * The session it records.
+ */
+session_id?: string, 
+/**
+ * Where it is in its life.
+ */
+status?: JobStatus, 
+/**
+ * The kinds of asset it makes.
+ */
+asset_types?: Array<AssetType>, 
+/**
+ * The page the recorder's browser opened.
+ */
+meeting_url?: string, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * ISO 8601.
+ */
+started_at?: string, 
+/**
+ * ISO 8601.
+ */
+updated_at?: string, 
+/**
+ * ISO 8601.
+ */
+stopped_at?: string, 
+/**
+ * Who started it (empty when started from the server side).
+ */
+started_by?: string, 
+/**
+ * Who stopped it.
+ */
+stopped_by?: string, 
+/**
+ * The files it left, once completed (lists leave them out).
+ */
+recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type RecordingJobConfig = { 
+/**
+ * The recording's id.
+ */
+id?: string, 
+/**
+ * Its room.
+ */
+room_id?: string, 
+/**
+ * The page the recorder's browser opens.
+ */
+meeting_url?: string, 
+/**
+ * The video's size.
+ */
+resolution?: VideoResolution, 
+/**
+ * Whether it records sound only.
+ */
+audio_only?: boolean, 
+/**
+ * Where it goes.
+ */
+destination?: string, 
+/**
+ * Transcription and summary settings.
+ */
+transcription?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type RecordingMetadata = { 
+/**
+ * The video's size.
+ */
+resolution?: VideoResolution, 
+/**
+ * How many layers a stream recording has (a number, as a string).
+ */
+num_layers?: string, 
+/**
+ * Which layer this file is (a number, as a string).
+ */
+layer?: string, 
+/**
+ * The widest layer, in pixels.
+ */
+max_width?: number, 
+/**
+ * The tallest layer, in pixels.
+ */
+max_height?: number, 
+/**
+ * `audio` for a sound-only recording.
+ */
+media_type?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type RecordingStart = { 
+/**
+ * The page the recorder's browser opens (a custom layout).
+ */
+meeting_url?: string, 
+/**
+ * The video's size.
+ */
+resolution?: Resolution, 
+/**
+ * Records sound only.
+ */
+audio_only?: boolean, 
+/**
+ * Transcription and summary settings, passed on as given.
+ */
+transcription?: { [key in string]?: JsonValue }, };
+
 export type Region = "eu" | "in" | "us" | "auto" | (string & {});
+
+export type RemoveParticipantParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * The participant.
+ */
+participantId: string, 
+/**
+ * One session of the room.
+ */
+sessionId?: string, };
+
+export type Resolution = { 
+/**
+ * 500 to 1920 pixels.
+ */
+width: number, 
+/**
+ * 500 to 1920 pixels.
+ */
+height: number, };
+
+export type RoleFields = { 
+/**
+ * What the role publishes.
+ */
+publishParams?: { [key in string]?: JsonValue }, 
+/**
+ * What it subscribes to.
+ */
+subscribeParams?: { [key in string]?: JsonValue }, 
+/**
+ * What it may do.
+ */
+permissions?: { [key in string]?: JsonValue }, 
+/**
+ * Its priority, 1 to 5.
+ */
+priority?: number, 
+/**
+ * Most peers of the role at once, 0 (no limit) to 20000.
+ */
+maxPeerCount?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
 
 export type Room = { 
 /**
@@ -246,6 +2065,12 @@ limit?: number,
  */
 start?: string, };
 
+export type RoomRef = { 
+/**
+ * The room.
+ */
+roomId: string, };
+
 export type RoomSettings = { 
 /**
  * a-z A-Z 0-9 . - : _ only; the key `rooms.create` upserts on.
@@ -283,6 +2108,610 @@ max_duration_seconds?: number,
  * Where this room's events are posted.
  */
 webhook?: Webhook, };
+
+export type RoomWebhook = { 
+/**
+ * The receiver's URL.
+ */
+endPoint?: string, 
+/**
+ * The events to post.
+ */
+events?: Array<WebhookEvent>, };
+
+export type RtmpUrls = Array<string>;
+
+export type Session = { 
+/**
+ * The session's id.
+ */
+id: string, 
+/**
+ * The room it ran in.
+ */
+room_id?: string, 
+/**
+ * The workspace's customer id.
+ */
+customer_id?: string, 
+/**
+ * The app it belongs to.
+ */
+app_id?: string, 
+/**
+ * Whether it is live.
+ */
+active?: boolean, 
+/**
+ * Peer id → peer, including the peers that left.
+ */
+peers?: { [key in string]?: SessionPeer }, 
+/**
+ * ISO 8601: when it started.
+ */
+created_at?: string, 
+/**
+ * ISO 8601.
+ */
+updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type SessionFilters = { 
+/**
+ * Only the sessions of this room.
+ */
+room_id?: string, 
+/**
+ * Only live (or ended) sessions.
+ */
+active?: boolean, 
+/**
+ * Started at or before this ISO 8601 date-time.
+ */
+before?: string, 
+/**
+ * Started at or after this ISO 8601 date-time.
+ */
+after?: string, 
+/**
+ * Page size, 1 to 100.
+ */
+limit?: number, 
+/**
+ * The cursor of the page to fetch (a page's `next`).
+ */
+start?: string, };
+
+export type SessionPeer = { 
+/**
+ * The peer's id.
+ */
+id?: string, 
+/**
+ * The session it was in.
+ */
+session_id?: string, 
+/**
+ * Its name.
+ */
+name?: string, 
+/**
+ * Its role.
+ */
+role?: string, 
+/**
+ * The user id its token carried.
+ */
+user_id?: string, 
+/**
+ * ISO 8601.
+ */
+joined_at?: string, 
+/**
+ * ISO 8601, once it left.
+ */
+left_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type SessionStatus = "ongoing" | "ended" | (string & {});
+
+export type SettingsChanges = { [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null };
+
+export type StartCompositeRecordingParams = { 
+/**
+ * The room, with a live session.
+ */
+roomId: string, 
+/**
+ * Whom to compose; absent, the recorder decides.
+ */
+participants?: Array<CompositeParticipant>, 
+/**
+ * Up to three watermarks.
+ */
+watermarks?: Array<CompositeWatermark>, 
+/**
+ * Notified when the recording is ready.
+ */
+webhookUrl?: string, 
+/**
+ * The storage path prefix (the SDKs' `dirPath`).
+ */
+bucketDirPath?: string, 
+/**
+ * A presigned URL to upload to (capital `URL` on the wire, as the API names it).
+ */
+preSignedURL?: string, 
+/**
+ * The file format.
+ */
+fileFormat?: string, };
+
+export type StartHlsParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * A custom template's URL.
+ */
+templateUrl?: string, 
+/**
+ * The layout and look.
+ */
+config?: JobConfig, 
+/**
+ * Transcription settings.
+ */
+transcription?: { [key in string]?: JsonValue }, };
+
+export type StartParticipantRecordingParams = { 
+/**
+ * The room, with a live session.
+ */
+roomId: string, 
+/**
+ * The participant.
+ */
+participantId: string, 
+/**
+ * Default `webm`.
+ */
+fileFormat?: ParticipantFileFormat, 
+/**
+ * Notified when the recording is ready.
+ */
+webhookUrl?: string, 
+/**
+ * The storage path prefix (the SDKs' `dirPath`).
+ */
+bucketDirPath?: string, 
+/**
+ * Kept with the recording.
+ */
+metadata?: { [key in string]?: JsonValue }, };
+
+export type StartRealtimeTranscriptionParams = { 
+/**
+ * The room, with a live session.
+ */
+roomId: string, 
+/**
+ * Notified about the transcription.
+ */
+webhookUrl?: string, 
+/**
+ * The transcription model (provider-specific).
+ */
+modelId?: string, 
+/**
+ * A BCP-47 language hint.
+ */
+language?: string, 
+/**
+ * A summary after the session.
+ */
+summary?: SummaryConfig, };
+
+export type StartRecordingParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * A custom template's URL.
+ */
+templateUrl?: string, 
+/**
+ * The layout and look.
+ */
+config?: JobConfig, 
+/**
+ * The storage path prefix.
+ */
+awsDirPath?: string, 
+/**
+ * Notified when the recording is ready.
+ */
+webhookUrl?: string, 
+/**
+ * Post-recording transcription settings.
+ */
+transcription?: { [key in string]?: JsonValue }, };
+
+export type StartRtmpParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * At least one destination.
+ */
+outputs: Array<VideoSdkRtmpOutput>, 
+/**
+ * A custom template's URL.
+ */
+templateUrl?: string, 
+/**
+ * The layout and look.
+ */
+config?: JobConfig, };
+
+export type StartTrackRecordingParams = { 
+/**
+ * The room, with a live session.
+ */
+roomId: string, 
+/**
+ * The participant.
+ */
+participantId: string, 
+/**
+ * The track.
+ */
+kind: RecordedTrackKind, 
+/**
+ * Default `webm`.
+ */
+fileFormat?: TrackFileFormat, 
+/**
+ * Notified when the recording is ready.
+ */
+webhookUrl?: string, 
+/**
+ * The storage path prefix (the SDKs' `dirPath`).
+ */
+bucketDirPath?: string, };
+
+export type StopHlsParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * One stream of it.
+ */
+id?: string, };
+
+export type StorageType = "s3" | "blob" | "gcp" | (string & {});
+
+export type StreamKey = { 
+/**
+ * The stream key to configure in OBS and the like: a secret.
+ */
+key: string, 
+/**
+ * The key's id.
+ */
+id?: string, 
+/**
+ * The RTMP ingest URL.
+ */
+url?: string, 
+/**
+ * The room it streams into.
+ */
+room_id?: string, 
+/**
+ * The workspace's customer id.
+ */
+customer_id?: string, 
+/**
+ * The app it belongs to.
+ */
+app_id?: string, 
+/**
+ * Whether it is the room's active key.
+ */
+enabled?: boolean, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * ISO 8601.
+ */
+updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type SummaryConfig = { 
+/**
+ * Whether to summarize (default false).
+ */
+enabled?: boolean, 
+/**
+ * What the summary should say.
+ */
+prompt?: string, };
+
+export type Template = { 
+/**
+ * The template's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name?: string, 
+/**
+ * The workspace's customer id.
+ */
+customerId?: string, 
+/**
+ * The app it belongs to.
+ */
+appId?: string, 
+/**
+ * Whether new rooms get it by default.
+ */
+default?: boolean, 
+/**
+ * Its roles, by name.
+ */
+roles?: { [key in string]?: TemplateRole }, 
+/**
+ * Its settings.
+ */
+settings?: TemplateSettings, 
+/**
+ * Its destinations.
+ */
+destinations?: JsonValue, 
+/**
+ * ISO 8601.
+ */
+createdAt?: string, 
+/**
+ * ISO 8601.
+ */
+updatedAt?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type TemplateChanges = { 
+/**
+ * a-z A-Z 0-9 . - : _ only, as a room name.
+ */
+name?: string, 
+/**
+ * Its roles, by name.
+ */
+roles?: { [key in string]?: JsonValue }, 
+/**
+ * Its settings.
+ */
+settings?: { [key in string]?: JsonValue }, 
+/**
+ * Its destinations.
+ */
+destinations?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type TemplateFilters = { 
+/**
+ * Page size, 1 to 100.
+ */
+limit?: number, 
+/**
+ * The cursor of the page to fetch (a page's `next`).
+ */
+start?: string, };
+
+export type TemplateRole = { 
+/**
+ * The role's name.
+ */
+name?: string, 
+/**
+ * What it publishes.
+ */
+publishParams?: JsonValue, 
+/**
+ * What it subscribes to.
+ */
+subscribeParams?: JsonValue, 
+/**
+ * What it may do.
+ */
+permissions?: JsonValue, 
+/**
+ * Its priority.
+ */
+priority?: number, 
+/**
+ * Most peers of the role at once (0: no limit).
+ */
+maxPeerCount?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type TemplateSettings = { 
+/**
+ * Where media is routed.
+ */
+region?: Region, 
+/**
+ * Recording settings.
+ */
+recording?: JsonValue, 
+/**
+ * Room-state updates.
+ */
+roomState?: JsonValue, 
+/**
+ * Retry settings.
+ */
+retry?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type Theme = "DARK" | "LIGHT" | "DEFAULT" | (string & {});
+
+export type TimedMetadata = { 
+/**
+ * What players receive.
+ */
+payload: string, 
+/**
+ * How long the cue stays current: 1 to 86400 seconds.
+ */
+duration: number, };
+
+export type Timelog = { 
+/**
+ * When the participant joined, ISO 8601.
+ */
+start?: string, 
+/**
+ * When they left; `null` while present.
+ */
+end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type TrackEventFilters = EventFilters;
+
+export type TrackFileFormat = "mp4" | "webm" | "m3u8" | "mp3" | (string & {});
+
+export type TrackKind = "audio" | "video" | (string & {});
+
+export type TrackRef = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * The participant.
+ */
+participantId: string, 
+/**
+ * The track.
+ */
+kind: RecordedTrackKind, };
+
+export type TrackSource = "regular" | "screen" | (string & {});
+
+export type Transcoding = { 
+/**
+ * The job id.
+ */
+id: string, 
+/**
+ * The recordings transcoded.
+ */
+recordingIds?: Array<JsonValue>, 
+/**
+ * The room.
+ */
+roomId?: string, 
+/**
+ * The session.
+ */
+sessionId?: string, 
+/**
+ * The HLS stream.
+ */
+hlsId?: string, 
+/**
+ * The job's state.
+ */
+status?: TranscodingStatus, 
+/**
+ * The job's kind.
+ */
+task?: TranscodingTask, 
+/**
+ * When it started.
+ */
+startedAt?: string, 
+/**
+ * When it stopped; `null` while running.
+ */
+stoppedAt?: string, 
+/**
+ * The file (`fileUrl`, `filePath`, size, ...).
+ */
+file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type TranscodingFilters = { 
+/**
+ * One room's jobs.
+ */
+roomId?: string, 
+/**
+ * One session's jobs.
+ */
+sessionId?: string, 
+/**
+ * One HLS stream's jobs.
+ */
+hlsId?: string, 
+/**
+ * Jobs in this state.
+ */
+status?: TranscodingStatus, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type TranscodingStatus = "pending" | "processing" | "completed" | "failed" | "cancelled" | (string & {});
+
+export type TranscodingStorage = { 
+/**
+ * `s3`, `blob` or `gcp`.
+ */
+type: StorageType, 
+/**
+ * The bucket (`s3`, `gcp`).
+ */
+bucket?: string, 
+/**
+ * The container (`blob`).
+ */
+container?: string, 
+/**
+ * The path prefix.
+ */
+dirPath?: string, };
+
+export type TranscodingTask = "composite-merge" | "hls-to-mp4" | "meeting-recording-merge" | (string & {});
+
+export type TranscodingWatermark = { 
+/**
+ * `image`, `timestamp` or `lat_long`.
+ */
+type: TranscodingWatermarkType, 
+/**
+ * The image (`image`).
+ */
+image?: string, 
+/**
+ * The start time (`timestamp`).
+ */
+startTime?: string, 
+/**
+ * Latitude (`lat_long`).
+ */
+lat?: number, 
+/**
+ * Longitude (`lat_long`).
+ */
+long?: number, };
+
+export type TranscodingWatermarkType = "image" | "timestamp" | "lat_long" | (string & {});
 
 export type UploadCredentials = { 
 /**
@@ -324,6 +2753,158 @@ region?: string, };
 
 export type UploadType = "s3" | "gs" | "oss" | "azure" | (string & {});
 
+export type VideoResolution = { 
+/**
+ * Pixels.
+ */
+width?: number, 
+/**
+ * Pixels.
+ */
+height?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type VideoSdkJobFilters = { 
+/**
+ * One room's jobs.
+ */
+roomId?: string, 
+/**
+ * One session's jobs.
+ */
+sessionId?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type VideoSdkRoom = { 
+/**
+ * The room id, `xxxx-xxxx-xxxx`.
+ */
+roomId: string, 
+/**
+ * VideoSDK's internal id.
+ */
+id?: string, 
+/**
+ * The caller's own id for the room.
+ */
+customRoomId?: string, 
+/**
+ * Whether the room was deactivated.
+ */
+disabled?: boolean, 
+/**
+ * Where the room's events are posted.
+ */
+webhook?: JsonValue, 
+/**
+ * How sessions close.
+ */
+autoCloseConfig?: JsonValue, 
+/**
+ * What starts with each session.
+ */
+autoStartConfig?: JsonValue, 
+/**
+ * ISO 8601.
+ */
+createdAt?: string, 
+/**
+ * ISO 8601.
+ */
+updatedAt?: string, 
+/**
+ * Links to related resources.
+ */
+links?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type VideoSdkRoomSettings = { 
+/**
+ * The caller's own id for the room; the key `rooms.create` is idempotent on.
+ */
+customRoomId?: string, 
+/**
+ * Where the room's events are posted.
+ */
+webhook?: RoomWebhook, 
+/**
+ * How sessions close.
+ */
+autoCloseConfig?: AutoClose, 
+/**
+ * What starts with each session.
+ */
+autoStartConfig?: AutoStart, };
+
+export type VideoSdkRtmpOutput = { 
+/**
+ * The ingest URL.
+ */
+url: string, 
+/**
+ * The stream key.
+ */
+streamKey: string, };
+
+export type VideoSdkSession = { 
+/**
+ * The session id.
+ */
+id: string, 
+/**
+ * The room.
+ */
+roomId?: string, 
+/**
+ * The room's custom id.
+ */
+customRoomId?: string, 
+/**
+ * When it started, ISO 8601.
+ */
+start?: string, 
+/**
+ * When it ended; `null` while live.
+ */
+end?: string, 
+/**
+ * Live or over.
+ */
+status?: SessionStatus, 
+/**
+ * Who was in it.
+ */
+participants?: Array<Participant>, 
+/**
+ * Links to related resources.
+ */
+links?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type VideoSdkSessionFilters = { 
+/**
+ * The room's sessions.
+ */
+roomId?: string, 
+/**
+ * The sessions of the room with this custom id.
+ */
+customRoomId?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type WatermarkType = "custom" | "pubsub" | (string & {});
+
 export type Webhook = { 
 /**
  * The receiver's URL.
@@ -334,40 +2915,246 @@ url: string,
  */
 headers?: { [key in string]?: JsonValue }, };
 
+export type WebhookEvent = "participant-joined" | "participant-left" | "session-started" | "session-ended" | "recording-starting" | "recording-started" | "recording-stopping" | "recording-stopped" | "recording-failed" | "livestream-starting" | "livestream-started" | "livestream-stopping" | "livestream-stopped" | "livestream-failed" | "hls-starting" | "hls-started" | "hls-playable" | "hls-stopping" | "hls-stopped" | "hls-failed" | (string & {});
+
+export type WhomToRemove = { 
+/**
+ * This peer; wins over `role`.
+ */
+peer_id?: string, 
+/**
+ * Every peer of this role.
+ */
+role?: string, 
+/**
+ * Told to the other peers.
+ */
+reason?: string, };
+
 export interface HmsApi {
+  readonly activeRooms: {
+    /**
+     * `GET /active-rooms/{room_id}`: the room's live session; a 404 when it has none.
+     */
+    retrieve(roomId: string, options?: CallOptions): Promise<ActiveRoom>;
+    /**
+     * `GET /active-rooms/{room_id}/peers/{peer_id}`: one connected peer, with its tracks.
+     */
+    retrievePeerDetails(roomId: string, peerId: string, options?: CallOptions): Promise<PeerDetails>;
+    /**
+     * `GET /active-rooms/{room_id}/peers`: the connected peers, by peer id.
+     */
+    retrieveActivePeers(roomId: string, options?: CallOptions): Promise<{ [key in string]?: ActivePeer }>;
+    /**
+     * `POST /active-rooms/{room_id}/peers/{peer_id}`: changes a connected peer's name, role
+     * or metadata (a plain set, so safe to repeat).
+     */
+    updatePeer(roomId: string, peerId: string, params: PeerChanges, options?: CallOptions): Promise<PeerDetails>;
+    /**
+     * `POST /active-rooms/{room_id}/send-message`: sent once (a lost answer is not a reason
+     * to deliver a message twice).
+     */
+    sendMessage(roomId: string, params: Message, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /active-rooms/{room_id}/remove-peers`: disconnects one peer or a role's peers.
+     */
+    removePeer(roomId: string, params: WhomToRemove, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /active-rooms/{room_id}/end-room`: ends the live session; with `lock`, also
+     * disables the room.
+     */
+    end(roomId: string, params?: EndRoom, options?: CallOptions): Promise<JsonValue>;
+  };
+  readonly analytics: {
+    /**
+     * `GET /analytics/events`: one page of a room's events.
+     */
+    listEvents(params: EventFilters, options?: CallOptions): AsyncIterable<AnalyticsEvent>;
+    /**
+     * `GET /analytics/events?type=track.*`: one page of a room's track events.
+     */
+    listTrackEvents(params: TrackEventFilters, options?: CallOptions): AsyncIterable<AnalyticsEvent>;
+    /**
+     * `GET /analytics/events?type=beam.recording.success`: one page of a room's recording
+     * events.
+     */
+    listRecordingEvents(params: RecordingEventFilters, options?: CallOptions): AsyncIterable<AnalyticsEvent>;
+  };
   readonly auth: {
     /**
      * `POST <authBaseUrl>/token`: a room code for an app token, without credentials.
      * Retried on 429 and 5xx as 100ms's own web SDK does.
-     *
-     * `POST <authBaseUrl>/token`
      */
     exchangeRoomCode(params: RoomCodeGrant, options?: CallOptions): Promise<AuthToken>;
+  };
+  readonly externalStreams: {
+    /**
+     * `POST /external-streams/room/{room_id}/start`: streams a room to RTMP ingest URLs
+     * (never retried: a second start is not documented as safe).
+     */
+    start(roomId: string, params: ExternalStreamStart, options?: CallOptions): Promise<ExternalStream>;
+    /**
+     * `POST /external-streams/{stream_id}/stop`: stops one external stream.
+     */
+    stop(streamId: string, options?: CallOptions): Promise<ExternalStream>;
+    /**
+     * `POST /external-streams/room/{room_id}/stop`: stops every external stream of a room,
+     * answering them.
+     */
+    stopAll(roomId: string, options?: CallOptions): Promise<Array<ExternalStream>>;
+    /**
+     * `GET /external-streams/{stream_id}`.
+     */
+    retrieve(streamId: string, options?: CallOptions): Promise<ExternalStream>;
+    /**
+     * `GET /external-streams`: one page of external streams.
+     */
+    list(params?: JobFilters, options?: CallOptions): AsyncIterable<ExternalStream>;
+  };
+  readonly liveStreams: {
+    /**
+     * `POST /live-streams/room/{room_id}/start`: starts an HLS stream of a room (never
+     * retried: a second start is not documented as safe).
+     */
+    start(roomId: string, params?: LiveStreamStart, options?: CallOptions): Promise<LiveStream>;
+    /**
+     * `POST /live-streams/{stream_id}/stop`: stops one live stream.
+     */
+    stop(streamId: string, options?: CallOptions): Promise<LiveStream>;
+    /**
+     * `POST /live-streams/room/{room_id}/stop`: stops every live stream of a room, answering them.
+     */
+    stopAll(roomId: string, options?: CallOptions): Promise<Array<LiveStream>>;
+    /**
+     * `GET /live-streams/{stream_id}`.
+     */
+    retrieve(streamId: string, options?: CallOptions): Promise<LiveStream>;
+    /**
+     * `GET /live-streams`: one page of live streams.
+     */
+    list(params?: JobFilters, options?: CallOptions): AsyncIterable<LiveStream>;
+    /**
+     * `POST /live-streams/{stream_id}/timed-metadata`: puts a cue into a running stream.
+     */
+    sendTimedMetadata(streamId: string, params: TimedMetadata, options?: CallOptions): Promise<LiveStream>;
+    /**
+     * `POST /live-streams/{stream_id}/pause-recording`.
+     */
+    pauseRecording(streamId: string, options?: CallOptions): Promise<LiveStream>;
+    /**
+     * `POST /live-streams/{stream_id}/resume-recording`.
+     */
+    resumeRecording(streamId: string, options?: CallOptions): Promise<LiveStream>;
+  };
+  readonly polls: {
+    /**
+     * `POST /polls`: creates a poll (each call makes a new one, so it is sent once).
+     */
+    create(params: NewPoll, options?: CallOptions): Promise<Poll>;
+    /**
+     * `GET /polls/{poll_id}`.
+     */
+    retrieve(pollId: string, options?: CallOptions): Promise<Poll>;
+    /**
+     * `POST /polls/{poll_id}`: changes a poll.
+     */
+    update(pollId: string, params?: PollChanges, options?: CallOptions): Promise<Poll>;
+    /**
+     * `POST /polls/{poll_id}/questions/{question_id}`: sets one question (the next index
+     * appends one).
+     */
+    updateQuestion(pollId: string, questionId: string, params?: QuestionFields, options?: CallOptions): Promise<PollQuestion>;
+    /**
+     * `DELETE /polls/{poll_id}/questions/{question_id}`.
+     */
+    deleteQuestion(pollId: string, questionId: string, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /polls/{poll_id}/questions/{question_id}/options/{option_id}`: sets one option.
+     */
+    updateOption(pollId: string, questionId: string, optionId: string, params?: OptionFields, options?: CallOptions): Promise<PollOption>;
+    /**
+     * `DELETE /polls/{poll_id}/questions/{question_id}/options/{option_id}`.
+     */
+    deleteOption(pollId: string, questionId: string, optionId: string, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /polls/{poll_id}/sessions/{session_id}`: the poll's run in a session.
+     */
+    retrieveSession(pollId: string, sessionId: string, options?: CallOptions): Promise<PollSession>;
+    /**
+     * `GET /polls/{poll_id}/sessions/{session_id}/results`.
+     */
+    retrieveResults(pollId: string, sessionId: string, options?: CallOptions): Promise<PollResults>;
+    /**
+     * `GET /polls/{poll_id}/sessions/{session_id}/results/{result_id}`.
+     */
+    retrieveResult(pollId: string, sessionId: string, resultId: string, options?: CallOptions): Promise<PollResult>;
+    /**
+     * `GET /polls/{poll_id}/sessions/{session_id}/responses`.
+     */
+    retrieveResponses(pollId: string, sessionId: string, options?: CallOptions): Promise<PollResponses>;
+    /**
+     * `GET /polls/{poll_id}/sessions/{session_id}/responses/{response_id}`.
+     */
+    retrieveResponse(pollId: string, sessionId: string, responseId: string, options?: CallOptions): Promise<PollResponse>;
+  };
+  readonly recordingAssets: {
+    /**
+     * `GET /recording-assets/{asset_id}`.
+     */
+    retrieve(assetId: string, options?: CallOptions): Promise<RecordingAsset>;
+    /**
+     * `GET /recording-assets`: one page of recording assets.
+     */
+    list(params?: AssetFilters, options?: CallOptions): AsyncIterable<RecordingAsset>;
+    /**
+     * `GET /recording-assets/{asset_id}/presigned-url?presign_duration=`: a download URL
+     * that lives `presign_duration` seconds.
+     */
+    generatePreSignedURL(assetId: string, presignDuration: Presign["presign_duration"], options?: CallOptions): Promise<PresignedUrl>;
+  };
+  readonly recordings: {
+    /**
+     * `POST /recordings/room/{room_id}/start`: starts recording a room (never retried: a
+     * second start is not documented as safe).
+     */
+    start(roomId: string, params?: RecordingStart, options?: CallOptions): Promise<RecordingJob>;
+    /**
+     * `POST /recordings/{recording_id}/stop`: stops one recording.
+     */
+    stop(recordingId: string, options?: CallOptions): Promise<RecordingJob>;
+    /**
+     * `POST /recordings/room/{room_id}/stop`: stops every recording of a room, answering them.
+     */
+    stopAll(roomId: string, options?: CallOptions): Promise<Array<RecordingJob>>;
+    /**
+     * `GET /recordings/{recording_id}`.
+     */
+    retrieve(recordingId: string, options?: CallOptions): Promise<RecordingJob>;
+    /**
+     * `GET /recordings`: one page of recordings.
+     */
+    list(params?: JobFilters, options?: CallOptions): AsyncIterable<RecordingJob>;
+    /**
+     * `GET /recordings/{recording_id}/config`: the configuration a recording runs with.
+     */
+    retrieveConfig(recordingId: string, options?: CallOptions): Promise<RecordingJobConfig>;
   };
   readonly roomCodes: {
     /**
      * `POST /room-codes/room/{room_id}`: creates (or re-syncs) a code for every role of the
      * room's template.
-     *
-     * `POST /room-codes/room/{}`
      */
     create(roomId: string, options?: CallOptions): Promise<Array<RoomCode>>;
     /**
      * `POST /room-codes/room/{room_id}/role/{role}`: the code of one role.
-     *
-     * `POST /room-codes/room/{}/role/{}`
      */
     createForRole(roomId: string, role: string, options?: CallOptions): Promise<RoomCode>;
     /**
      * `GET /room-codes/room/{room_id}`: one page of a room's codes.
-     *
-     * `GET /room-codes/room/{}`
      */
     list(roomId: string, params?: RoomCodeFilters, options?: CallOptions): AsyncIterable<RoomCode>;
     /**
      * `POST /room-codes/code`: turns a code on or off.
-     *
-     * `POST /room-codes/code`
      */
     enableOrDisable(code: CodeState["code"], enabled: CodeState["enabled"], options?: CallOptions): Promise<RoomCode>;
   };
@@ -375,42 +3162,378 @@ export interface HmsApi {
     /**
      * `POST /rooms`: creates a room, or answers the room of that name (an upsert by name,
      * so it is retried only when named).
-     *
-     * `POST /rooms`
      */
     create(params?: RoomSettings, options?: CallOptions): Promise<Room>;
     /**
      * `GET /rooms/{room_id}`.
-     *
-     * `GET /rooms/{}`
      */
     retrieveById(roomId: string, options?: CallOptions): Promise<Room>;
     /**
      * `GET /rooms?name=`: the room of that name, or a `not_found` error.
-     *
-     * `GET /rooms`
      */
     retrieveByName(name: ByName["name"], options?: CallOptions): Promise<Room>;
     /**
      * `POST /rooms/{room_id}`: changes a room's settings.
-     *
-     * `POST /rooms/{}`
      */
     update(roomId: string, params: RoomChanges, options?: CallOptions): Promise<Room>;
     /**
      * `POST /rooms/{room_id}` with `enabled`: turns a room on or off.
-     *
-     * `POST /rooms/{}`
      */
     enableOrDisable(roomId: string, enabled: Enabled["enabled"], options?: CallOptions): Promise<Room>;
     /**
      * `GET /rooms`: one page of rooms.
-     *
-     * `GET /rooms`
      */
     list(params?: RoomFilters, options?: CallOptions): AsyncIterable<Room>;
+  };
+  readonly sessions: {
+    /**
+     * `GET /sessions/{session_id}`.
+     */
+    retrieveById(sessionId: string, options?: CallOptions): Promise<Session>;
+    /**
+     * `GET /sessions`: one page of sessions.
+     */
+    list(params?: SessionFilters, options?: CallOptions): AsyncIterable<Session>;
+    /**
+     * `GET /sessions?room_id=&active=true`: the room's live session, or a `not_found` error.
+     */
+    retrieveActiveByRoom(roomId: ActiveInRoom["room_id"], options?: CallOptions): Promise<Session>;
+  };
+  readonly streamKeys: {
+    /**
+     * `POST /stream-keys/room/{room_id}`: creates the room's key (a 400 while an active one
+     * exists), so it is sent once.
+     */
+    create(roomId: string, options?: CallOptions): Promise<StreamKey>;
+    /**
+     * `GET /stream-keys/room/{room_id}`: the room's active key.
+     */
+    retrieve(roomId: string, options?: CallOptions): Promise<StreamKey>;
+    /**
+     * `POST /stream-keys/room/{room_id}/disable`: disables the room's active key (safe to
+     * repeat).
+     */
+    disable(roomId: string, options?: CallOptions): Promise<JsonValue>;
+  };
+  readonly templates: {
+    /**
+     * `GET /templates`: one page of templates.
+     */
+    list(params?: TemplateFilters, options?: CallOptions): AsyncIterable<Template>;
+    /**
+     * `GET /templates/{template_id}`.
+     */
+    retrieve(templateId: string, options?: CallOptions): Promise<Template>;
+    /**
+     * `POST /templates`: creates a template, or overwrites the one of that name (an upsert
+     * by its required name, so it is retried).
+     */
+    create(params: NewTemplate, options?: CallOptions): Promise<Template>;
+    /**
+     * `POST /templates/{template_id}`: changes a template.
+     */
+    update(templateId: string, params?: TemplateChanges, options?: CallOptions): Promise<Template>;
+    /**
+     * `GET /templates/{template_id}/roles/{role_name}`.
+     */
+    retrieveRole(templateId: string, roleName: string, options?: CallOptions): Promise<TemplateRole>;
+    /**
+     * `POST /templates/{template_id}/roles/{role_name}`: creates the role or changes it.
+     */
+    createOrUpdateRole(templateId: string, roleName: string, params?: RoleFields, options?: CallOptions): Promise<TemplateRole>;
+    /**
+     * `DELETE /templates/{template_id}/roles/{role_name}`.
+     */
+    deleteRole(templateId: string, roleName: string, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /templates/{template_id}/settings`.
+     */
+    retrieveSettings(templateId: string, options?: CallOptions): Promise<TemplateSettings>;
+    /**
+     * `POST /templates/{template_id}/settings`: sets the settings.
+     */
+    updateSettings(templateId: string, params?: SettingsChanges, options?: CallOptions): Promise<TemplateSettings>;
+    /**
+     * `GET /templates/{template_id}/recordings`: the recording configurations, an array.
+     */
+    retrieveRecordingsConfig(templateId: string, options?: CallOptions): Promise<Array<RecordingConfig>>;
+    /**
+     * `POST /templates/{template_id}/recordings`: sets the recording configuration.
+     */
+    configureRecordings(templateId: string, params: RecordingConfigs, options?: CallOptions): Promise<Array<RecordingConfig>>;
   };
 }
 
 export interface VideoSdkApi {
+  readonly compositeRecordings: {
+    /**
+     * `POST /v2/recordings/composite/start`: a server-composed recording (mirrors
+     * `recordings.composite.start`); the answer carries the `recordingId` that stops it.
+     */
+    start(params: StartCompositeRecordingParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/recordings/composite/stop` (mirrors `recordings.composite.stop({ roomId,
+     * recordingId })`).
+     */
+    stop(roomId: CompositeRef["roomId"], recordingId: CompositeRef["recordingId"], options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /v2/recordings/composite`: one page (mirrors `recordings.composite.list`).
+     */
+    list(params?: CompositeRecordingFilters, options?: CallOptions): AsyncIterable<CompositeRecording>;
+    /**
+     * `GET /v2/recordings/composite/{id}` (mirrors `recordings.composite.get`).
+     */
+    get(id: string, options?: CallOptions): Promise<CompositeRecording>;
+    /**
+     * `DELETE /v2/recordings/composite/{id}` (mirrors `recordings.composite.delete`).
+     */
+    delete(id: string, options?: CallOptions): Promise<JsonValue>;
+  };
+  readonly hls: {
+    /**
+     * `POST /v2/hls/start`: streams the room's live session over HLS.
+     */
+    start(params: StartHlsParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/hls/end`: ends the room's HLS stream (or the one named).
+     */
+    stop(roomId: StopHlsParams["roomId"], id: StopHlsParams["id"], options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /v2/hls/{roomId}/active`: the room's live HLS stream, under `data`.
+     */
+    getActive(roomId: string, options?: CallOptions): Promise<HlsStream>;
+    /**
+     * `GET /v2/hls`: one page of HLS streams.
+     */
+    list(params?: VideoSdkJobFilters, options?: CallOptions): AsyncIterable<HlsStream>;
+    /**
+     * `GET /v2/hls/{id}`: one HLS stream.
+     */
+    get(id: string, options?: CallOptions): Promise<HlsStream>;
+    /**
+     * `DELETE /v2/hls/{id}`: deletes an HLS stream.
+     */
+    delete(id: string, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/hls/capture`: one frame of the room's HLS stream as an image (the SDKs'
+     * `hls.capture`).
+     */
+    capture(params: CaptureHlsParams, options?: CallOptions): Promise<HlsCapture>;
+  };
+  readonly mergeRecordings: {
+    /**
+     * `POST /v2/recordings/participant/merge`: merges participant audio into two channels
+     * (mirrors `recordings.merge.create`).
+     */
+    create(params: CreateMergeRecordingParams, options?: CallOptions): Promise<MergeRecordingCreated>;
+    /**
+     * `GET /v2/recordings/participant/merge`: one page, `{ pageInfo, recordings }` (mirrors
+     * `recordings.merge.list`).
+     */
+    list(params?: MergeRecordingFilters, options?: CallOptions): AsyncIterable<MergeRecording>;
+    /**
+     * `GET /v2/recordings/participant/merge/{muxerId}` (mirrors `recordings.merge.get`).
+     */
+    get(muxerId: string, options?: CallOptions): Promise<MergeRecording>;
+  };
+  readonly participantRecordings: {
+    /**
+     * `POST /v2/recordings/participant/start`: records one participant (mirrors
+     * `recordings.participant.start`); answers a confirmation message.
+     */
+    start(params: StartParticipantRecordingParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/recordings/participant/stop` (mirrors `recordings.participant.stop(roomId,
+     * participantId)`).
+     */
+    stop(roomId: ParticipantRef["roomId"], participantId: ParticipantRef["participantId"], options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /v2/recordings/participant`: one page (mirrors `recordings.participant.list`).
+     */
+    list(params?: IndividualRecordingFilters, options?: CallOptions): AsyncIterable<IndividualRecording>;
+    /**
+     * `GET /v2/recordings/participant/{id}` (mirrors `recordings.participant.get`).
+     */
+    get(id: string, options?: CallOptions): Promise<IndividualRecording>;
+    /**
+     * `DELETE /v2/recordings/participant/{id}` (mirrors `recordings.participant.delete`).
+     */
+    delete(id: string, options?: CallOptions): Promise<JsonValue>;
+  };
+  readonly realtimeTranscriptions: {
+    /**
+     * `POST /ai/v1/realtime-transcriptions/start` (mirrors `transcription.realtime.start`).
+     */
+    start(params: StartRealtimeTranscriptionParams, options?: CallOptions): Promise<RealtimeTranscription>;
+    /**
+     * `POST /ai/v1/realtime-transcriptions/end`: stops the room's transcription (mirrors
+     * `transcription.realtime.stop(roomId)`).
+     */
+    stop(roomId: RoomRef["roomId"], options?: CallOptions): Promise<RealtimeTranscription>;
+    /**
+     * `GET /ai/v1/realtime-transcriptions/{transcriptionId}` (mirrors
+     * `transcription.realtime.get`).
+     */
+    get(transcriptionId: string, options?: CallOptions): Promise<RealtimeTranscription>;
+    /**
+     * `GET /ai/v1/realtime-transcriptions`: one page, `{ pageInfo, transcriptions }` (mirrors
+     * `transcription.realtime.list`).
+     */
+    list(params?: RealtimeTranscriptionFilters, options?: CallOptions): AsyncIterable<RealtimeTranscription>;
+  };
+  readonly recordings: {
+    /**
+     * `POST /v2/recordings/start`: records the room's live session.
+     */
+    start(params: StartRecordingParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/recordings/end` (the docs say `/stop` in one place; the API and VideoSDK's
+     * own SDKs use `/end`).
+     */
+    stop(roomId: RoomRef["roomId"], options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /v2/recordings`: one page of recordings.
+     */
+    list(params?: VideoSdkJobFilters, options?: CallOptions): AsyncIterable<Recording>;
+    /**
+     * `GET /v2/recordings/{id}`: one recording.
+     */
+    get(id: string, options?: CallOptions): Promise<Recording>;
+    /**
+     * `DELETE /v2/recordings/{id}`: deletes a recording.
+     */
+    delete(id: string, options?: CallOptions): Promise<JsonValue>;
+  };
+  readonly rooms: {
+    /**
+     * `POST /v2/rooms`: creates a room; with a `customRoomId`, the same room every time.
+     */
+    create(params?: VideoSdkRoomSettings, options?: CallOptions): Promise<VideoSdkRoom>;
+    /**
+     * `GET /v2/rooms/{roomId}`: one room.
+     */
+    get(roomId: string, options?: CallOptions): Promise<VideoSdkRoom>;
+    /**
+     * `GET /v2/rooms/validate/{roomId}`: the room, if the id is one of the caller's.
+     */
+    validate(roomId: string, options?: CallOptions): Promise<VideoSdkRoom>;
+    /**
+     * `GET /v2/rooms`: one page of rooms.
+     */
+    list(params?: PageQuery, options?: CallOptions): AsyncIterable<VideoSdkRoom>;
+    /**
+     * `POST /v2/rooms/deactivate`: no new session can start in the room.
+     */
+    deactivate(roomId: RoomRef["roomId"], options?: CallOptions): Promise<{ [key in string]?: JsonValue }>;
+  };
+  readonly rtmp: {
+    /**
+     * `POST /v2/livestreams/start`: streams the room's live session to RTMP destinations.
+     */
+    start(params: StartRtmpParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/livestreams/end`: ends the room's RTMP live stream.
+     */
+    stop(roomId: RoomRef["roomId"], options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /v2/livestreams`: one page of RTMP live streams.
+     */
+    list(params?: VideoSdkJobFilters, options?: CallOptions): AsyncIterable<Livestream>;
+    /**
+     * `GET /v2/livestreams/{id}`: one RTMP live stream.
+     */
+    get(id: string, options?: CallOptions): Promise<Livestream>;
+  };
+  readonly sessions: {
+    /**
+     * `GET /v2/sessions`: one page of a room's sessions.
+     */
+    list(params: VideoSdkSessionFilters, options?: CallOptions): AsyncIterable<VideoSdkSession>;
+    /**
+     * `GET /v2/sessions/{sessionId}`: one session.
+     */
+    get(sessionId: string, options?: CallOptions): Promise<VideoSdkSession>;
+    /**
+     * `GET /v2/sessions/{sessionId}/participants`: one page of everyone seen in the session.
+     */
+    listParticipants(sessionId: string, params?: PageQuery, options?: CallOptions): AsyncIterable<Participant>;
+    /**
+     * `GET /v2/sessions/{sessionId}/participants/active`: one page of who is in it now.
+     */
+    listActiveParticipants(sessionId: string, params?: PageQuery, options?: CallOptions): AsyncIterable<Participant>;
+    /**
+     * `GET /v2/sessions/{sessionId}/participants/{participantId}`: one participant.
+     */
+    getParticipant(sessionId: string, participantId: string, options?: CallOptions): Promise<Participant>;
+    /**
+     * `POST /v2/sessions/end`: ends the room's live session (or the one named).
+     */
+    end(params: EndSessionParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/sessions/participants/remove`: removes a participant from the live session.
+     */
+    removeParticipant(params: RemoveParticipantParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /v2/sessions/{sessionId}/stats`: the session's aggregated quality statistics
+     * (mirrors `sessions.getStats` of both official SDKs).
+     */
+    getQualityStats(sessionId: string, options?: CallOptions): Promise<QualityStats>;
+    /**
+     * `GET /v2/sessions/{sessionId}/participant/{participantId}/stats`: one participant's
+     * quality statistics and resolution usage (mirrors `sessions.getParticipantStats`).
+     */
+    getParticipantQualityStats(sessionId: string, participantId: string, options?: CallOptions): Promise<QualityStats>;
+  };
+  readonly trackRecordings: {
+    /**
+     * `POST /v2/recordings/participant/track/start`: records one track (mirrors
+     * `recordings.track.start`); answers a confirmation message.
+     */
+    start(params: StartTrackRecordingParams, options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `POST /v2/recordings/participant/track/stop` (mirrors `recordings.track.stop(roomId,
+     * participantId, kind)`).
+     */
+    stop(roomId: TrackRef["roomId"], participantId: TrackRef["participantId"], kind: TrackRef["kind"], options?: CallOptions): Promise<JsonValue>;
+    /**
+     * `GET /v2/recordings/participant/track`: one page (mirrors `recordings.track.list`).
+     */
+    list(params?: IndividualRecordingFilters, options?: CallOptions): AsyncIterable<IndividualRecording>;
+    /**
+     * `GET /v2/recordings/participant/track/{id}` (mirrors `recordings.track.get`).
+     */
+    get(id: string, options?: CallOptions): Promise<IndividualRecording>;
+    /**
+     * `DELETE /v2/recordings/participant/track/{id}` (mirrors `recordings.track.delete`).
+     */
+    delete(id: string, options?: CallOptions): Promise<JsonValue>;
+  };
+  readonly transcodings: {
+    /**
+     * `POST /v2/transcodings/merge` (mirrors `transcodings.merge`).
+     */
+    merge(params: MergeTranscodingParams, options?: CallOptions): Promise<Transcoding>;
+    /**
+     * `POST /v2/transcodings/hls-to-mp4` (mirrors `transcodings.hlsToMp4`).
+     */
+    hlsToMp4(params: HlsToMp4Params, options?: CallOptions): Promise<Transcoding>;
+    /**
+     * `POST /v2/transcodings/meeting-recording-merge` (mirrors
+     * `transcodings.meetingRecordingMerge`).
+     */
+    meetingRecordingMerge(params: MeetingRecordingMergeParams, options?: CallOptions): Promise<Transcoding>;
+    /**
+     * `GET /v2/transcodings`: one page of jobs (mirrors `transcodings.list`).
+     */
+    list(params?: TranscodingFilters, options?: CallOptions): AsyncIterable<Transcoding>;
+    /**
+     * `GET /v2/transcodings/{id}` (mirrors `transcodings.get`).
+     */
+    get(id: string, options?: CallOptions): Promise<Transcoding>;
+    /**
+     * `POST /v2/transcodings/{id}/cancel`: cancels a pending or running job (mirrors
+     * `transcodings.cancel`); cancelling twice is as good as once.
+     */
+    cancel(id: string, options?: CallOptions): Promise<Transcoding>;
+  };
 }

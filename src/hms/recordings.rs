@@ -206,7 +206,7 @@ pub struct RecordingJob {
 /// The configuration a recording runs with. 100ms does not document this answer; the
 /// members here are the start parameters it echoes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "RecordingJobConfig"))]
 pub struct RecordingConfig {
     /// The recording's id.
     pub id: Option<String>,

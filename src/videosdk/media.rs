@@ -88,7 +88,7 @@ pub struct Livestream {
 /// The filters of the job lists (`recordings.list`, `hls.list`, `rtmp.list`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkJobFilters"))]
 pub struct JobFilters {
     /// One room's jobs.
     pub room_id: Option<String>,
@@ -177,7 +177,7 @@ impl Validate for StopHlsParams {
 /// An RTMP destination.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "VideoSdkRtmpOutput"))]
 pub struct RtmpOutput {
     /// The ingest URL.
     pub url: String,

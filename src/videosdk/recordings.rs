@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 open_enum! {
     /// A media track of a participant.
-    TrackKind {
+    RecordedTrackKind {
         /// The microphone.
         Audio = "audio",
         /// The camera.
@@ -178,23 +178,6 @@ pub struct PageInfo {
     pub extra: Extra,
 }
 
-/// One page of merge recordings: VideoSDK keys them `recordings`, not `data`, so the page
-/// is answered as sent (ask for `page = pageInfo.currentPage + 1` while it is below
-/// `pageInfo.lastPage`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
-pub struct MergeRecordingList {
-    /// Where this page is.
-    pub page_info: Option<PageInfo>,
-    /// The merges of this page.
-    #[serde(default)]
-    pub recordings: Vec<MergeRecording>,
-    /// Whatever else VideoSDK sends.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
 /// Starts one participant's recording (`participantRecordings.start`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -250,7 +233,7 @@ pub struct StartTrackRecordingParams {
     /// The participant.
     pub participant_id: String,
     /// The track.
-    pub kind: TrackKind,
+    pub kind: RecordedTrackKind,
     /// Default `webm`.
     pub file_format: Option<TrackFileFormat>,
     /// Notified when the recording is ready.
@@ -278,7 +261,7 @@ pub struct TrackRef {
     /// The participant.
     pub participant_id: String,
     /// The track.
-    pub kind: TrackKind,
+    pub kind: RecordedTrackKind,
 }
 
 impl Validate for TrackRef {
@@ -297,7 +280,7 @@ pub struct CompositeParticipant {
     /// The participant.
     pub participant_id: String,
     /// The tracks; all four when absent.
-    pub kind: Option<Vec<TrackKind>>,
+    pub kind: Option<Vec<RecordedTrackKind>>,
 }
 
 open_enum! {
@@ -614,7 +597,7 @@ calls! {
     /// `GET /v2/recordings/participant/merge`: one page, `{ pageInfo, recordings }` (mirrors
     /// `recordings.merge.list`).
     ListMergeRecordings = "mergeRecordings.list": Get "/v2/recordings/participant/merge" ()
-        query MergeRecordingFilters => MergeRecordingList, reply Reply::Object(&[]);
+        query MergeRecordingFilters => Page<MergeRecording>, reply Reply::Page(Paging::PageNumberIn("recordings"));
 
     /// `GET /v2/recordings/participant/merge/{muxerId}` (mirrors `recordings.merge.get`).
     GetMergeRecording = "mergeRecordings.get": Get "/v2/recordings/participant/merge/{}" (muxer_id: "muxerId")
@@ -712,12 +695,13 @@ mod tests {
         let err =
             params_from_json::<StartTrackRecordingParams>(json!({"roomId": "r1", "participantId": "p1"})).unwrap_err();
         assert_eq!(err.message(), "kind: is required");
-        let stop = TrackRef { room_id: "r1".into(), participant_id: "p1".into(), kind: TrackKind::from("camera") };
+        let stop =
+            TrackRef { room_id: "r1".into(), participant_id: "p1".into(), kind: RecordedTrackKind::from("camera") };
         assert_eq!(
             c.request(&StopTrackRecording::new(stop)).unwrap_err().message(),
             "kind: must be one of audio, video, screen_audio, screen_video"
         );
-        let stop = TrackRef { room_id: "r1".into(), participant_id: "p1".into(), kind: TrackKind::Audio };
+        let stop = TrackRef { room_id: "r1".into(), participant_id: "p1".into(), kind: RecordedTrackKind::Audio };
         let req = c.request(&StopTrackRecording::new(stop)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/track/stop"));
         assert_eq!(
@@ -828,12 +812,12 @@ mod tests {
             MergeRecordingFilters { status: Some("completed".into()), per_page: Some(5), ..Default::default() };
         let req = c.request(&ListMergeRecordings::new(filters)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/merge?perPage=5&status=completed"));
-        let list: MergeRecordingList = answer(
-            Reply::Object(&[]),
+        let list: Page<MergeRecording> = answer(
+            <ListMergeRecordings as crate::call::Call>::SPEC.reply,
             r#"{"pageInfo":{"currentPage":1,"lastPage":3},"recordings":[{"id":"m1","channel1":[{"participantId":"p1"}]}]}"#,
         );
-        assert_eq!(list.recordings[0].channel1.as_ref().unwrap()[0].participant_id.as_deref(), Some("p1"));
-        assert_eq!(list.page_info.unwrap().last_page, Some(3));
+        assert_eq!(list.items[0].channel1.as_ref().unwrap()[0].participant_id.as_deref(), Some("p1"));
+        assert_eq!(list.next, Some(crate::reply::Next::Page { page: 2 }));
         assert_eq!(
             c.request(&GetMergeRecording::new("m1")).unwrap().url,
             format!("{BASE}/v2/recordings/participant/merge/m1")

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// A room, as VideoSDK answers it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkRoom"))]
 pub struct Room {
     /// The room id, `xxxx-xxxx-xxxx`.
     pub room_id: String,
@@ -44,7 +44,7 @@ pub struct Room {
 /// answers the same room.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkRoomSettings"))]
 pub struct RoomSettings {
     /// The caller's own id for the room; the key `rooms.create` is idempotent on.
     pub custom_room_id: Option<String>,

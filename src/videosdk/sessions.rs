@@ -52,7 +52,7 @@ pub struct Participant {
 /// A session: one live occupancy of a room.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkSession"))]
 pub struct Session {
     /// The session id.
     pub id: String,
@@ -78,7 +78,7 @@ pub struct Session {
 /// The filters of `sessions.list`: whose sessions (required), and the page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkSessionFilters"))]
 pub struct SessionFilters {
     /// The room's sessions.
     pub room_id: Option<String>,

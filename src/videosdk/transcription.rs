@@ -2,11 +2,10 @@
 //! `transcription.realtime`): start, stop, get, list.
 
 use super::common::{check_page, Extra};
-use super::recordings::PageInfo;
 use super::VideoSdkClient;
 use crate::call::{calls, Validate};
 use crate::error::Result;
-use crate::reply::Reply;
+use crate::reply::{Page, Paging, Reply};
 use crate::rules::identifier;
 use serde::{Deserialize, Serialize};
 
@@ -37,23 +36,6 @@ pub struct RealtimeTranscription {
     pub extra: Extra,
 }
 
-/// One page of realtime transcriptions: VideoSDK keys them `transcriptions`, not `data`, so
-/// the page is answered as sent.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
-pub struct RealtimeTranscriptionList {
-    /// Where this page is.
-    pub page_info: Option<PageInfo>,
-    /// The transcriptions of this page.
-    #[serde(default)]
-    pub transcriptions: Vec<RealtimeTranscription>,
-    /// Whatever else VideoSDK sends.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// A summary after the session.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
@@ -128,7 +110,8 @@ calls! {
     /// `GET /ai/v1/realtime-transcriptions`: one page, `{ pageInfo, transcriptions }` (mirrors
     /// `transcription.realtime.list`).
     ListRealtimeTranscriptions = "realtimeTranscriptions.list": Get "/ai/v1/realtime-transcriptions" ()
-        query RealtimeTranscriptionFilters => RealtimeTranscriptionList, reply Reply::Object(&[]);
+        query RealtimeTranscriptionFilters => Page<RealtimeTranscription>,
+        reply Reply::Page(Paging::PageNumberIn("transcriptions"));
 }
 
 #[cfg(test)]
@@ -190,9 +173,15 @@ mod tests {
     #[test]
     fn answers_parse() {
         let body = r#"{"pageInfo":{"currentPage":1,"lastPage":1},"transcriptions":[{"id":"t1","status":"completed","extension":{"extensionConfig":{"roomId":"r1"}},"transcriptionFilePaths":{"txt":"https://t"}}]}"#;
-        let text = crate::reply::read(Reply::Object(&[]), &HttpResponse::new(200, body)).unwrap();
-        let list: RealtimeTranscriptionList = crate::reply::typed(200, &text).unwrap();
-        assert_eq!(list.transcriptions[0].extension.as_ref().unwrap()["extensionConfig"]["roomId"], "r1");
-        assert_eq!(list.transcriptions[0].transcription_file_paths.as_ref().unwrap()["txt"], "https://t");
+        let text = crate::reply::read(
+            <ListRealtimeTranscriptions as crate::call::Call>::SPEC.reply,
+            &HttpResponse::new(200, body),
+        )
+        .unwrap();
+        let list: Page<RealtimeTranscription> = crate::reply::typed(200, &text).unwrap();
+        assert_eq!(list.next, None);
+        let list = list.items;
+        assert_eq!(list[0].extension.as_ref().unwrap()["extensionConfig"]["roomId"], "r1");
+        assert_eq!(list[0].transcription_file_paths.as_ref().unwrap()["txt"], "https://t");
     }
 }
