@@ -3,17 +3,18 @@
 //
 // The wasm objects (HmsCore, VideoSdkCore) hold the secrets; the classes here keep them in
 // private fields, so neither JSON.stringify(client) nor a console.log shows anything secret.
+// A REST call is one call into wasm (`core.call(...)`), which sends, waits, retries and
+// parses there and returns a promise.
 
 import {
   HmsCore,
   VideoSdkCore,
   verifyToken as wasmVerifyToken,
   decodeToken as wasmDecodeToken,
-  beginExchangeRoomCode,
+  exchangeRoomCode as wasmExchangeRoomCode,
 } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
-import { run } from "./transport.js";
 
 export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
 
@@ -206,7 +207,7 @@ export class HmsClient {
     // clear error instead of a null pointer in wasm.
     const core = () => this.#core ?? freed();
     const call = (name, args, query, body, callOptions) =>
-      this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
+      this.#core ? this.#core.call(name, args, query, body, callOptions) : Promise.reject(freedError());
     this.auth = Object.freeze({
       getManagementToken: (o) => ({ token: core().managementToken(o) }),
       getAuthToken: (o) => ({ token: mint(core(), o, AUTH_TOKEN_KEYS, "appTokenOf", "appToken") }),
@@ -302,7 +303,7 @@ export class VideoSdkClient {
     this.#core = new VideoSdkCore(options);
     const core = () => this.#core ?? freed();
     const call = (name, args, query, body, callOptions) =>
-      this.#core ? run(() => this.#core.begin(name, args, query, body, callOptions)) : Promise.reject(freedError());
+      this.#core ? this.#core.call(name, args, query, body, callOptions) : Promise.reject(freedError());
     this.auth = Object.freeze({
       getToken: (o) => ({ token: mint(core(), o, VIDEOSDK_TOKEN_KEYS, "tokenOf", "token") }),
     });
@@ -363,7 +364,7 @@ export function decodeToken(token) {
 /** Exchanges a room code for an auth token. Needs no secret, so it works in a browser. */
 export function exchangeRoomCode(options) {
   assertReady();
-  return run(() => beginExchangeRoomCode(options));
+  return wasmExchangeRoomCode(options);
 }
 
 /** True for errors raised by edgeroom (they all carry a stable `code`). */

@@ -1,12 +1,15 @@
 //! The one JS-facing call path both providers share: look the endpoint up, convert and
-//! check the arguments (throwing before anything is sent), build the request and hand it
-//! to the JavaScript driver as a [`PendingCall`].
+//! check the arguments, build the request (all synchronously, before anything is sent, so a
+//! bad input rejects at once and the caller's objects are read when they are passed), then
+//! drive the [`Exchange`](crate::client::Exchange) to its end in Rust over a [`JsTransport`]:
+//! one call into wasm per REST call, which returns a `Promise`.
 
 use super::convert::{optional_int, required_string, to_json, Options};
 use super::env::JsEnv;
-use super::pending::{PendingCall, Transport};
+use super::error::to_js;
+use super::fetch::JsTransport;
 use super::transport::{check_fetch, check_on_retry, check_signal, check_timeout};
-use crate::client::{Authorizer, Exchange, RetryPolicy};
+use crate::client::{self, Authorizer, RetryPolicy};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::hms::{HmsClient, ManagementAuth};
@@ -16,7 +19,7 @@ use crate::prelude::*;
 use crate::videosdk::{CrawlerAuth, VideoSdkClient};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
-use js_sys::{Array, Function};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The options of a trailing per-call options object.
@@ -95,24 +98,57 @@ impl<P: Provider> Caller<P> {
         Ok(Caller { client: Rc::new(client), fetch, timeout_ms, on_retry, env: Rc::default() })
     }
 
-    /// Starts the endpoint `name`; throws on bad input, before anything is sent.
-    pub fn begin(
-        &self,
-        name: &str,
-        args: &JsValue,
-        query: &JsValue,
-        body: &JsValue,
-        options: &JsValue,
-    ) -> Result<PendingCall> {
+    /// Calls the endpoint `name`: a promise of its value, rejected with an `EdgeroomError`
+    /// (at once on bad input, before anything is sent).
+    pub fn call(&self, name: &str, args: &JsValue, query: &JsValue, body: &JsValue, options: &JsValue) -> Promise {
+        run(self.prepare(name, args, query, body, options))
+    }
+
+    fn prepare(&self, name: &str, args: &JsValue, query: &JsValue, body: &JsValue, options: &JsValue) -> Result<Call> {
         let endpoint = P::endpoint(name)
             .ok_or_else(|| Error::invalid("endpoint", format_args!("{name} is not a {} endpoint", P::NAME)))?;
         let args = path_args(args, endpoint.args)?;
-        let transport = transport(self.fetch.clone(), self.timeout_ms, self.on_retry.clone(), options)?;
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let request = self.client.build(endpoint, &args, &to_json(query, "query")?, &to_json(body, "")?)?;
-        let authorizer = P::authorizer(Rc::clone(&self.client), Rc::clone(&self.env), endpoint);
-        let started = Exchange::start(endpoint, request, self.client.retry_policy(), authorizer.as_deref());
-        Ok(PendingCall::new(started, authorizer, Rc::clone(&self.env), transport))
+        // Last: listening to the caller's signal is the one step that must be undone.
+        let transport = transport(self.fetch.clone(), self.timeout_ms, self.on_retry.clone(), options)?;
+        Ok(Call {
+            endpoint,
+            request,
+            policy: self.client.retry_policy(),
+            authorizer: P::authorizer(Rc::clone(&self.client), Rc::clone(&self.env), endpoint),
+            env: Rc::clone(&self.env),
+            transport,
+        })
+    }
+}
+
+/// One REST call, built and checked, ready to be sent. It owns all it needs, so freeing the
+/// client object mid-flight cannot pull anything from under it.
+pub struct Call {
+    pub endpoint: &'static Endpoint,
+    pub request: HttpRequest,
+    pub policy: RetryPolicy,
+    pub authorizer: Option<Box<dyn Authorizer>>,
+    pub env: Rc<JsEnv>,
+    pub transport: JsTransport,
+}
+
+impl Call {
+    /// Sends the request, retrying and renewing as [`client::send`] decides, and hands the
+    /// value to JavaScript through `JSON.parse` (the provider's JSON, no `__proto__` surprises).
+    async fn send(self) -> Result<JsValue, JsValue> {
+        let Call { endpoint, request, policy, authorizer, env, transport } = self;
+        let value = client::send(&transport, &*env, &policy, endpoint, request, authorizer.as_deref()).await;
+        js_sys::JSON::parse(&value.map_err(|e| to_js(&e))?.to_json())
+    }
+}
+
+/// The promise of a prepared call: rejected at once when preparing it failed.
+pub fn run(call: Result<Call>) -> Promise {
+    match call {
+        Ok(call) => wasm_bindgen_futures::future_to_promise(call.send()),
+        Err(error) => Promise::reject(&to_js(&error)),
     }
 }
 
@@ -122,13 +158,13 @@ pub fn transport(
     timeout_ms: i64,
     on_retry: Option<Function>,
     options: &JsValue,
-) -> Result<Transport> {
+) -> Result<JsTransport> {
     let options = Options::new(options, "call options", CALL_OPTIONS)?;
     let timeout_ms = match optional_int(&options.get("timeoutMs")?, "timeoutMs")? {
         Some(ms) => check_timeout(Some(ms))?,
         None => timeout_ms,
     };
-    Ok(Transport { fetch, timeout_ms, signal: check_signal(options.get("signal")?)?, on_retry })
+    JsTransport::new(fetch, timeout_ms, on_retry, check_signal(options.get("signal")?)?)
 }
 
 /// Path arguments, each a string named as the endpoint names it (`roomId`); their other

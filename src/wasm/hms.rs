@@ -5,11 +5,11 @@
 use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
 use super::convert::{optional_bool, optional_int, optional_string, required_string, Options};
 use super::error::IntoJsResult;
-use super::pending::PendingCall;
 use crate::error::Result;
 use crate::hms::{HmsClient, HmsOptions};
 use crate::prelude::*;
 use crate::token::{AppGrant, Validity};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 const CLIENT_OPTIONS: &[&str] = &[
@@ -79,17 +79,11 @@ impl HmsCore {
         self.mint_app_token(&room_id, &role, &user_id, &valid_for_seconds, &issued_at, &not_valid_before).js()
     }
 
-    /// Starts the endpoint `name` with path `args`, `query` and `body`, for the driver in
-    /// `js/src/transport.js` to carry out. Throws on bad input, before anything is sent.
-    pub fn begin(
-        &self,
-        name: &str,
-        args: JsValue,
-        query: JsValue,
-        body: JsValue,
-        options: JsValue,
-    ) -> Result<PendingCall, JsValue> {
-        self.caller.begin(name, &args, &query, &body, &options).js()
+    /// Calls the endpoint `name` with path `args`, `query` and `body`: one crossing into
+    /// wasm, which sends, waits, retries and parses, and returns a promise of the value.
+    /// Rejects at once on bad input, before anything is sent.
+    pub fn call(&self, name: &str, args: JsValue, query: JsValue, body: JsValue, options: JsValue) -> Promise {
+        self.caller.call(name, &args, &query, &body, &options)
     }
 }
 

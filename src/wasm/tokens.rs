@@ -1,19 +1,18 @@
 //! The free functions: `verifyToken`, `decodeToken`, and `exchangeRoomCode`, which needs no
 //! secret and so runs in a browser too.
 
-use super::call::{transport, CALL_OPTIONS};
+use super::call::{run, transport, Call, CALL_OPTIONS};
 use super::convert::{from_json, optional_int, optional_string, required_string, Options};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
-use super::pending::PendingCall;
 use super::transport::{check_fetch, DEFAULT_TIMEOUT_MS};
-use crate::client::{Env, Exchange, RetryPolicy};
+use crate::client::{Env, RetryPolicy};
 use crate::error::Result;
 use crate::hms;
 use crate::json::{Map, Value};
 use crate::token::{self, VerifyOptions};
 use alloc::rc::Rc;
-use js_sys::{Object, Reflect};
+use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
 const VERIFY_OPTIONS: &[&str] = &["type", "leewaySeconds"];
@@ -49,28 +48,33 @@ pub fn decode_token(token: JsValue) -> Result<JsValue, JsValue> {
     .js()
 }
 
-/// Starts exchanging a room code for an app token at 100ms's token service, for the driver
-/// in `js/src/transport.js` to carry out (`exchangeRoomCode` in the public API).
-#[wasm_bindgen(js_name = beginExchangeRoomCode)]
-pub fn begin_exchange_room_code(options: JsValue) -> Result<PendingCall, JsValue> {
-    (|| {
+/// Exchanges a room code for an app token at 100ms's token service (`exchangeRoomCode` in
+/// the public API): a promise of `{ token }`, rejected at once on bad options.
+#[wasm_bindgen(js_name = exchangeRoomCode)]
+pub fn exchange_room_code(options: JsValue) -> Promise {
+    run((|| {
         let opts = Options::new(&options, "exchangeRoomCode options", EXCHANGE_OPTIONS)?;
         let code = required_string(&opts.get("code")?, "code")?;
         let user_id = optional_string(&opts.get("userId")?, "userId")?;
         let auth_base_url = optional_string(&opts.get("authBaseUrl")?, "authBaseUrl")?;
         let fetch = check_fetch(opts.get("fetch")?)?;
+        let body = Map::from_iter([("code", Value::from(code)), ("user_id", user_id.map_or(Value::Null, Value::from))]);
+        let request = hms::exchange_room_code_request(auth_base_url.as_deref(), &Value::Object(body))?;
         // Per-call options are a subset of these, so pass the object on to the shared reader.
         let call_options = Object::new();
         for key in CALL_OPTIONS {
             let _ = Reflect::set(&call_options, &JsValue::from_str(key), &opts.get(key)?);
         }
         let transport = transport(fetch, DEFAULT_TIMEOUT_MS, None, &call_options)?;
-        let body = Map::from_iter([("code", Value::from(code)), ("user_id", user_id.map_or(Value::Null, Value::from))]);
-        let request = hms::exchange_room_code_request(auth_base_url.as_deref(), &Value::Object(body))?;
         // No credentials: the code is the credential. Retried on 429 and 5xx as 100ms's own
         // web SDK does.
-        let started = Exchange::start(&hms::auth::EXCHANGE_ROOM_CODE, request, RetryPolicy::default(), None);
-        Ok(PendingCall::new(started, None, Rc::default(), transport))
-    })()
-    .js()
+        Ok(Call {
+            endpoint: &hms::auth::EXCHANGE_ROOM_CODE,
+            request,
+            policy: RetryPolicy::default(),
+            authorizer: None,
+            env: Rc::default(),
+            transport,
+        })
+    })())
 }

@@ -4,12 +4,12 @@ use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
 use super::convert::{optional_string, optional_strings, required_string, Options};
 use super::error::IntoJsResult;
 use super::hms::validity;
-use super::pending::PendingCall;
 use crate::client::Env;
 use crate::error::Result;
 use crate::prelude::*;
 use crate::token::{Permission, VideoSdkGrant, VideoSdkRole};
 use crate::videosdk::VideoSdkClient;
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 const CLIENT_OPTIONS: &[&str] = &[
@@ -76,17 +76,11 @@ impl VideoSdkCore {
             .js()
     }
 
-    /// Starts the endpoint `name` with path `args`, `query` and `body`, for the driver in
-    /// `js/src/transport.js` to carry out. Throws on bad input, before anything is sent.
-    pub fn begin(
-        &self,
-        name: &str,
-        args: JsValue,
-        query: JsValue,
-        body: JsValue,
-        options: JsValue,
-    ) -> Result<PendingCall, JsValue> {
-        self.caller.begin(name, &args, &query, &body, &options).js()
+    /// Calls the endpoint `name` with path `args`, `query` and `body`: one crossing into
+    /// wasm, which sends, waits, retries and parses, and returns a promise of the value.
+    /// Rejects at once on bad input, before anything is sent.
+    pub fn call(&self, name: &str, args: JsValue, query: JsValue, body: JsValue, options: JsValue) -> Promise {
+        self.caller.call(name, &args, &query, &body, &options)
     }
 }
 
