@@ -38,6 +38,40 @@ extern "C" {
     /// `Promise.race` over an array (it settles like the first of its members to settle).
     #[wasm_bindgen(js_namespace = Promise, js_name = race)]
     fn race(promises: &Array) -> Promise;
+
+    /// Any value, read the way a fetch-like function's answer is: `value.status` and so on,
+    /// with the member names written into the glue (no key string crosses per read). `catch`:
+    /// a getter or a Proxy may throw, and `null.status` does.
+    type Duck;
+    #[wasm_bindgen(method, getter, catch, structural)]
+    fn status(this: &Duck) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch, structural)]
+    fn headers(this: &Duck) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = text, catch, structural)]
+    fn text_member(this: &Duck) -> Result<JsValue, JsValue>;
+    /// `headers.get(name)`; a TypeError (caught) when there is no such method.
+    #[wasm_bindgen(method, catch, structural)]
+    fn get(this: &Duck, name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch, structural)]
+    fn aborted(this: &Duck) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch, structural)]
+    fn fetch(this: &Duck) -> Result<JsValue, JsValue>;
+
+    /// fetch's second argument: a fresh plain object, whose setters cannot throw.
+    type Init;
+    #[wasm_bindgen(method, setter, structural)]
+    fn set_method(this: &Init, value: &str);
+    #[wasm_bindgen(method, setter, structural)]
+    fn set_headers(this: &Init, value: &JsValue);
+    #[wasm_bindgen(method, setter, structural)]
+    fn set_body(this: &Init, value: &str);
+    #[wasm_bindgen(method, setter, structural)]
+    fn set_signal(this: &Init, value: &JsValue);
+}
+
+/// `value` as a [`Duck`], to read its members.
+fn duck(value: &JsValue) -> &Duck {
+    value.unchecked_ref()
 }
 
 const ABORTED: &str = "the request was aborted by its AbortSignal";
@@ -91,7 +125,7 @@ impl CallerAbort {
         let fired = Promise::new(&mut |res: Function, _rej: Function| resolve = Some(res));
         let resolve = resolve.ok_or_else(|| refused(JsValue::UNDEFINED))?;
         let listener: Function = resolve.bind1(&JsValue::UNDEFINED, &marker).unchecked_into();
-        let already = Reflect::get(&signal, &JsValue::from_str("aborted")).map_err(refused)?.is_truthy();
+        let already = duck(&signal).aborted().map_err(refused)?.is_truthy();
         if !already {
             let add = Reflect::get(&signal, &JsValue::from_str("addEventListener")).map_err(refused)?;
             let add = add.dyn_ref::<Function>().ok_or_else(|| refused(JsValue::from_str("no addEventListener")))?;
@@ -118,9 +152,9 @@ impl JsTransport {
     /// before each attempt and wait; a getter that throws now counts as not aborted, as the
     /// listener still ends the call when the signal fires).
     fn aborted(&self) -> bool {
-        self.abort.as_ref().is_some_and(|a| {
-            a.already || Reflect::get(&a.signal, &JsValue::from_str("aborted")).is_ok_and(|aborted| aborted.is_truthy())
-        })
+        self.abort
+            .as_ref()
+            .is_some_and(|a| a.already || duck(&a.signal).aborted().is_ok_and(|aborted| aborted.is_truthy()))
     }
 
     /// Awaits `work` unless the attempt's timer or the caller's signal comes first.
@@ -168,7 +202,8 @@ impl JsTransport {
 
         let fetch = match &self.fetch {
             Some(fetch) => fetch.clone(),
-            None => Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
+            None => duck(&js_sys::global())
+                .fetch()
                 .ok()
                 .and_then(|f| f.dyn_into::<Function>().ok())
                 .ok_or_else(|| Error::new(ErrorCode::UnsupportedRuntime, "this runtime has no global fetch"))?,
@@ -179,12 +214,14 @@ impl JsTransport {
 
         // Duck typing, as any fetch-like function may answer: a status, headers.get, text().
         let not_response = |rule: &str| Error::new(ErrorCode::InvalidResponse, format!("{what}: {rule}"));
-        let status = Reflect::get(&response, &JsValue::from_str("status"))
+        let status = duck(&response)
+            .status()
             .ok()
             .and_then(|s| s.as_f64())
             .filter(|s| (100.0..=599.0).contains(s) && f64::from(*s as u16) == *s)
             .ok_or_else(|| not_response("fetch did not resolve to a Response"))? as u16;
-        let text = Reflect::get(&response, &JsValue::from_str("text"))
+        let text = duck(&response)
+            .text_member()
             .ok()
             .and_then(|t| t.dyn_into::<Function>().ok())
             .ok_or_else(|| not_response("fetch did not resolve to a Response (no text())"))?;
@@ -200,21 +237,18 @@ impl JsTransport {
 
     /// fetch's second argument: `{ method, headers, body?, signal }`.
     fn init(&self, request: &HttpRequest, signal: &JsValue) -> JsValue {
-        let set = |target: &Object, key: &str, value: &JsValue| {
-            // Defining a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(target, &JsValue::from_str(key), value);
-        };
         let headers = Object::new();
         for (name, value) in &request.headers {
-            set(&headers, name, &JsValue::from_str(value));
+            // Defining a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
         }
-        let init = Object::new();
-        set(&init, "method", &JsValue::from_str(request.method.as_str()));
-        set(&init, "headers", &headers);
+        let init: Init = Object::new().unchecked_into();
+        init.set_method(request.method.as_str());
+        init.set_headers(&headers);
         if let Some(body) = &request.body {
-            set(&init, "body", &JsValue::from_str(body));
+            init.set_body(body);
         }
-        set(&init, "signal", signal);
+        init.set_signal(signal);
         init.into()
     }
 }
@@ -270,12 +304,11 @@ impl Transport for JsTransport {
 /// A response header by name, when `headers.get` gives a string; anything else (no headers,
 /// a getter that throws) is no header.
 fn header(response: &JsValue, name: &str) -> Option<String> {
-    let headers = Reflect::get(response, &JsValue::from_str("headers")).ok()?;
+    let headers = duck(response).headers().ok()?;
     if !headers.is_object() {
         return None;
     }
-    let get = Reflect::get(&headers, &JsValue::from_str("get")).ok()?.dyn_into::<Function>().ok()?;
-    get.call1(&headers, &JsValue::from_str(name)).ok()?.as_string()
+    duck(&headers).get(name).ok()?.as_string()
 }
 
 /// A thrown value's message, and its `cause`'s (where undici puts the reason).
