@@ -52,6 +52,9 @@ run_wasm_tests() {
 }
 say "wasm: wasm-bindgen tests in Node"
 run_wasm_tests node WASM_BINDGEN_TEST_TIMEOUT=60
+say "wasm: gloo-net against the transport's contract (the README's Dependencies section)"
+tier wasm-gloo-net env WASM_BINDGEN_TEST_TIMEOUT=60 cargo test --target wasm32-unknown-unknown --test gloo_net
+grep -q "^test result: ok\." "$OUT/wasm-gloo-net.log" || { echo "gloo-net tests did not report a result" >&2; exit 1; }
 say "wasm: wasm-bindgen tests in headless Chromium"
 run_wasm_tests chromium WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=60
 

@@ -1,8 +1,9 @@
 //! The one send-and-parse path every call takes: put the credentials on, send, renew the
 //! credentials and resend once on a 401, retry what is safe to retry when the answer was lost
 //! or transient, parse. It is a state machine ([`Exchange`]) with no I/O of its own: [`send`]
-//! drives it over an injected [`Transport`], and the wasm layer drives it with `fetch` in
-//! async Rust (`src/wasm/`). Timeouts live with whoever sends.
+//! drives it over an injected [`Transport`]; in the npm package that transport is `fetch`
+//! with timers (`src/wasm/fetch.rs`), awaited in async Rust. Timeouts live with whoever
+//! sends (the wasm transport enforces `timeoutMs` per attempt).
 //!
 //! [`Provider`] is what a provider's client brings to it: base URLs, the retry policy and
 //! credentials. [`Provider::request`] and [`Provider::send`] are the one path every call of
@@ -182,8 +183,8 @@ pub fn retry_after_ms(response: &HttpResponse, now_unix: i64) -> Option<u64> {
 }
 
 /// One call from its first attempt to its result, as steps for the I/O layer to carry out
-/// (a sans-IO state machine): [`send`] drives it over a [`Transport`] in Rust, the wasm
-/// layer drives it from JavaScript with `fetch`.
+/// (a sans-IO state machine): [`send`] drives it over a [`Transport`], natively or in wasm
+/// over `fetch`.
 ///
 /// With an authorizer, a 401 renews the credentials and the request is sent once more:
 /// a token can be revoked or a clock can jump, and one resend with a fresh token is what

@@ -6,7 +6,6 @@
 //! constructor here takes one, and the provider's body is kept verbatim only for API errors,
 //! which the provider wrote and which cannot contain our signing secret.
 
-use crate::prelude::*;
 use core::fmt;
 
 /// The stable error codes. Their string forms are a public contract (see the README).

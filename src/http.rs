@@ -1,7 +1,6 @@
 //! Sans-IO HTTP: the request a builder produces and the response a parser reads. Nothing
 //! here performs I/O; a transport (the global `fetch` in wasm, anything in Rust) does.
 
-use crate::prelude::*;
 use core::fmt;
 
 /// The HTTP methods the providers' APIs use.

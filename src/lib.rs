@@ -2,21 +2,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-// The crate uses std (httpdate needs it; the design allows it). Much of the code still names
-// `alloc::` and `crate::prelude`, from when it was `no_std`; both remain valid under std.
-extern crate alloc;
-
-mod prelude;
-
-/// Test-only, until the token module moves to serde_json: `json!` literals as the old
-/// `json::Value`.
-#[cfg(test)]
-macro_rules! old_json {
-    ($($literal:tt)+) => {
-        $crate::json::parse(&serde_json::json!($($literal)+).to_string()).expect("a json! literal is JSON")
-    };
-}
-
 pub mod by_name;
 pub mod call;
 pub mod client;
@@ -25,9 +10,6 @@ pub mod hms;
 pub mod http;
 mod http_date;
 mod iso8601;
-#[doc(hidden)]
-pub mod json;
-mod json_text;
 mod open_enum;
 pub mod reply;
 pub mod request;
@@ -36,7 +18,6 @@ pub mod token;
 mod token_cache;
 pub mod videosdk;
 pub mod webhook;
-// pub mod webhook;
 
 pub use call::Call;
 pub use client::Provider;

@@ -6,7 +6,6 @@ use super::hs256::Hs256Key;
 use super::validity::Validity;
 use super::{uuid_v4_into, Minted};
 use crate::error::Result;
-use crate::prelude::*;
 use crate::rules::{identifier, optional_identifier};
 
 /// The official SDK back-dates `iat` by 10 s so a server whose clock is behind accepts it.

@@ -6,7 +6,7 @@
 //! itself: the reason minting is cheap enough to do on every request of an edge function.
 
 use crate::error::{Error, Result};
-use alloc::string::String;
+use std::string::String;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use core::fmt;

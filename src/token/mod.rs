@@ -2,7 +2,6 @@
 //! tokens, and a strict verifier. Pure functions: the time (`now`, Unix seconds) and the
 //! randomness for `jti` are arguments, never read from the system.
 
-use crate::prelude::*;
 #[cfg(test)]
 mod bench;
 mod claims;

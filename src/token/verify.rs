@@ -8,9 +8,9 @@
 
 use super::hs256::Hs256Key;
 use crate::error::{Error, ErrorCode, Result};
-use alloc::borrow::ToOwned;
-use alloc::format;
-use alloc::string::String;
+use std::borrow::ToOwned;
+use std::format;
+use std::string::String;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use jwt_compact::alg::{Hs256, Hs256Signature};

@@ -7,7 +7,6 @@ use super::hs256::Hs256Key;
 use super::validity::Validity;
 use super::Minted;
 use crate::error::{Error, Result};
-use crate::prelude::*;
 use crate::rules::{identifier, optional_identifier};
 
 /// What a VideoSDK token lets its holder do.

@@ -36,6 +36,7 @@ pub struct RealtimeTranscription {
     pub extra: Extra,
 }
 
+/// Whether and how a transcription is summarised.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]

@@ -1,68 +1,56 @@
-//! The one JS-facing call path both providers share: look the endpoint up, convert and
-//! check the arguments (throwing before anything is sent), build the request and hand it
-//! to the JavaScript driver as a [`PendingCall`].
+//! The one JS-facing call path both providers share: look the call up in the dispatch table,
+//! turn the arguments into the typed call and its request (synchronously, before anything
+//! is sent, so bad input rejects at once and the caller's objects are read when they are
+//! passed), then drive [`client::send`] to its end in Rust over a [`JsTransport`]: one call
+//! into wasm per REST call, which returns a `Promise`.
 
-use super::convert::{optional_int, required_string, to_json, Options};
+use super::args::options;
+use super::dispatch::{self, Dispatch};
 use super::env::JsEnv;
-use super::pending::{PendingCall, Transport};
+use super::error::to_js;
+use super::fetch::JsTransport;
 use super::transport::{check_fetch, check_on_retry, check_signal, check_timeout};
-use crate::client::{Authorizer, Exchange, RetryPolicy};
-use crate::endpoint::Endpoint;
-use crate::error::{Error, Result};
-use crate::hms::{HmsClient, ManagementAuth};
+use crate::call::Spec;
+use crate::client::{self, authorizer, Authorizer, RetryPolicy};
+use crate::error::Result;
 use crate::http::HttpRequest;
-use crate::json::Value;
-use crate::prelude::*;
-use crate::videosdk::{CrawlerAuth, VideoSdkClient};
-use alloc::boxed::Box;
-use alloc::rc::Rc;
-use js_sys::{Array, Function};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Function, Promise};
+use serde::Deserialize;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
 
-/// The options of a trailing per-call options object.
-pub const CALL_OPTIONS: &[&str] = &["signal", "timeoutMs"];
-
-/// What the call path needs of a provider's client.
-pub trait Provider: Sized + 'static {
-    /// For messages: "100ms", "VideoSDK".
-    const NAME: &'static str;
-    fn endpoint(name: &str) -> Option<&'static Endpoint>;
-    fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest>;
-    fn retry_policy(&self) -> RetryPolicy;
-    /// What puts the credentials on a request of `endpoint` (None: it goes without).
-    fn authorizer(client: Rc<Self>, env: Rc<JsEnv>, endpoint: &Endpoint) -> Option<Box<dyn Authorizer>>;
+/// The transport options every client takes beside its credentials and base URLs.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct TransportOptions {
+    /// A fetch-like function; `globalThis.fetch` when absent.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub fetch: JsValue,
+    /// Per attempt, in milliseconds.
+    pub timeout_ms: Option<i64>,
+    /// Retries of a safe request after a transient failure.
+    pub retries: Option<i64>,
+    /// The longest wait before one retry.
+    pub retry_max_delay_ms: Option<i64>,
+    /// Told of each retry.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub on_retry: JsValue,
 }
 
-impl Provider for HmsClient {
-    const NAME: &'static str = "100ms";
-    fn endpoint(name: &str) -> Option<&'static Endpoint> {
-        crate::hms::endpoint(name)
-    }
-    fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest> {
-        HmsClient::build(self, endpoint, args, query, body)
-    }
-    fn retry_policy(&self) -> RetryPolicy {
-        HmsClient::retry_policy(self)
-    }
-    fn authorizer(client: Rc<Self>, env: Rc<JsEnv>, endpoint: &Endpoint) -> Option<Box<dyn Authorizer>> {
-        ManagementAuth::of(client, env, endpoint).map(|auth| Box::new(auth) as Box<dyn Authorizer>)
+impl TransportOptions {
+    /// The retry policy these options ask for.
+    pub fn retry_policy(&self) -> Result<RetryPolicy> {
+        RetryPolicy::new(self.retries, self.retry_max_delay_ms)
     }
 }
 
-impl Provider for VideoSdkClient {
-    const NAME: &'static str = "VideoSDK";
-    fn endpoint(name: &str) -> Option<&'static Endpoint> {
-        crate::videosdk::endpoint(name)
-    }
-    fn build(&self, endpoint: &Endpoint, args: &[&str], query: &Value, body: &Value) -> Result<HttpRequest> {
-        VideoSdkClient::build(self, endpoint, args, query, body)
-    }
-    fn retry_policy(&self) -> RetryPolicy {
-        VideoSdkClient::retry_policy(self)
-    }
-    fn authorizer(client: Rc<Self>, env: Rc<JsEnv>, _: &Endpoint) -> Option<Box<dyn Authorizer>> {
-        Some(Box::new(CrawlerAuth { client, env }))
-    }
+/// The options of one call: `{ signal, timeoutMs }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CallOptions {
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    signal: JsValue,
+    timeout_ms: Option<i64>,
 }
 
 /// A provider's client with the transport settings the JS options gave it.
@@ -75,45 +63,62 @@ pub struct Caller<P> {
     pub env: Rc<JsEnv>,
 }
 
-/// The client options every provider takes beside its credentials.
-pub const TRANSPORT_OPTIONS: [&str; 5] = ["fetch", "timeoutMs", "retries", "retryMaxDelayMs", "onRetry"];
+impl<P: Dispatch> Caller<P> {
+    /// The caller of `client` with the transport `options`.
+    pub fn new(client: P, options: TransportOptions) -> Result<Caller<P>> {
+        Ok(Caller {
+            client: Rc::new(client),
+            fetch: check_fetch(options.fetch)?,
+            timeout_ms: check_timeout(options.timeout_ms)?,
+            on_retry: check_on_retry(options.on_retry)?,
+            env: Rc::default(),
+        })
+    }
 
-/// The `retries` and `retryMaxDelayMs` client options.
-pub fn retry_policy(options: &Options) -> Result<RetryPolicy> {
-    RetryPolicy::new(
-        optional_int(&options.get("retries")?, "retries")?,
-        optional_int(&options.get("retryMaxDelayMs")?, "retryMaxDelayMs")?,
-    )
+    /// Calls `name`: a promise of its value, rejected with an `EdgeroomError` (at once on
+    /// bad input, before anything is sent).
+    pub fn call(&self, name: &str, args: &JsValue, params: &JsValue, options: &JsValue) -> Promise {
+        match self.prepare(name, args, params, options) {
+            Ok(call) => wasm_bindgen_futures::future_to_promise(call.send()),
+            Err(error) => Promise::reject(&to_js(&error)),
+        }
+    }
+
+    fn prepare(&self, name: &str, args: &JsValue, params: &JsValue, call_options: &JsValue) -> Result<Prepared<P>> {
+        let (spec, request) = dispatch::request(&*self.client, name, args, params)?;
+        // Last: listening to the caller's signal is the one step that must be undone.
+        let transport = transport(self.fetch.clone(), self.timeout_ms, self.on_retry.clone(), call_options)?;
+        Ok(Prepared { spec, request, client: Rc::clone(&self.client), env: Rc::clone(&self.env), transport })
+    }
 }
 
-impl<P: Provider> Caller<P> {
-    /// Reads `fetch`, `timeoutMs` and `onRetry` from the client options.
-    pub fn new(client: P, options: &Options) -> Result<Caller<P>> {
-        let fetch = check_fetch(options.get("fetch")?)?;
-        let timeout_ms = check_timeout(optional_int(&options.get("timeoutMs")?, "timeoutMs")?)?;
-        let on_retry = check_on_retry(options.get("onRetry")?)?;
-        Ok(Caller { client: Rc::new(client), fetch, timeout_ms, on_retry, env: Rc::default() })
-    }
+/// One REST call, built and checked, ready to be sent. It owns all it needs, so freeing the
+/// client object mid-flight cannot pull anything from under it.
+struct Prepared<P> {
+    spec: &'static Spec,
+    request: HttpRequest,
+    client: Rc<P>,
+    env: Rc<JsEnv>,
+    transport: JsTransport,
+}
 
-    /// Starts the endpoint `name`; throws on bad input, before anything is sent.
-    pub fn begin(
-        &self,
-        name: &str,
-        args: &JsValue,
-        query: &JsValue,
-        body: &JsValue,
-        options: &JsValue,
-    ) -> Result<PendingCall> {
-        let endpoint = P::endpoint(name)
-            .ok_or_else(|| Error::invalid("endpoint", format_args!("{name} is not a {} endpoint", P::NAME)))?;
-        let args = path_args(args, endpoint.args)?;
-        let transport = transport(self.fetch.clone(), self.timeout_ms, self.on_retry.clone(), options)?;
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let request = self.client.build(endpoint, &args, &to_json(query, "query")?, &to_json(body, "")?)?;
-        let authorizer = P::authorizer(Rc::clone(&self.client), Rc::clone(&self.env), endpoint);
-        let started = Exchange::start(endpoint, request, self.client.retry_policy(), authorizer.as_deref());
-        Ok(PendingCall::new(started, authorizer, Rc::clone(&self.env), transport))
+impl<P: Dispatch> Prepared<P> {
+    /// Sends the request, retrying and renewing as [`client::send`] decides.
+    async fn send(self) -> core::result::Result<JsValue, JsValue> {
+        let Prepared { spec, request, client, env, transport } = self;
+        let auth = authorizer(&*client, &*env, spec);
+        let policy = client.retry_policy();
+        let sent = client::send(&transport, &*env, &policy, spec, request, auth.as_ref().map(|a| a as &dyn Authorizer));
+        parse(&sent.await.map_err(|e| to_js(&e))?)
     }
+}
+
+/// The JSON text of an answer as a JavaScript value, through `JSON.parse` rather than value
+/// by value: it makes `"__proto__"` an own property (never the object's prototype), and
+/// reads integers beyond 2^53 as any JavaScript client of the API would. The text is the
+/// provider's own (or assembled from its parts), which serde_json has read as JSON.
+pub fn parse(text: &str) -> core::result::Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
 }
 
 /// The transport for one call: the client's fetch and timeout, overridden per call.
@@ -121,19 +126,12 @@ pub fn transport(
     fetch: Option<Function>,
     timeout_ms: i64,
     on_retry: Option<Function>,
-    options: &JsValue,
-) -> Result<Transport> {
-    let options = Options::new(options, "call options", CALL_OPTIONS)?;
-    let timeout_ms = match optional_int(&options.get("timeoutMs")?, "timeoutMs")? {
+    call_options: &JsValue,
+) -> Result<JsTransport> {
+    let call_options: CallOptions = options(call_options, "call options")?;
+    let timeout_ms = match call_options.timeout_ms {
         Some(ms) => check_timeout(Some(ms))?,
         None => timeout_ms,
     };
-    Ok(Transport { fetch, timeout_ms, signal: check_signal(options.get("signal")?)?, on_retry })
-}
-
-/// Path arguments, each a string named as the endpoint names it (`roomId`); their other
-/// rules are the endpoint's to check.
-fn path_args(args: &JsValue, names: &[&str]) -> Result<Vec<String>> {
-    let array = args.dyn_ref::<Array>().ok_or_else(|| Error::invalid("arguments", "must be an array"))?;
-    names.iter().enumerate().map(|(i, name)| required_string(&array.get(i as u32), name)).collect()
+    JsTransport::new(fetch, timeout_ms, on_retry, check_signal(call_options.signal)?)
 }

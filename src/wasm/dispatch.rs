@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::hms::HmsClient;
 use crate::http::HttpRequest;
 use crate::videosdk::VideoSdkClient;
-use js_sys::{Array, Object};
+use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// One call of provider `P`.
@@ -23,23 +23,38 @@ pub struct Entry<P> {
     pub build: fn(&P, Vec<String>, &JsValue) -> Result<HttpRequest>,
 }
 
-/// The typed call `C` from JavaScript: the path arguments as given, the params through
-/// serde-wasm-bindgen (errors name the field by its path), then [`Provider::request`].
+/// The typed call `C` from JavaScript: the path arguments as given, the params as JSON text
+/// (see [`json_text`]) into the typed params through serde_json (errors name the field by
+/// its path), then [`Provider::request`].
 fn build<C: Call>(client: &C::Provider, args: Vec<String>, params: &JsValue) -> Result<HttpRequest>
 where
     C::Provider: Provider,
 {
     let absent = params.is_null() || params.is_undefined();
-    let params: C::Params = match (C::SPEC.params, absent) {
-        (Params::None, true) => params_from(serde_wasm_bindgen::Deserializer::from(JsValue::NULL))?,
+    let text = match (C::SPEC.params, absent) {
+        (Params::None, true) => "null".into(),
         (Params::None, false) => {
             return Err(Error::invalid("params", format_args!("{} takes no params", C::SPEC.name)))
         }
         // `undefined` or `null` stand for an empty params object.
-        (_, true) => params_from(serde_wasm_bindgen::Deserializer::from(JsValue::from(Object::new())))?,
-        (_, false) => params_from(serde_wasm_bindgen::Deserializer::from(params.clone()))?,
+        (_, true) => "{}".into(),
+        (_, false) => json_text(params)?,
     };
+    let params: C::Params = params_from(&mut serde_json::Deserializer::from_str(&text))?;
     client.request(&C::from_parts(args, params)?)
+}
+
+/// The params as JSON text, by `JSON.stringify`. Not serde-wasm-bindgen, which reads a struct
+/// by getting each declared field: a misspelled key would be dropped without a word, and a
+/// getter or Proxy trap that throws would throw through Rust frames (see
+/// `tests/wasm.rs::serde_wasm_bindgen_drops_unknown_keys`). `JSON.stringify` is one call, is
+/// caught whole, reads every own key, writes a `Date` as the ISO 8601 text the date filters
+/// take, leaves `undefined` members out (absent, as intended), and escapes a lone surrogate
+/// so that serde_json refuses it.
+fn json_text(params: &JsValue) -> Result<String> {
+    let unreadable = || Error::invalid("params", "cannot be read as JSON (a getter or proxy threw, a cycle, or a BigInt)");
+    let text = js_sys::JSON::stringify(params).map_err(|_| unreadable())?;
+    text.as_string().ok_or_else(unreadable)
 }
 
 macro_rules! entries {

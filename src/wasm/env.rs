@@ -5,7 +5,6 @@
 use super::js::{date_now, fill_random, set_random_source};
 use crate::client::Env;
 use crate::error::{Error, ErrorCode, Result};
-use crate::prelude::*;
 use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 

@@ -2,29 +2,52 @@
 //! never leaves wasm memory), mints tokens synchronously and runs every REST call through
 //! the one generic path.
 
-use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
-use super::convert::{optional_bool, optional_int, optional_string, required_string, Options};
+use super::args::{optional_int, optional_string, options, required_string};
+use super::call::{Caller, TransportOptions};
 use super::error::IntoJsResult;
-use super::pending::PendingCall;
 use crate::error::Result;
 use crate::hms::{HmsClient, HmsOptions};
-use crate::prelude::*;
 use crate::token::{AppGrant, Validity};
+use js_sys::Promise;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-const CLIENT_OPTIONS: &[&str] = &[
-    "accessKey",
-    "secret",
-    "baseUrl",
-    "authBaseUrl",
-    TRANSPORT_OPTIONS[0],
-    TRANSPORT_OPTIONS[1],
-    TRANSPORT_OPTIONS[2],
-    TRANSPORT_OPTIONS[3],
-    TRANSPORT_OPTIONS[4],
-];
-const MANAGEMENT_TOKEN_OPTIONS: &[&str] = &["validForSeconds", "forceNew"];
-const AUTH_TOKEN_OPTIONS: [&str; 6] = ["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
+/// `new HmsClient({...})`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ClientOptions {
+    access_key: String,
+    secret: String,
+    base_url: Option<String>,
+    auth_base_url: Option<String>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    fetch: JsValue,
+    timeout_ms: Option<i64>,
+    retries: Option<i64>,
+    retry_max_delay_ms: Option<i64>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    on_retry: JsValue,
+}
+
+/// `getManagementToken({...})`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ManagementTokenOptions {
+    valid_for_seconds: Option<i64>,
+    force_new: Option<bool>,
+}
+
+/// `getAuthToken({...})`, the strict path (see `appTokenOf`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AuthTokenOptions {
+    room_id: String,
+    role: String,
+    user_id: Option<String>,
+    valid_for_seconds: Option<i64>,
+    issued_at: Option<i64>,
+    not_valid_before: Option<i64>,
+}
 
 /// The 100ms client as JavaScript sees it (wrapped by `HmsClient` in `js/src/api.js`).
 #[wasm_bindgen]
@@ -44,10 +67,8 @@ impl HmsCore {
     #[wasm_bindgen(js_name = managementToken)]
     pub fn management_token(&self, options: JsValue) -> Result<String, JsValue> {
         (|| {
-            let options = Options::new(&options, "getManagementToken options", MANAGEMENT_TOKEN_OPTIONS)?;
-            let valid_for = optional_int(&options.get("validForSeconds")?, "validForSeconds")?;
-            let force = optional_bool(&options.get("forceNew")?, "forceNew")?.unwrap_or(false);
-            self.caller.client.management_token(&*self.caller.env, valid_for, force).map(|m| m.token)
+            let o: ManagementTokenOptions = super::args::options(&options, "getManagementToken options")?;
+            self.caller.client.management_token(&*self.caller.env, o.valid_for_seconds, o.force_new.unwrap_or(false)).map(|m| m.token)
         })()
         .js()
     }
@@ -56,15 +77,19 @@ impl HmsCore {
     #[wasm_bindgen(js_name = appToken)]
     pub fn app_token(&self, options: JsValue) -> Result<String, JsValue> {
         (|| {
-            let options = Options::new(&options, "getAuthToken options", &AUTH_TOKEN_OPTIONS)?;
-            let [room_id, role, user_id, valid_for, issued_at, not_before] = AUTH_TOKEN_OPTIONS.map(|k| options.get(k));
-            self.mint_app_token(&room_id?, &role?, &user_id?, &valid_for?, &issued_at?, &not_before?)
+            let o: AuthTokenOptions = super::args::options(&options, "getAuthToken options")?;
+            let validity = Validity {
+                valid_for_seconds: o.valid_for_seconds,
+                issued_at: o.issued_at,
+                not_valid_before: o.not_valid_before,
+            };
+            self.mint(&o.room_id, &o.role, o.user_id.as_deref(), &validity)
         })()
         .js()
     }
 
     /// `appToken` with the options already read from a plain object by the JavaScript wrapper,
-    /// in the order of `AUTH_TOKEN_OPTIONS`: the same checks, without a boundary crossing per
+    /// in the order of `AUTH_TOKEN_KEYS` there: the same checks, without a boundary crossing per
     /// key. Minting runs on almost every request, so this is the path it takes.
     #[wasm_bindgen(js_name = appTokenOf)]
     pub fn app_token_of(
@@ -76,56 +101,48 @@ impl HmsCore {
         issued_at: JsValue,
         not_valid_before: JsValue,
     ) -> Result<String, JsValue> {
-        self.mint_app_token(&room_id, &role, &user_id, &valid_for_seconds, &issued_at, &not_valid_before).js()
+        (|| {
+            let room_id = required_string(&room_id, "roomId")?;
+            let role = required_string(&role, "role")?;
+            let user_id = optional_string(&user_id, "userId")?;
+            let validity = validity(&valid_for_seconds, &issued_at, &not_valid_before)?;
+            self.mint(&room_id, &role, user_id.as_deref(), &validity)
+        })()
+        .js()
     }
 
-    /// Starts the endpoint `name` with path `args`, `query` and `body`, for the driver in
-    /// `js/src/transport.js` to carry out. Throws on bad input, before anything is sent.
-    pub fn begin(
-        &self,
-        name: &str,
-        args: JsValue,
-        query: JsValue,
-        body: JsValue,
-        options: JsValue,
-    ) -> Result<PendingCall, JsValue> {
-        self.caller.begin(name, &args, &query, &body, &options).js()
+    /// Calls `name` (a name of the generated method table, `rooms.create`) with its path
+    /// `args` and `params`: one crossing into wasm, which sends, waits, retries and parses,
+    /// and returns a promise of the value. Rejects at once on bad input, before anything is
+    /// sent.
+    pub fn call(&self, name: &str, args: JsValue, params: JsValue, options: JsValue) -> Promise {
+        self.caller.call(name, &args, &params, &options)
     }
 }
 
 impl HmsCore {
-    fn mint_app_token(
-        &self,
-        room_id: &JsValue,
-        role: &JsValue,
-        user_id: &JsValue,
-        valid_for: &JsValue,
-        issued_at: &JsValue,
-        not_before: &JsValue,
-    ) -> Result<String> {
-        let room_id = required_string(room_id, "roomId")?;
-        let role = required_string(role, "role")?;
-        let user_id = optional_string(user_id, "userId")?;
-        let validity = validity(valid_for, issued_at, not_before)?;
-        let grant = AppGrant { room_id: &room_id, role: &role, user_id: user_id.as_deref() };
-        self.caller.client.app_token(&*self.caller.env, &grant, &validity).map(|m| m.token)
+    fn mint(&self, room_id: &str, role: &str, user_id: Option<&str>, validity: &Validity) -> Result<String> {
+        let grant = AppGrant { room_id, role, user_id };
+        self.caller.client.app_token(&*self.caller.env, &grant, validity).map(|m| m.token)
     }
 
-    fn create(options: &JsValue) -> Result<HmsCore> {
-        let options = Options::new(options, "HmsClient options", CLIENT_OPTIONS)?;
-        let access_key = required_string(&options.get("accessKey")?, "accessKey")?;
-        let secret = required_string(&options.get("secret")?, "secret")?;
-        let hms_options = HmsOptions {
-            base_url: optional_string(&options.get("baseUrl")?, "baseUrl")?,
-            auth_base_url: optional_string(&options.get("authBaseUrl")?, "authBaseUrl")?,
-            retry: retry_policy(&options)?,
+    fn create(value: &JsValue) -> Result<HmsCore> {
+        let o: ClientOptions = options(value, "HmsClient options")?;
+        let transport = TransportOptions {
+            fetch: o.fetch,
+            timeout_ms: o.timeout_ms,
+            retries: o.retries,
+            retry_max_delay_ms: o.retry_max_delay_ms,
+            on_retry: o.on_retry,
         };
-        let client = HmsClient::new(&access_key, &secret, &hms_options)?;
-        Ok(HmsCore { caller: Caller::new(client, &options)? })
+        let hms_options =
+            HmsOptions { base_url: o.base_url, auth_base_url: o.auth_base_url, retry: transport.retry_policy()? };
+        let client = HmsClient::new(&o.access_key, &o.secret, &hms_options)?;
+        Ok(HmsCore { caller: Caller::new(client, transport)? })
     }
 }
 
-/// The `validForSeconds` / `issuedAt` / `notValidBefore` options as a [`Validity`].
+/// The `validForSeconds` / `issuedAt` / `notValidBefore` arguments as a [`Validity`].
 pub(super) fn validity(valid_for: &JsValue, issued_at: &JsValue, not_before: &JsValue) -> Result<Validity> {
     Ok(Validity {
         valid_for_seconds: optional_int(valid_for, "validForSeconds")?,

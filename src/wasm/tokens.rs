@@ -1,35 +1,52 @@
 //! The free functions: `verifyToken`, `decodeToken`, and `exchangeRoomCode`, which needs no
 //! secret and so runs in a browser too.
 
-use super::call::{transport, CALL_OPTIONS};
-use super::convert::{optional_int, optional_string, required_string, Options};
+use super::args::{options, required_string};
+use super::call::parse;
 use super::env::JsEnv;
-use super::error::IntoJsResult;
-use super::pending::PendingCall;
-use super::transport::{check_fetch, DEFAULT_TIMEOUT_MS};
-use crate::client::{Env, Exchange, RetryPolicy};
+use super::error::{to_js, IntoJsResult};
+use super::fetch::JsTransport;
+use super::transport::{check_fetch, check_signal, check_timeout, DEFAULT_TIMEOUT_MS};
+use crate::call::Call;
+use crate::client::{self, Env, RetryPolicy};
 use crate::error::Result;
-use crate::hms;
-use crate::json::{Map, Value};
+use crate::hms::auth::{exchange_room_code_request, ExchangeRoomCode, RoomCodeGrant};
 use crate::token::{self, VerifyOptions};
-use alloc::rc::Rc;
-use js_sys::{Object, Reflect};
+use js_sys::Promise;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-const VERIFY_OPTIONS: &[&str] = &["type", "leewaySeconds"];
-const EXCHANGE_OPTIONS: &[&str] = &["code", "userId", "authBaseUrl", "fetch", "timeoutMs", "signal"];
+/// `verifyToken(token, secret, {...})`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct VerifyTokenOptions {
+    #[serde(rename = "type")]
+    expected_type: Option<String>,
+    leeway_seconds: Option<i64>,
+}
+
+/// `exchangeRoomCode({...})`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ExchangeOptions {
+    code: String,
+    user_id: Option<String>,
+    auth_base_url: Option<String>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    fetch: JsValue,
+    timeout_ms: Option<i64>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    signal: JsValue,
+}
 
 /// Verifies an HS256 token and returns its claims; throws an `EdgeroomError` otherwise.
 #[wasm_bindgen(js_name = verifyToken)]
-pub fn verify_token(token: JsValue, secret: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn verify_token(token: JsValue, secret: JsValue, value: JsValue) -> Result<JsValue, JsValue> {
     (|| {
         let token = required_string(&token, "token")?;
         let secret = required_string(&secret, "secret")?;
-        let options = Options::new(&options, "verifyToken options", VERIFY_OPTIONS)?;
-        let verify = VerifyOptions {
-            expected_type: optional_string(&options.get("type")?, "type")?,
-            leeway_seconds: optional_int(&options.get("leewaySeconds")?, "leewaySeconds")?.unwrap_or(0),
-        };
+        let o: VerifyTokenOptions = options(&value, "verifyToken options")?;
+        let verify = VerifyOptions { expected_type: o.expected_type, leeway_seconds: o.leeway_seconds.unwrap_or(0) };
         let claims = token::verify_token_text(&token, &secret, &verify, JsEnv::default().now_unix())?;
         Ok(parse_json(&claims))
     })()
@@ -46,36 +63,37 @@ pub fn decode_token(token: JsValue) -> Result<JsValue, JsValue> {
     .js()
 }
 
-/// JSON text handed to JS through `JSON.parse`: the token's own text (never re-serialised),
-/// one crossing, plain objects as JS itself would build them (no `__proto__` surprises), and
-/// integers past 2^53 read as JS reads them.
+/// The token's own JSON text (never re-serialised) to JS (see [`parse`]).
 fn parse_json(text: &str) -> JsValue {
     // serde_json has read the text as JSON already, so `JSON.parse` does not throw on it.
-    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
+    parse(text).unwrap_or(JsValue::NULL)
 }
 
-/// Starts exchanging a room code for an app token at 100ms's token service, for the driver
-/// in `js/src/transport.js` to carry out (`exchangeRoomCode` in the public API).
-#[wasm_bindgen(js_name = beginExchangeRoomCode)]
-pub fn begin_exchange_room_code(options: JsValue) -> Result<PendingCall, JsValue> {
-    (|| {
-        let opts = Options::new(&options, "exchangeRoomCode options", EXCHANGE_OPTIONS)?;
-        let code = required_string(&opts.get("code")?, "code")?;
-        let user_id = optional_string(&opts.get("userId")?, "userId")?;
-        let auth_base_url = optional_string(&opts.get("authBaseUrl")?, "authBaseUrl")?;
-        let fetch = check_fetch(opts.get("fetch")?)?;
-        // Per-call options are a subset of these, so pass the object on to the shared reader.
-        let call_options = Object::new();
-        for key in CALL_OPTIONS {
-            let _ = Reflect::set(&call_options, &JsValue::from_str(key), &opts.get(key)?);
-        }
-        let transport = transport(fetch, DEFAULT_TIMEOUT_MS, None, &call_options)?;
-        let body = Map::from_iter([("code", Value::from(code)), ("user_id", user_id.map_or(Value::Null, Value::from))]);
-        let request = hms::exchange_room_code_request(auth_base_url.as_deref(), &Value::Object(body))?;
+/// Exchanges a room code for an app token at 100ms's token service (`exchangeRoomCode` in
+/// the public API): a promise of `{ token }`, rejected at once on bad options.
+#[wasm_bindgen(js_name = exchangeRoomCode)]
+pub fn exchange_room_code(value: JsValue) -> Promise {
+    let prepared = (|| {
+        let o: ExchangeOptions = options(&value, "exchangeRoomCode options")?;
+        let call = ExchangeRoomCode::new(RoomCodeGrant { code: o.code, user_id: o.user_id });
+        let request = exchange_room_code_request(o.auth_base_url.as_deref(), &call)?;
+        let timeout_ms = match o.timeout_ms {
+            Some(ms) => check_timeout(Some(ms))?,
+            None => DEFAULT_TIMEOUT_MS,
+        };
+        // Last: listening to the caller's signal is the one step that must be undone.
+        let transport = JsTransport::new(check_fetch(o.fetch)?, timeout_ms, None, check_signal(o.signal)?)?;
+        Ok((request, transport))
+    })();
+    let (request, transport) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return Promise::reject(&to_js(&error)),
+    };
+    wasm_bindgen_futures::future_to_promise(async move {
         // No credentials: the code is the credential. Retried on 429 and 5xx as 100ms's own
         // web SDK does.
-        let started = Exchange::start(&hms::auth::EXCHANGE_ROOM_CODE, request, RetryPolicy::default(), None);
-        Ok(PendingCall::new(started, None, Rc::default(), transport))
-    })()
-    .js()
+        let env = JsEnv::default();
+        let sent = client::send(&transport, &env, &RetryPolicy::default(), ExchangeRoomCode::SPEC, request, None).await;
+        parse(&sent.map_err(|e| to_js(&e))?)
+    })
 }

@@ -1,6 +1,6 @@
 //! The transport options, checked here: `fetch` (any fetch-like function), `timeoutMs` per
-//! attempt, the caller's `AbortSignal` and the `onRetry` hook. The JavaScript driver
-//! (`js/src/transport.js`) uses them to carry out each call's steps.
+//! attempt, the caller's `AbortSignal` and the `onRetry` hook. `fetch.rs` uses them to carry
+//! out each call.
 
 use crate::error::{Error, Result};
 use js_sys::{Function, Reflect};

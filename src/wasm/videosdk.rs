@@ -1,29 +1,47 @@
 //! `VideoSdkCore`: the wasm object behind the JavaScript `VideoSdkClient`.
 
-use super::call::{retry_policy, Caller, TRANSPORT_OPTIONS};
-use super::convert::{optional_string, optional_strings, required_string, Options};
+use super::args::{optional_string, optional_strings, options};
+use super::call::{Caller, TransportOptions};
 use super::error::IntoJsResult;
 use super::hms::validity;
-use super::pending::PendingCall;
 use crate::client::Env;
 use crate::error::Result;
-use crate::prelude::*;
-use crate::token::{Permission, VideoSdkGrant, VideoSdkRole};
+use crate::token::{Permission, Validity, VideoSdkGrant, VideoSdkRole};
 use crate::videosdk::VideoSdkClient;
+use js_sys::Promise;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-const CLIENT_OPTIONS: &[&str] = &[
-    "apiKey",
-    "secret",
-    "baseUrl",
-    TRANSPORT_OPTIONS[0],
-    TRANSPORT_OPTIONS[1],
-    TRANSPORT_OPTIONS[2],
-    TRANSPORT_OPTIONS[3],
-    TRANSPORT_OPTIONS[4],
-];
-const TOKEN_OPTIONS: [&str; 7] =
-    ["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
+/// `new VideoSdkClient({...})`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ClientOptions {
+    api_key: String,
+    secret: String,
+    base_url: Option<String>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    fetch: JsValue,
+    timeout_ms: Option<i64>,
+    retries: Option<i64>,
+    retry_max_delay_ms: Option<i64>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    on_retry: JsValue,
+}
+
+/// `getToken({...})`, the strict path (see `tokenOf`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TokenOptions {
+    #[serde(default)]
+    permissions: Vec<String>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    valid_for_seconds: Option<i64>,
+    issued_at: Option<i64>,
+    not_valid_before: Option<i64>,
+}
 
 /// The VideoSDK client as JavaScript sees it (wrapped by `VideoSdkClient` in `js/src/api.js`).
 #[wasm_bindgen]
@@ -35,31 +53,38 @@ pub struct VideoSdkCore {
 impl VideoSdkCore {
     /// `new VideoSdkCore({ apiKey, secret, baseUrl?, fetch?, timeoutMs?, retries?, ... })`.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<VideoSdkCore, JsValue> {
+    pub fn new(value: JsValue) -> Result<VideoSdkCore, JsValue> {
         (|| {
-            let options = Options::new(&options, "VideoSdkClient options", CLIENT_OPTIONS)?;
-            let api_key = required_string(&options.get("apiKey")?, "apiKey")?;
-            let secret = required_string(&options.get("secret")?, "secret")?;
-            let base_url = optional_string(&options.get("baseUrl")?, "baseUrl")?;
-            let client = VideoSdkClient::new(&api_key, &secret, base_url.as_deref(), retry_policy(&options)?)?;
-            Ok(VideoSdkCore { caller: Caller::new(client, &options)? })
+            let o: ClientOptions = options(&value, "VideoSdkClient options")?;
+            let transport = TransportOptions {
+                fetch: o.fetch,
+                timeout_ms: o.timeout_ms,
+                retries: o.retries,
+                retry_max_delay_ms: o.retry_max_delay_ms,
+                on_retry: o.on_retry,
+            };
+            let client = VideoSdkClient::new(&o.api_key, &o.secret, o.base_url.as_deref(), transport.retry_policy()?)?;
+            Ok(VideoSdkCore { caller: Caller::new(client, transport)? })
         })()
         .js()
     }
 
     /// A token: `{ permissions, roomId, participantId, roles, validForSeconds, issuedAt, notValidBefore }`.
-    pub fn token(&self, options: JsValue) -> Result<String, JsValue> {
+    pub fn token(&self, value: JsValue) -> Result<String, JsValue> {
         (|| {
-            let options = Options::new(&options, "getToken options", &TOKEN_OPTIONS)?;
-            let [permissions, room_id, participant_id, roles, valid_for, issued_at, not_before] =
-                TOKEN_OPTIONS.map(|k| options.get(k));
-            self.mint(&permissions?, &room_id?, &participant_id?, &roles?, &valid_for?, &issued_at?, &not_before?)
+            let o: TokenOptions = options(&value, "getToken options")?;
+            let validity = Validity {
+                valid_for_seconds: o.valid_for_seconds,
+                issued_at: o.issued_at,
+                not_valid_before: o.not_valid_before,
+            };
+            self.mint(&o.permissions, o.room_id.as_deref(), o.participant_id.as_deref(), &o.roles, &validity)
         })()
         .js()
     }
 
     /// `token` with the options already read from a plain object by the JavaScript wrapper,
-    /// in the order of `TOKEN_OPTIONS` (see `HmsCore.appTokenOf`).
+    /// in the order of `VIDEOSDK_TOKEN_KEYS` there (see `HmsCore.appTokenOf`).
     #[wasm_bindgen(js_name = tokenOf)]
     #[allow(clippy::too_many_arguments)] // one per option, in the documented order
     pub fn token_of(
@@ -72,51 +97,44 @@ impl VideoSdkCore {
         issued_at: JsValue,
         not_valid_before: JsValue,
     ) -> Result<String, JsValue> {
-        self.mint(&permissions, &room_id, &participant_id, &roles, &valid_for_seconds, &issued_at, &not_valid_before)
-            .js()
+        (|| {
+            let permissions = optional_strings(&permissions, "permissions")?;
+            let roles = optional_strings(&roles, "roles")?;
+            let room_id = optional_string(&room_id, "roomId")?;
+            let participant_id = optional_string(&participant_id, "participantId")?;
+            let validity = validity(&valid_for_seconds, &issued_at, &not_valid_before)?;
+            self.mint(&permissions, room_id.as_deref(), participant_id.as_deref(), &roles, &validity)
+        })()
+        .js()
     }
 
-    /// Starts the endpoint `name` with path `args`, `query` and `body`, for the driver in
-    /// `js/src/transport.js` to carry out. Throws on bad input, before anything is sent.
-    pub fn begin(
-        &self,
-        name: &str,
-        args: JsValue,
-        query: JsValue,
-        body: JsValue,
-        options: JsValue,
-    ) -> Result<PendingCall, JsValue> {
-        self.caller.begin(name, &args, &query, &body, &options).js()
+    /// Calls `name` with its path `args` and `params`: one crossing into wasm, which sends,
+    /// waits, retries and parses, and returns a promise of the value. Rejects at once on bad
+    /// input, before anything is sent.
+    pub fn call(&self, name: &str, args: JsValue, params: JsValue, options: JsValue) -> Promise {
+        self.caller.call(name, &args, &params, &options)
     }
 }
 
 impl VideoSdkCore {
-    #[allow(clippy::too_many_arguments)] // one per option, in the documented order
     fn mint(
         &self,
-        permissions: &JsValue,
-        room_id: &JsValue,
-        participant_id: &JsValue,
-        roles: &JsValue,
-        valid_for: &JsValue,
-        issued_at: &JsValue,
-        not_before: &JsValue,
+        permissions: &[String],
+        room_id: Option<&str>,
+        participant_id: Option<&str>,
+        roles: &[String],
+        validity: &Validity,
     ) -> Result<String> {
-        let permissions = named(permissions, "permissions", Permission::parse)?;
-        let roles = named(roles, "roles", VideoSdkRole::parse)?;
-        let room_id = optional_string(room_id, "roomId")?;
-        let participant_id = optional_string(participant_id, "participantId")?;
-        let validity = validity(valid_for, issued_at, not_before)?;
         let grant = VideoSdkGrant {
-            permissions,
-            room_id: room_id.as_deref(),
-            participant_id: participant_id.as_deref(),
-            roles,
+            permissions: named(permissions, "permissions", Permission::parse)?,
+            room_id,
+            participant_id,
+            roles: named(roles, "roles", VideoSdkRole::parse)?,
         };
-        self.caller.client.credentials().token(&grant, &validity, self.caller.env.now_unix()).map(|m| m.token)
+        self.caller.client.credentials().token(&grant, validity, self.caller.env.now_unix()).map(|m| m.token)
     }
 }
 
-fn named<T>(value: &JsValue, field: &str, parse: fn(&str, &str) -> Result<T>) -> Result<Vec<T>> {
-    optional_strings(value, field)?.iter().enumerate().map(|(i, name)| parse(&format!("{field}[{i}]"), name)).collect()
+fn named<T>(names: &[String], field: &str, parse: fn(&str, &str) -> Result<T>) -> Result<Vec<T>> {
+    names.iter().enumerate().map(|(i, name)| parse(&format!("{field}[{i}]"), name)).collect()
 }

@@ -1,21 +1,38 @@
 //! Webhook receivers for JavaScript. The I/O (reading the request, WebCrypto's RSA check
 //! for VideoSDK) happens in `js/src/webhooks.js`; the checks and the parsing happen here.
 
-use super::convert::{from_json, optional_bool, optional_int, required_string, Options};
+use super::args::{optional_int, options, required_string};
+use super::call::parse;
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::js::object_keys;
 use crate::client::Env;
 use crate::error::{Error, Result};
-use crate::prelude::*;
 use crate::webhook::{parse_videosdk_event, HmsWebhooks};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 
-const HMS_OPTIONS: &[&str] = &["headers", "basicAuth", "maxAgeSeconds", "allowUnauthenticated"];
-const BASIC_AUTH_OPTIONS: &[&str] = &["username", "password"];
+/// `new HmsWebhookReceiver({...})`.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReceiverOptions {
+    /// Read below with every access caught: names and values come from configuration.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    headers: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    basic_auth: JsValue,
+    max_age_seconds: Option<i64>,
+    allow_unauthenticated: Option<bool>,
+}
+
+/// `basicAuth: { username, password }`.
+#[derive(serde::Deserialize)]
+struct BasicAuth {
+    username: String,
+    password: String,
+}
 
 /// The checks of a 100ms webhook endpoint; holds the expected secrets' digests only.
 #[wasm_bindgen]
@@ -38,27 +55,25 @@ impl HmsWebhookCore {
             let read = |name: &str| {
                 header.call1(&JsValue::UNDEFINED, &JsValue::from_str(name)).ok().and_then(|v| v.as_string())
             };
-            self.checks.receive(read, &body, JsEnv::default().now_unix()).map(|event| from_json(&event))
+            let event = self.checks.receive(read, &body, JsEnv::default().now_unix())?;
+            Ok(to_js_value(&event))
         })()
         .js()
     }
 }
 
 impl HmsWebhookCore {
-    fn create(options: &JsValue) -> Result<HmsWebhookCore> {
-        let options = Options::new(options, "HmsWebhookReceiver options", HMS_OPTIONS)?;
-        let mut headers = string_map(&options.get("headers")?, "headers")?;
-        let basic = options.get("basicAuth")?;
-        if !basic.is_undefined() && !basic.is_null() {
-            let basic = Options::new(&basic, "basicAuth", BASIC_AUTH_OPTIONS)?;
-            let username = required_string(&basic.get("username")?, "basicAuth.username")?;
-            let password = required_string(&basic.get("password")?, "basicAuth.password")?;
-            let credentials = STANDARD.encode(format!("{username}:{password}"));
+    fn create(options_value: &JsValue) -> Result<HmsWebhookCore> {
+        let o: ReceiverOptions = options(options_value, "HmsWebhookReceiver options")?;
+        let mut headers = string_map(&o.headers, "headers")?;
+        if !o.basic_auth.is_undefined() && !o.basic_auth.is_null() {
+            let basic: BasicAuth =
+                options(&o.basic_auth, "basicAuth").map_err(|e| e.within("basicAuth"))?;
+            let credentials = STANDARD.encode(format!("{}:{}", basic.username, basic.password));
             headers.push(("authorization".to_owned(), format!("Basic {credentials}")));
         }
-        let max_age = optional_int(&options.get("maxAgeSeconds")?, "maxAgeSeconds")?;
-        let allow = optional_bool(&options.get("allowUnauthenticated")?, "allowUnauthenticated")?.unwrap_or(false);
-        Ok(HmsWebhookCore { checks: HmsWebhooks::new(&headers, max_age, allow)? })
+        let allow = o.allow_unauthenticated.unwrap_or(false);
+        Ok(HmsWebhookCore { checks: HmsWebhooks::new(&headers, o.max_age_seconds, allow)? })
     }
 }
 
@@ -86,7 +101,14 @@ pub fn parse_videosdk_webhook(body: JsValue, max_age_seconds: JsValue) -> Result
     (|| {
         let body = required_string(&body, "body")?;
         let max_age = optional_int(&max_age_seconds, "maxAgeSeconds")?;
-        parse_videosdk_event(&body, max_age, JsEnv::default().now_unix()).map(|event| from_json(&event))
+        let event = parse_videosdk_event(&body, max_age, JsEnv::default().now_unix())?;
+        Ok(to_js_value(&event))
     })()
     .js()
+}
+
+/// An event to JavaScript, through its JSON text (see [`parse`]).
+fn to_js_value(event: &impl serde::Serialize) -> JsValue {
+    // An event serde_json has just read serialises back; parsing it cannot fail.
+    serde_json::to_string(event).ok().and_then(|text| parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
