@@ -263,6 +263,8 @@ pub fn params_from<'de, T: serde::Deserialize<'de>>(deserializer: impl serde::De
 /// the field (`message: is required`), and types as kinds of JSON value (`lock: must be a
 /// boolean, not a string`), which also keeps the caller's values out of the message.
 fn rule_of(path: &str, message: &str) -> (String, String) {
+    // serde-wasm-bindgen's errors are JavaScript `Error`s, whose text starts so.
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
     let within = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
     let field = if path.is_empty() { "params".to_owned() } else { path.to_owned() };
     if let Some(name) = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {

@@ -45,7 +45,7 @@ pub enum Reply {
     /// One member of the answer, which must be an object (`{"peers": {...}}` → the peers).
     Member(&'static str),
     /// The object under `data` (VideoSDK's active HLS stream); the listed members of it
-    /// must be strings.
+    /// must be strings. `data: null` means nothing is active: a `not_found` error.
     Data(&'static [&'static str]),
     /// Any JSON value (template recording configs are an array).
     Json,
@@ -139,7 +139,11 @@ pub fn read(reply: Reply, response: &HttpResponse) -> Result<String> {
         Reply::Data(required) => {
             let data = match members.get("data") {
                 Some(data) if data.get().starts_with('{') => *data,
-                _ => return Err(invalid("`data` is missing or not an object")),
+                None => return Err(invalid("`data` is missing")),
+                Some(data) if data.get() == "null" => {
+                    return Err(Error::new(ErrorCode::NotFound, "none is active"));
+                }
+                Some(_) => return Err(invalid("`data` is not an object")),
             };
             let inner: Members<'_> =
                 serde_json::from_str(data.get()).map_err(|_| invalid("`data` is not an object"))?;

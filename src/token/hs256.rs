@@ -6,13 +6,13 @@
 //! itself: the reason minting is cheap enough to do on every request of an edge function.
 
 use crate::error::{Error, Result};
-use std::string::String;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use core::fmt;
 use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
+use std::string::String;
 
 /// `base64url({"alg":"HS256","typ":"JWT"})`: the one header edgeroom ever signs.
 pub(crate) const HEADER_B64: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";

@@ -8,14 +8,14 @@
 
 use super::hs256::Hs256Key;
 use crate::error::{Error, ErrorCode, Result};
-use std::borrow::ToOwned;
-use std::format;
-use std::string::String;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use jwt_compact::alg::{Hs256, Hs256Signature};
 use jwt_compact::{Algorithm, AlgorithmSignature};
 use serde_json::{Map, Value};
+use std::borrow::ToOwned;
+use std::format;
+use std::string::String;
 
 /// The most leeway `verify_token` allows: five minutes. More hides real clock problems.
 pub const MAX_LEEWAY_SECONDS: i64 = 300;

@@ -52,7 +52,8 @@ where
 /// take, leaves `undefined` members out (absent, as intended), and escapes a lone surrogate
 /// so that serde_json refuses it.
 fn json_text(params: &JsValue) -> Result<String> {
-    let unreadable = || Error::invalid("params", "cannot be read as JSON (a getter or proxy threw, a cycle, or a BigInt)");
+    let unreadable =
+        || Error::invalid("params", "cannot be read as JSON (a getter or proxy threw, a cycle, or a BigInt)");
     let text = js_sys::JSON::stringify(params).map_err(|_| unreadable())?;
     text.as_string().ok_or_else(unreadable)
 }
@@ -83,7 +84,12 @@ impl Dispatch for VideoSdkClient {
 /// The call `name` of `client` from JavaScript's `args` (an array of path arguments) and
 /// `params`: its declaration and its request, or an `invalid_argument` error before anything
 /// is sent.
-pub fn request<P: Dispatch>(client: &P, name: &str, args: &JsValue, params: &JsValue) -> Result<(&'static Spec, HttpRequest)> {
+pub fn request<P: Dispatch>(
+    client: &P,
+    name: &str,
+    args: &JsValue,
+    params: &JsValue,
+) -> Result<(&'static Spec, HttpRequest)> {
     let entry = P::TABLE
         .iter()
         .find(|entry| entry.spec.name == name)

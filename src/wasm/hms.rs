@@ -68,7 +68,10 @@ impl HmsCore {
     pub fn management_token(&self, options: JsValue) -> Result<String, JsValue> {
         (|| {
             let o: ManagementTokenOptions = super::args::options(&options, "getManagementToken options")?;
-            self.caller.client.management_token(&*self.caller.env, o.valid_for_seconds, o.force_new.unwrap_or(false)).map(|m| m.token)
+            self.caller
+                .client
+                .management_token(&*self.caller.env, o.valid_for_seconds, o.force_new.unwrap_or(false))
+                .map(|m| m.token)
         })()
         .js()
     }

@@ -67,8 +67,7 @@ impl HmsWebhookCore {
         let o: ReceiverOptions = options(options_value, "HmsWebhookReceiver options")?;
         let mut headers = string_map(&o.headers, "headers")?;
         if !o.basic_auth.is_undefined() && !o.basic_auth.is_null() {
-            let basic: BasicAuth =
-                options(&o.basic_auth, "basicAuth").map_err(|e| e.within("basicAuth"))?;
+            let basic: BasicAuth = options(&o.basic_auth, "basicAuth").map_err(|e| e.within("basicAuth"))?;
             let credentials = STANDARD.encode(format!("{}:{}", basic.username, basic.password));
             headers.push(("authorization".to_owned(), format!("Basic {credentials}")));
         }

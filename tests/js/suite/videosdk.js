@@ -142,8 +142,10 @@ export default [
 
       await vsdk.hls.start({ roomId: room.roomId, config: { orientation: "portrait" } });
       const active = await vsdk.hls.getActive(room.roomId);
-      equal(active.roomId, room.roomId);
+      // The API names the room of an active stream with the legacy `meetingId`, as sent.
+      equal(active.meetingId, room.roomId);
       await vsdk.hls.stop(room.roomId, active.id);
+      checkEdgeroomError(ctx.edgeroom, await rejects(vsdk.hls.getActive(room.roomId)), { code: "not_found" });
       equal((await vsdk.hls.get(active.id)).status, "stopped");
       ok((await collect(vsdk.hls.list({ roomId: room.roomId }))).length >= 1);
       await vsdk.hls.delete(active.id);
