@@ -102,7 +102,7 @@ fn client_with(fetch: &Function, extra: &str) -> HmsCore {
 }
 
 fn call(core: &HmsCore, name: &str, args: &str, body: &str, options: JsValue) -> Promise {
-    core.call(name, js_eval(args), JsValue::NULL, js_eval(body), options)
+    core.call(name, js_eval(args), js_eval(body), options)
 }
 
 async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
@@ -354,4 +354,26 @@ fn retry_after_http_dates_are_read_without_the_system_clock() {
         response.headers.push(("retry-after".into(), date.into()));
         assert_eq!(retry_after_ms(&response, now), Some(120_000), "{date}");
     }
+}
+
+/// Why call params reach the typed calls as JSON text (`src/wasm/dispatch.rs`) and options
+/// through a checked snapshot (`src/wasm/args.rs`): serde-wasm-bindgen reads a struct by its
+/// declared fields, so a misspelled key passes unseen even with `deny_unknown_fields`.
+#[wasm_bindgen_test]
+async fn serde_wasm_bindgen_drops_unknown_keys() {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Settings {
+        name: Option<String>,
+    }
+    let read: Settings = serde_wasm_bindgen::from_value(js_eval("{ nmae: 'typo' }")).unwrap();
+    assert!(read.name.is_none(), "serde-wasm-bindgen took the misspelled key without a word");
+    // edgeroom refuses it, by name, in params and in options alike.
+    let (fetch, log) = recorder(JSON_200);
+    let core = client_with(&fetch, "");
+    let err = settle(call(&core, "rooms.create", "[]", "{ nmae: 'typo' }", JsValue::UNDEFINED)).await.unwrap_err();
+    assert_edgeroom_error(&err, "invalid_argument", Some("nmae"));
+    let err = HmsCore::new(js_eval(&format!("{{ accessKey: 'ak', secret: '{SECRET}', timeoutMS: 5 }}"))).err().unwrap();
+    assert_edgeroom_error(&err, "invalid_argument", Some("timeoutMS"));
+    assert_eq!(log.length(), 0, "nothing was sent");
 }

@@ -43,6 +43,10 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
             if item.is_undefined() {
                 continue; // absent, as the caller meant: `{ userId: maybe }`
             }
+            if item.is_string() {
+                // serde-wasm-bindgen would turn a lone surrogate into U+FFFD without a word.
+                string(&item, &name)?;
+            }
             let _ = Reflect::set(&snapshot, &key, &item); // a fresh plain object: cannot fail
         }
     }

@@ -6,6 +6,7 @@
 //! calls themselves. The table is made from the provider's one list of call types
 //! (`for_each_hms_call!`, `for_each_videosdk_call!`).
 
+use super::js::stringify_params;
 use crate::call::{params_from, Call, Params, Spec};
 use crate::client::Provider;
 use crate::error::{Error, Result};
@@ -50,12 +51,20 @@ where
 /// `tests/wasm.rs::serde_wasm_bindgen_drops_unknown_keys`). `JSON.stringify` is one call, is
 /// caught whole, reads every own key, writes a `Date` as the ISO 8601 text the date filters
 /// take, leaves `undefined` members out (absent, as intended), and escapes a lone surrogate
-/// so that serde_json refuses it.
+/// so that serde_json refuses it. Its replacer refuses NaN and the infinities, which JSON
+/// would turn into `null` (absent) without a word.
 fn json_text(params: &JsValue) -> Result<String> {
     let unreadable =
         || Error::invalid("params", "cannot be read as JSON (a getter or proxy threw, a cycle, or a BigInt)");
-    let text = js_sys::JSON::stringify(params).map_err(|_| unreadable())?;
-    text.as_string().ok_or_else(unreadable)
+    match stringify_params(params) {
+        Ok(text) => text.as_string().ok_or_else(unreadable),
+        // NaN and the infinities, which JSON would write as null: named by their key.
+        Err(thrown) if thrown.is_instance_of::<js_sys::RangeError>() => {
+            let key = js_sys::Error::from(thrown).message().as_string().unwrap_or_default();
+            Err(Error::invalid(key, "must be a finite number"))
+        }
+        Err(_) => Err(unreadable()),
+    }
 }
 
 macro_rules! entries {

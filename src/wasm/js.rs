@@ -13,12 +13,23 @@ export function fillRandom(bytes) {
 export function setRandomSource(source) {
   fill = source;
 }
+export function stringifyParams(value) {
+  return JSON.stringify(value, function (key, item) {
+    if (typeof item === 'number' && !Number.isFinite(item)) throw new RangeError(key || 'params');
+    return item;
+  });
+}
 export function dateIso(value) {
   if (!(value instanceof Date)) return undefined;
   const time = Date.prototype.getTime.call(value);
   return Number.isNaN(time) ? null : Date.prototype.toISOString.call(value);
 }")]
 extern "C" {
+    /// `JSON.stringify(value)`, throwing (caught) a `RangeError` whose message is the key of
+    /// a non-finite number (which JSON would write as `null`, silently).
+    #[wasm_bindgen(catch, js_name = stringifyParams)]
+    pub fn stringify_params(value: &JsValue) -> Result<JsValue, JsValue>;
+
     /// For a Date, its ISO string (null if invalid); undefined for anything else. Throws
     /// (caught) for hostile objects, e.g. a revoked Proxy or a Date-like impostor.
     #[wasm_bindgen(catch, js_name = dateIso)]
