@@ -43,9 +43,11 @@ impl TypeVisitor for Declarations {
             None => {
                 self.0.insert(name, decl);
                 T::visit_dependencies(self);
-                T::visit_generics(self);
             }
         }
+        // `Page<AnalyticsEvent>` after `Page<Room>`: the generic is declared once, each
+        // argument for itself.
+        T::visit_generics(self);
     }
 }
 

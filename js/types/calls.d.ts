@@ -72,6 +72,28 @@ created_at?: string,
  */
 peers?: Array<string>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
 
+export type AnalyticsEvent = { 
+/**
+ * The event's id.
+ */
+id: string, 
+/**
+ * The event format's version, e.g. `2.0`.
+ */
+version?: string, 
+/**
+ * ISO 8601: when it happened.
+ */
+timestamp?: string, 
+/**
+ * What happened.
+ */
+type?: EventType, 
+/**
+ * What it happened to; the members depend on the type.
+ */
+data?: EventData, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
 export type AssetFilters = { 
 /**
  * Only the assets of this room.
@@ -387,6 +409,116 @@ roomId: string,
  * One session of it; without, the live one.
  */
 sessionId?: string, };
+
+export type EventData = { 
+/**
+ * The room.
+ */
+room_id?: string, 
+/**
+ * The room's name.
+ */
+room_name?: string, 
+/**
+ * The session.
+ */
+session_id?: string, 
+/**
+ * The peer.
+ */
+peer_id?: string, 
+/**
+ * The peer's user id.
+ */
+user_id?: string, 
+/**
+ * The peer's name.
+ */
+user_name?: string, 
+/**
+ * The peer's role.
+ */
+role?: string, 
+/**
+ * ISO 8601: when the peer joined.
+ */
+joined_at?: string, 
+/**
+ * Track events: the track.
+ */
+track_id?: string, 
+/**
+ * Track events: the stream the track belongs to.
+ */
+stream_id?: string, 
+/**
+ * Track events: audio or video.
+ */
+type?: TrackKind, 
+/**
+ * Track events: camera/microphone or screen share.
+ */
+source?: TrackSource, 
+/**
+ * Track events: whether the track is muted.
+ */
+mute?: boolean, 
+/**
+ * ISO 8601.
+ */
+started_at?: string, 
+/**
+ * ISO 8601.
+ */
+stopped_at?: string, 
+/**
+ * Recording events: the beam.
+ */
+beam_id?: string, 
+/**
+ * Recording events: the room's template.
+ */
+template_id?: string, 
+/**
+ * Recording events: the page the recorder opened.
+ */
+meeting_url?: string, 
+/**
+ * ISO 8601.
+ */
+created_at?: string, 
+/**
+ * ISO 8601: when the session started.
+ */
+session_started_at?: string, 
+/**
+ * Recording events: seconds.
+ */
+duration?: number, 
+/**
+ * Recording events: bytes.
+ */
+size?: number, 
+/**
+ * Recording events: width in pixels.
+ */
+max_width?: number, 
+/**
+ * Recording events: height in pixels.
+ */
+max_height?: number, 
+/**
+ * Recording events: where the file is stored.
+ */
+recording_path?: string, 
+/**
+ * Recording events: a presigned URL of the file.
+ */
+recording_presigned_url?: string, 
+/**
+ * Recording events: the RTMP outputs.
+ */
+rtmp?: Array<RtmpOutput>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
 
 export type EventFilters = { 
 /**
@@ -2118,6 +2250,12 @@ endPoint?: string,
  * The events to post.
  */
 events?: Array<WebhookEvent>, };
+
+export type RtmpOutput = { 
+/**
+ * The RTMP URL.
+ */
+url?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
 
 export type RtmpUrls = Array<string>;
 

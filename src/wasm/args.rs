@@ -43,14 +43,36 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
             if item.is_undefined() {
                 continue; // absent, as the caller meant: `{ userId: maybe }`
             }
-            if item.is_string() {
-                // serde-wasm-bindgen would turn a lone surrogate into U+FFFD without a word.
-                string(&item, &name)?;
-            }
-            let _ = Reflect::set(&snapshot, &key, &item); // a fresh plain object: cannot fail
+            let _ = Reflect::set(&snapshot, &key, &screened(item, &name, 0)?); // a fresh plain object: cannot fail
         }
     }
     params_from(serde_wasm_bindgen::Deserializer::from(JsValue::from(snapshot)))
+}
+
+/// A value serde-wasm-bindgen can read without a JavaScript exception: strings checked for
+/// lone surrogates (which it would turn into U+FFFD without a word), arrays copied item by
+/// item with every read caught, and a revoked Proxy refused (serde-wasm-bindgen's own type
+/// checks call `Array.isArray`, which throws on one).
+fn screened(item: JsValue, name: &str, depth: usize) -> Result<JsValue> {
+    if item.is_string() {
+        string(&item, name)?;
+        return Ok(item);
+    }
+    if !item.is_object() || item.is_function() {
+        return Ok(item);
+    }
+    let unreadable = || Error::invalid(name, "cannot be read (a getter or proxy threw)");
+    if !is_array(&item).map_err(|_| unreadable())? {
+        return Ok(item);
+    }
+    if depth > 2 {
+        return Err(Error::invalid(name, "is nested too deeply"));
+    }
+    let copy = js_sys::Array::new();
+    for (i, element) in array_items(&item, name)?.unwrap_or_default().into_iter().enumerate() {
+        copy.push(&screened(element, &format!("{name}[{i}]"), depth + 1)?);
+    }
+    Ok(copy.into())
 }
 
 /// The wire names of the fields of struct `T`, as its derived `Deserialize` declares them.
