@@ -36,7 +36,6 @@ pub mod token;
 mod token_cache;
 pub mod videosdk;
 pub mod webhook;
-// pub mod webhook;
 
 pub use call::Call;
 pub use client::Provider;
