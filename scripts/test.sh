@@ -9,7 +9,8 @@
 #   types    compile-only TypeScript tests; package: npm pack, publint, attw, the tarball alone
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
 #   faults   fault injection matrix; webhooks: emulator-sent webhooks end to end
-#   examples the deployable examples, each started as documented, against the emulator
+#   examples the deployable examples, each started as documented, and examples/rust_emulator.rs
+#            (cargo build --example), against the emulator
 #   hostile  fast-check hostile input at every export; fuzz: cargo-fuzz targets, 10 s each
 #   load     thousands of concurrent calls from one client, steady wasm memory
 #   demo     the demo page driven by Playwright in headless Chromium
@@ -37,7 +38,7 @@ say "native: cargo fmt --check, clippy (host, wasm32), cargo test, cargo doc"
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
-# The shipped configuration: no_std with its own allocator and panic handler.
+# The shipped configuration: the library alone, as scripts/build.sh compiles it.
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm-runtime -- -D warnings
 tier native cargo test --quiet --workspace
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace
@@ -93,7 +94,7 @@ tier fuzz bash fuzz/run.sh 10
 say "load: thousands of concurrent calls from one client against the emulator"
 tier load node --test tests/load/
 
-say "examples: the Worker (workerd), the Deno function and the Node server against the emulator"
+say "examples: the Worker (workerd), the Deno function, the Node server and the native Rust example against the emulator"
 tier examples node --test tests/examples/
 
 say "demo: the page in headless Chromium (screenshots in test-output/demo/)"

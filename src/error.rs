@@ -47,7 +47,8 @@ pub enum ErrorCode {
     Timeout,
     /// The caller's `AbortSignal` fired.
     Aborted,
-    /// The runtime lacks something edgeroom needs (WebCrypto, `fetch`, `AbortSignal.timeout`).
+    /// The runtime lacks something edgeroom needs: a secure random source (WebCrypto's
+    /// `crypto.getRandomValues`) for the `jti` of the tokens it mints.
     UnsupportedRuntime,
     /// A webhook request that is not the provider's documented envelope.
     InvalidWebhook,

@@ -81,6 +81,40 @@ pub enum Next {
     },
 }
 
+impl Next {
+    /// Moves a list call's params on to this page, as JavaScript merges `next` into its
+    /// params: the other filters stay, `start` (100ms) or `page` (VideoSDK) is replaced.
+    ///
+    /// ```
+    /// use edgeroom::hms::rooms::RoomFilters;
+    /// use edgeroom::Next;
+    ///
+    /// let mut filters = RoomFilters { limit: Some(10), ..RoomFilters::default() };
+    /// Next::Start { start: "r10".into() }.merge_into(&mut filters)?;
+    /// assert_eq!((filters.limit, filters.start.as_deref()), (Some(10), Some("r10")));
+    /// # Ok::<(), edgeroom::Error>(())
+    /// ```
+    ///
+    /// Params that have no such field (a `page` for a 100ms list) are an `invalid_argument`
+    /// error naming it, and are left as they were.
+    pub fn merge_into<P: Serialize + serde::de::DeserializeOwned>(&self, params: &mut P) -> Result<()> {
+        let mut value = serde_json::to_value(&*params).map_err(|e| Error::invalid("params", e))?;
+        let (name, next) = match self {
+            Next::Start { start } => ("start", serde_json::Value::from(start.as_str())),
+            Next::Page { page } => ("page", serde_json::Value::from(*page)),
+        };
+        match &mut value {
+            serde_json::Value::Object(members) => {
+                // Absent options serialise as null; params_from reads them as absent again.
+                members.insert(name.to_owned(), next);
+            }
+            _ => return Err(Error::invalid(name, "the call takes no list params")),
+        }
+        *params = crate::call::params_from(value)?;
+        Ok(())
+    }
+}
+
 /// The largest `page` the VideoSDK list queries accept; past it a server's `lastPage` is not
 /// believed.
 pub const MAX_PAGE: u64 = 1_000_000;
@@ -296,4 +330,38 @@ pub fn typed<T: serde::de::DeserializeOwned>(status: u16, text: &str) -> Result<
         let rule = if path == "." { e.inner().to_string() } else { format!("{path}: {}", e.inner()) };
         Error::invalid_response(status, rule, text)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Next;
+    use crate::hms::rooms::RoomFilters;
+    use crate::videosdk::PageQuery;
+
+    #[test]
+    fn next_merges_into_the_list_params_of_its_provider() {
+        let mut filters = RoomFilters { name: Some("a".into()), limit: Some(5), ..RoomFilters::default() };
+        Next::Start { start: "c1".into() }.merge_into(&mut filters).unwrap();
+        assert_eq!(
+            filters,
+            RoomFilters { name: Some("a".into()), limit: Some(5), start: Some("c1".into()), ..RoomFilters::default() }
+        );
+        Next::Start { start: "c2".into() }.merge_into(&mut filters).unwrap();
+        assert_eq!(filters.start.as_deref(), Some("c2"), "a later page replaces the cursor");
+
+        let mut query = PageQuery { page: None, per_page: Some(20) };
+        Next::Page { page: 3 }.merge_into(&mut query).unwrap();
+        assert_eq!(query, PageQuery { page: Some(3), per_page: Some(20) });
+    }
+
+    #[test]
+    fn the_other_providers_next_is_refused_and_changes_nothing() {
+        let mut filters = RoomFilters { start: Some("c1".into()), ..RoomFilters::default() };
+        let before = filters.clone();
+        let err = Next::Page { page: 2 }.merge_into(&mut filters).unwrap_err();
+        assert_eq!(err.field(), Some("page"));
+        assert_eq!(filters, before);
+        let err = Next::Start { start: "c".into() }.merge_into(&mut ()).unwrap_err();
+        assert_eq!(err.field(), Some("start"));
+    }
 }

@@ -22,6 +22,19 @@ pub struct RoomCodeGrant {
     pub user_id: Option<String>,
 }
 
+impl RoomCodeGrant {
+    /// The grant of `code`, for a peer without a user id.
+    pub fn new(code: impl Into<String>) -> Self {
+        RoomCodeGrant { code: code.into(), user_id: None }
+    }
+
+    /// Sets the peer's user id.
+    pub fn user_id(mut self, user_id: impl Into<String>) -> Self {
+        self.user_id = Some(user_id.into());
+        self
+    }
+}
+
 impl Validate for RoomCodeGrant {
     fn validate(&self) -> Result<()> {
         identifier("code", &self.code)?;
@@ -75,6 +88,13 @@ mod tests {
 
     fn grant(code: &str, user: Option<&str>) -> ExchangeRoomCode {
         ExchangeRoomCode::new(RoomCodeGrant { code: code.into(), user_id: user.map(Into::into) })
+    }
+
+    #[test]
+    fn grants_build_with_and_without_a_user_id() {
+        assert_eq!(RoomCodeGrant::new("abc-defg-hij"), RoomCodeGrant { code: "abc-defg-hij".into(), user_id: None });
+        let grant = RoomCodeGrant::new(String::from("c")).user_id("u1");
+        assert_eq!(grant, RoomCodeGrant { code: "c".into(), user_id: Some("u1".into()) });
     }
 
     #[test]
