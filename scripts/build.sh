@@ -9,7 +9,7 @@ ensure_node_modules
 
 cd "$ROOT"
 say "compiling the crate for wasm32-unknown-unknown (release)"
-cargo build --quiet --release --lib --target wasm32-unknown-unknown --features wasm-runtime
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
 
 PKG="$ROOT/pkg"
 BINDGEN="$ROOT/target/edgeroom-bindgen" # wasm-bindgen's output, before bundling

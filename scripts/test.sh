@@ -38,8 +38,6 @@ say "native: cargo fmt --check, clippy (host, wasm32), cargo test, cargo doc"
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
-# The shipped configuration: the library alone, as scripts/build.sh compiles it.
-cargo clippy --quiet --lib --target wasm32-unknown-unknown --features wasm-runtime -- -D warnings
 tier native cargo test --quiet --workspace
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace
 
