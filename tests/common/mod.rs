@@ -64,3 +64,104 @@ pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
         std::task::Poll::Pending => panic!("the test transport answers at once"),
     }
 }
+
+/// A fixed clock (settable) and counting "randomness": each call answers 16 bytes of the
+/// next counter value, so tokens minted in the same second still differ (`jti`).
+pub struct FixedEnv {
+    pub now: std::cell::Cell<i64>,
+    pub counter: std::cell::Cell<u8>,
+}
+
+/// Tue, 14 Nov 2023 22:13:20 GMT.
+pub const NOW: i64 = 1_700_000_000;
+
+impl edgeroom::client::Env for FixedEnv {
+    fn now_unix(&self) -> i64 {
+        self.now.get()
+    }
+    fn random16(&self) -> edgeroom::Result<[u8; 16]> {
+        self.counter.set(self.counter.get().wrapping_add(1));
+        Ok([self.counter.get(); 16])
+    }
+}
+
+/// The environment at [`NOW`].
+pub fn env() -> FixedEnv {
+    FixedEnv { now: std::cell::Cell::new(NOW), counter: std::cell::Cell::new(0) }
+}
+
+/// One retry as the `onRetry` hook is told of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub endpoint: String,
+    pub attempt: u32,
+    pub delay_ms: u64,
+    pub code: &'static str,
+}
+
+/// A transport that answers with scripted responses (or errors) in order, records what was
+/// sent and the retries announced, and records the waits instead of waiting. Running out of
+/// answers fails the test: a request was sent that should not have been.
+pub struct Scripted {
+    pub answers: std::cell::RefCell<std::collections::VecDeque<edgeroom::Result<edgeroom::http::HttpResponse>>>,
+    pub sent: std::cell::RefCell<Vec<edgeroom::http::HttpRequest>>,
+    pub slept: std::cell::RefCell<Vec<u64>>,
+    pub notices: std::cell::RefCell<Vec<Notice>>,
+}
+
+impl Scripted {
+    /// Answers these responses in order.
+    pub fn new(answers: Vec<edgeroom::http::HttpResponse>) -> Self {
+        Scripted::with(answers.into_iter().map(Ok).collect())
+    }
+
+    /// Answers these responses or transport errors in order.
+    pub fn with(answers: Vec<edgeroom::Result<edgeroom::http::HttpResponse>>) -> Self {
+        Scripted {
+            answers: std::cell::RefCell::new(answers.into()),
+            sent: Default::default(),
+            slept: Default::default(),
+            notices: Default::default(),
+        }
+    }
+
+    /// How many requests were sent.
+    pub fn sent_count(&self) -> usize {
+        self.sent.borrow().len()
+    }
+}
+
+impl edgeroom::client::Transport for Scripted {
+    async fn send(&self, request: edgeroom::http::HttpRequest) -> edgeroom::Result<edgeroom::http::HttpResponse> {
+        let url = request.url.clone();
+        self.sent.borrow_mut().push(request);
+        self.answers.borrow_mut().pop_front().unwrap_or_else(|| panic!("unscripted request to {url}"))
+    }
+
+    async fn sleep(&self, ms: u64) -> edgeroom::Result<()> {
+        self.slept.borrow_mut().push(ms);
+        Ok(())
+    }
+
+    fn retrying(&self, notice: &edgeroom::client::RetryNotice<'_>) {
+        self.notices.borrow_mut().push(Notice {
+            endpoint: notice.endpoint.to_owned(),
+            attempt: notice.attempt,
+            delay_ms: notice.delay_ms,
+            code: notice.error.code().as_str(),
+        });
+    }
+}
+
+/// An answer with a `Retry-After` header and no body.
+pub fn with_retry_after(status: u16, value: &str) -> edgeroom::http::HttpResponse {
+    edgeroom::http::HttpResponse { status, headers: vec![("retry-after".into(), value.into())], body: String::new() }
+}
+
+/// The claims of the token in a request's `Authorization` header, after `prefix`
+/// (`"Bearer "` for 100ms, `""` for VideoSDK).
+pub fn authorization_claims(request: &edgeroom::http::HttpRequest, prefix: &str) -> Value {
+    let header = request.header("authorization").expect("an authorization header");
+    let token = header.strip_prefix(prefix).unwrap_or_else(|| panic!("{header:?} does not start with {prefix:?}"));
+    edgeroom::token::decode_token(token).unwrap().claims
+}
