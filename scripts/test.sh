@@ -6,6 +6,8 @@
 #   package  the npm package build, then the emulator's own tests
 #   conformance the official SDKs (100ms and VideoSDK for Node, VideoSDK for Rust) against the
 #            emulator: every answer carries what their own types require
+#   differential edgeroom and the official Node SDKs given the same inputs: same requests, same
+#            token claims; deliberate differences asserted and listed in the README
 #   types    compile-only TypeScript tests; package: npm pack, publint, attw, the tarball alone
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
 #   faults   fault injection matrix; webhooks: emulator-sent webhooks end to end
@@ -73,6 +75,10 @@ tier emulator node --test tests/emulator/
 # for the two Node SDKs, cargo test for VideoSDK's Rust SDK in its own workspace).
 say "conformance: the official SDKs against the emulator"
 tier conformance bash tests/conformance/run.sh
+
+# Same inputs to edgeroom and each official SDK give the same requests and tokens, bar the listed deliberate differences.
+say "differential: edgeroom and the official SDKs send the same requests and mint the same tokens"
+tier differential node --test tests/differential/
 
 say "runtimes: the shared suite in Node, Deno, workerd and Chromium"
 tier runtimes bash tests/js/run-all.sh

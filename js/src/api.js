@@ -158,15 +158,18 @@ function videoSdkExtras(api, call) {
       list: (roomId, o) => participantsOfLiveSession(call, roomId, o),
       get: async (roomId, participantId, o) =>
         api.sessions.getParticipant((await liveSession(call, roomId, o)).id, participantId, o),
-      remove: async (roomId, participantId, o) =>
-        api.sessions.removeParticipant({ roomId, participantId, sessionId: (await liveSession(call, roomId, o)).id }, o),
+      // By the room alone, as the official SDK sends it: VideoSDK finds the live session.
+      remove: (roomId, participantId, o) => api.sessions.removeParticipant({ roomId, participantId }, o),
     }),
   };
 }
 
-/** The room's session that has not ended, or a `not_found` error. */
+/**
+ * The room's session that has not ended, or a `not_found` error. Asked for as the official
+ * SDK asks (`status=ongoing&perPage=1`): one small page, not every past session of the room.
+ */
 async function liveSession(call, roomId, options) {
-  for await (const session of paginate(call, "sessions.list", [], { roomId }, options)) {
+  for await (const session of paginate(call, "sessions.list", [], { roomId, status: "ongoing", perPage: 1 }, options)) {
     if (session === null || typeof session !== "object" || typeof session.id !== "string") {
       throw edgeroomError("invalid_response", "the response is not the documented JSON: a session without an id");
     }

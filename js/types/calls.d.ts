@@ -1629,9 +1629,9 @@ username?: string, } & ({ [key in string]?: number | string | boolean | Array<Js
 
 export type Presign = { 
 /**
- * Seconds, from a minute (60) to a week (604800).
+ * Seconds, from a minute (60) to a week (604800); default an hour, as the official SDK.
  */
-presign_duration: number, };
+presign_duration?: number, };
 
 export type PresignedUrl = { 
 /**
@@ -3032,6 +3032,11 @@ roomId?: string,
  * The sessions of the room with this custom id.
  */
 customRoomId?: string, 
+/**
+ * Only the sessions in this state (`ongoing`: the live one), as
+ * `@videosdk.live/server-sdk` asks for a room's live session.
+ */
+status?: SessionStatus, 
 /**
  * The page, from 1.
  */

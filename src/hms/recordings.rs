@@ -38,8 +38,19 @@ impl Validate for RecordingStart {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Presign {
-    /// Seconds, from a minute (60) to a week (604800).
+    /// Seconds, from a minute (60) to a week (604800); default an hour, as the official SDK.
+    #[serde(default = "Presign::default_duration")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<i64>", optional))]
     pub presign_duration: i64,
+}
+
+impl Presign {
+    /// `@100mslive/server-sdk`'s default when the duration is left out: 3600 s.
+    pub const DEFAULT_DURATION: i64 = 3600;
+
+    fn default_duration() -> i64 {
+        Self::DEFAULT_DURATION
+    }
 }
 
 impl Validate for Presign {
@@ -426,7 +437,8 @@ mod tests {
             let err = client().request(&GeneratePreSignedUrl::new("a", Presign { presign_duration: bad })).unwrap_err();
             assert_eq!(err.message(), "presign_duration: must be an integer from 60 to 604800");
         }
-        assert_eq!(params::<Presign>(json!({})).unwrap_err().message(), "presign_duration: is required");
+        // Left out, it is an hour, as @100mslive/server-sdk defaults it.
+        assert_eq!(params::<Presign>(json!({})).unwrap(), Presign { presign_duration: 3600 });
     }
 
     fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> Result<T> {

@@ -107,11 +107,11 @@ mod tests {
             decoded.claims,
             serde_json::json!({
                 "access_key": "access-key-1", "type": "management", "version": 2,
-                "iat": NOW - 10, "nbf": NOW - 10, "exp": NOW + 86_400,
+                "iat": NOW - 10, "nbf": NOW - 10, "exp": NOW - 10 + 86_400,
                 "jti": "07070707-0707-4707-8707-070707070707"
             })
         );
-        assert_eq!(minted.expires_at, NOW + 86_400);
+        assert_eq!(minted.expires_at, NOW - 10 + 86_400);
     }
 
     #[test]

@@ -46,16 +46,20 @@ impl Validity {
                 ))
             }
         };
-        let (iat, exp) = match self.issued_at {
-            Some(t) => (check_unix("issuedAt", t)?, t + valid_for),
-            None => (now - backdate, now + valid_for),
+        let iat = match self.issued_at {
+            Some(t) => check_unix("issuedAt", t)?,
+            None => now - backdate,
         };
         let nbf = match self.not_valid_before {
             Some(t) => check_unix("notValidBefore", t)?,
             None => iat,
         };
-        if nbf >= exp {
-            return Err(Error::invalid("notValidBefore", "must be before the token expires"));
+        // The lifetime counts from `nbf`, as @100mslive/server-sdk counts it (`exp = nbf +
+        // validForSeconds`): a back-dated `iat` shortens the token as much as it does theirs,
+        // so both mint the same claims (tests/differential/).
+        let exp = nbf + valid_for;
+        if iat > exp {
+            return Err(Error::invalid("issuedAt", "must be before the token expires"));
         }
         Ok(TimeClaims { iat, nbf, exp })
     }
@@ -80,13 +84,13 @@ mod tests {
     #[test]
     fn defaults_to_24_hours_with_backdated_iat() {
         let t = Validity::default().resolve(NOW, 10).unwrap();
-        assert_eq!(t, TimeClaims { iat: NOW - 10, nbf: NOW - 10, exp: NOW + 86_400 });
+        assert_eq!(t, TimeClaims { iat: NOW - 10, nbf: NOW - 10, exp: NOW - 10 + 86_400 });
     }
 
     #[test]
     fn explicit_times_are_used_as_given() {
         let v = Validity { valid_for_seconds: Some(600), issued_at: Some(NOW), not_valid_before: Some(NOW + 60) };
-        assert_eq!(v.resolve(0, 10).unwrap(), TimeClaims { iat: NOW, nbf: NOW + 60, exp: NOW + 600 });
+        assert_eq!(v.resolve(0, 10).unwrap(), TimeClaims { iat: NOW, nbf: NOW + 60, exp: NOW + 60 + 600 });
     }
 
     #[test]
@@ -107,8 +111,8 @@ mod tests {
     }
 
     #[test]
-    fn not_before_after_expiry_is_rejected() {
-        let v = Validity { valid_for_seconds: Some(60), issued_at: Some(NOW), not_valid_before: Some(NOW + 60) };
-        assert_eq!(v.resolve(NOW, 0).unwrap_err().field(), Some("notValidBefore"));
+    fn issued_after_expiry_is_rejected() {
+        let v = Validity { valid_for_seconds: Some(60), issued_at: Some(NOW + 61), not_valid_before: Some(NOW) };
+        assert_eq!(v.resolve(NOW, 0).unwrap_err().field(), Some("issuedAt"));
     }
 }

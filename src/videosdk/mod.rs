@@ -124,13 +124,15 @@ impl VideoSdkClient {
         &self.credentials
     }
 
-    /// The token the REST API takes: `roles: ["crawler"]`, cached while comfortably valid;
-    /// `force_new` mints anew.
+    /// The token the REST API takes, as `@videosdk.live/server-sdk` mints it for its own calls
+    /// (`permissions: ["allow_join", "allow_mod"]`, `roles: ["crawler"]`, `version: 2`, 24 h):
+    /// moderation calls (removing a participant, ending a session) need `allow_mod`. Cached
+    /// while comfortably valid; `force_new` mints anew.
     pub fn api_token(&self, env: &dyn Env, force_new: bool) -> Result<Minted> {
         let now = env.now_unix();
         self.cached.get(now, None, force_new, |lifetime| {
             let grant = VideoSdkGrant {
-                permissions: vec![Permission::AllowJoin],
+                permissions: vec![Permission::AllowJoin, Permission::AllowMod],
                 roles: vec![VideoSdkRole::Crawler],
                 ..VideoSdkGrant::default()
             };

@@ -84,6 +84,9 @@ pub struct SessionFilters {
     pub room_id: Option<String>,
     /// The sessions of the room with this custom id.
     pub custom_room_id: Option<String>,
+    /// Only the sessions in this state (`ongoing`: the live one), as
+    /// `@videosdk.live/server-sdk` asks for a room's live session.
+    pub status: Option<SessionStatus>,
     /// The page, from 1.
     pub page: Option<i64>,
     /// Page size, 1 to 100.

@@ -30,12 +30,12 @@ async function mintAndVerify(jose, mint) {
   return { token, payload, before, after };
 }
 
-/** 100ms time claims: iat back-dated by the SDK's skew, nbf = iat, exp = now + lifetime. */
+/** 100ms time claims: iat back-dated by the SDK's skew, nbf = iat, exp = nbf + lifetime (as the official SDK). */
 function checkHmsTimes(payload, before, after, lifetime) {
   ok(Number.isInteger(payload.iat) && Number.isInteger(payload.exp), "iat and exp are integers");
   ok(payload.iat >= before - HMS_BACKDATE && payload.iat <= after - HMS_BACKDATE, `iat ${payload.iat} is now - 10 s`);
   equal(payload.nbf, payload.iat, "nbf = iat");
-  equal(payload.exp, payload.iat + HMS_BACKDATE + lifetime, "exp = now + lifetime");
+  equal(payload.exp, payload.nbf + lifetime, "exp = nbf + lifetime");
 }
 
 /** verifyToken must throw `code` (it is synchronous: nothing to await). */
