@@ -1707,7 +1707,7 @@ end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonVal
 
 export type RealtimeTranscriptionFilters = { 
 /**
- * Transcriptions in this state.
+ * Sent as given; the SDKs document its one value as `videosdk` (the provider).
  */
 status?: string, 
 /**
@@ -3674,8 +3674,9 @@ export interface VideoSdkApi {
      */
     get(id: string, options?: CallOptions): Promise<Transcoding>;
     /**
-     * `POST /v2/transcodings/{id}/cancel`: cancels a pending or running job (mirrors
-     * `transcodings.cancel`); cancelling twice is as good as once.
+     * `POST /v2/transcodings/{id}/cancel`: cancels a pending or processing job (mirrors
+     * `transcodings.cancel`). Sent once, like any POST: the SDKs cancel only a pending or
+     * processing job, so a resent cancel whose first try landed would meet a cancelled one.
      */
     cancel(id: string, options?: CallOptions): Promise<Transcoding>;
   };

@@ -4,7 +4,7 @@
 
 use super::common::{check_id, check_page, Extra};
 use super::VideoSdkClient;
-use crate::call::{calls, Retry, Validate};
+use crate::call::{calls, Validate};
 use crate::error::{Error, Result};
 use crate::open_enum::open_enum;
 use crate::reply::{Page, Paging, Reply};
@@ -305,10 +305,11 @@ calls! {
     /// `GET /v2/transcodings/{id}` (mirrors `transcodings.get`).
     GetTranscoding = "transcodings.get": Get "/v2/transcodings/{}" (id: "id") none () => Transcoding, reply JOB;
 
-    /// `POST /v2/transcodings/{id}/cancel`: cancels a pending or running job (mirrors
-    /// `transcodings.cancel`); cancelling twice is as good as once.
+    /// `POST /v2/transcodings/{id}/cancel`: cancels a pending or processing job (mirrors
+    /// `transcodings.cancel`). Sent once, like any POST: the SDKs cancel only a pending or
+    /// processing job, so a resent cancel whose first try landed would meet a cancelled one.
     CancelTranscoding = "transcodings.cancel": Post "/v2/transcodings/{}/cancel" (id: "id") none ()
-        => Transcoding, reply JOB, retry Retry::Always;
+        => Transcoding, reply JOB;
 }
 
 #[cfg(test)]
@@ -437,7 +438,7 @@ mod tests {
             (Method::Post, "https://api.videosdk.live/v2/transcodings/t1/cancel")
         );
         assert_eq!(req.body, None);
-        assert!(req.idempotent);
+        assert!(!req.idempotent, "a cancelled job cannot be cancelled again: never resent");
         let body = r#"{"id":"t1","recordingIds":["a"],"status":"cancelled","task":"composite-merge","stoppedAt":null,"file":{"fileUrl":"https://f"}}"#;
         let text = crate::reply::read(JOB, &HttpResponse::new(200, body)).unwrap();
         let job: Transcoding = crate::reply::typed(200, &text).unwrap();

@@ -75,7 +75,7 @@ impl Validate for StartRealtimeTranscriptionParams {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RealtimeTranscriptionFilters {
-    /// Transcriptions in this state.
+    /// Sent as given; the SDKs document its one value as `videosdk` (the provider).
     pub status: Option<String>,
     /// The page, from 1.
     pub page: Option<i64>,

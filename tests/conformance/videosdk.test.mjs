@@ -135,7 +135,8 @@ test("every room-API method of @videosdk.live/server-sdk answers with the fields
   assertRequired(merge, CREATE_MERGE_RESULT, "CreateMergeRecordingResult");
   for (const m of await all(sdk.recordings.merge.list({ sessionId: live.id }))) assertRequired(m, MERGE_RECORDING, "MergeRecording (list)");
   assertRequired(await sdk.recordings.merge.get(merge.recording.id), MERGE_RECORDING, "MergeRecording");
-  const merged = await sdk.transcodings.merge({ recordingIds: [compositeRecording.id] });
+  // Individual recordings, as both SDKs document the merge.
+  const merged = await sdk.transcodings.merge({ recordingIds: [individual.id, track.id] });
   assertRequired(merged, TRANSCODING, "Transcoding");
   assertRequired(await sdk.transcodings.hlsToMp4({ hlsId: activeHls.id }), TRANSCODING, "Transcoding");
   assertRequired(await sdk.transcodings.meetingRecordingMerge({ recordingIds: [finished.id] }), TRANSCODING, "Transcoding");

@@ -71,7 +71,7 @@ describe("participant, track and composite recordings, merges", () => {
     assertVideoSdkError(assert, await api.get(`/recordings/participant/${recording.id}`), 404);
   });
 
-  test("a track recording names its track kind; audio defaults to mp3", async () => {
+  test("a track recording names its track kind; webm by default, as the SDKs say", async () => {
     const { emu, api } = await setup();
     const { room } = await liveRoom(emu, api, {}, ["ann"]);
     assertVideoSdkError(assert, await api.post("/recordings/participant/track/start", { roomId: room.roomId, participantId: "ann", kind: "mic" }), 400, /kind must be one of/);
@@ -80,7 +80,8 @@ describe("participant, track and composite recordings, merges", () => {
     await api.post("/recordings/participant/track/stop", { roomId: room.roomId, participantId: "ann", kind: "audio" });
     const tracks = (await api.get("/recordings/participant/track")).body.data;
     assert.deepEqual(tracks.map((t) => [t.kind, t.status]), [["audio", "stopped"], ["video", "starting"]]);
-    assert.match(tracks[0].files[0].fileUrl, /\.mp3$/);
+    assert.match(tracks[0].files[0].fileUrl, /\.webm$/);
+    assert.equal(tracks[0].files[0].fileFormat, "webm");
     assertVideoSdkError(assert, await api.delete(`/recordings/participant/track/${tracks[1].id}`), 409, /still running/);
   });
 
@@ -131,6 +132,9 @@ describe("HLS capture and transcodings", () => {
     await api.post("/hls/start", { roomId: room.roomId });
     assertVideoSdkError(assert, await api.post("/hls/capture", { roomId: room.roomId, format: "gif" }), 400, /format must be one of png, jpg, webp/);
     assertVideoSdkError(assert, await api.post("/hls/capture", { roomId: room.roomId, width: 0 }), 400, /width must be an integer/);
+    assertVideoSdkError(assert, await api.post("/hls/capture", { roomId: room.roomId, time: 2 ** 32 }), 400, /time must be an integer from 0 to 4294967295/);
+    // No bound beyond the SDKs' u32: a 4K frame an hour in is fine.
+    assert.equal((await api.post("/hls/capture", { roomId: room.roomId, width: 3840, height: 2160, time: 3600 })).status, 200);
     const shot = (await api.post("/hls/capture", { roomId: room.roomId, format: "jpg", width: 640, height: 360, time: 3 })).body;
     assert.equal(shot.roomId, room.roomId);
     assert.match(shot.fileName, /\.jpg$/);
@@ -139,17 +143,24 @@ describe("HLS capture and transcodings", () => {
 
   test("merge, hls-to-mp4 and meeting-recording-merge: pending, processing, completed; cancel; list filters", async () => {
     const { emu, api, clock } = await setup();
-    const { room } = await liveRoom(emu, api);
+    const { room } = await liveRoom(emu, api, {}, ["ann"]);
     await api.post("/recordings/start", { roomId: room.roomId });
+    await api.post("/recordings/participant/start", { roomId: room.roomId, participantId: "ann" });
+    await api.post("/recordings/participant/track/start", { roomId: room.roomId, participantId: "ann", kind: "audio" });
     const hls = (await api.post("/hls/start", { roomId: room.roomId })).body;
     assertVideoSdkError(assert, await api.post("/transcodings/hls-to-mp4", { hlsId: hls.id }), 409, /still running/);
     await api.post("/sessions/end", { roomId: room.roomId });
     const [recording] = (await api.get("/recordings")).body.data;
+    const [individual] = (await api.get("/recordings/participant")).body.data;
+    const [track] = (await api.get("/recordings/participant/track")).body.data;
+    // A merge composes individual recordings (participant or track ones), not room recordings.
+    assertVideoSdkError(assert, await api.post("/transcodings/merge", { recordingIds: [recording.id] }), 400, new RegExp(`no recording ${recording.id}`));
     assertVideoSdkError(assert, await api.post("/transcodings/merge", { recordingIds: [] }), 400, /recordingIds must be a non-empty array/);
     assertVideoSdkError(assert, await api.post("/transcodings/merge", { recordingIds: ["nope"] }), 400, /no recording nope/);
     assertVideoSdkError(assert, await api.post("/transcodings/hls-to-mp4", {}), 400, /one of hlsId, sessionId or roomId/);
-    const merged = (await api.post("/transcodings/merge", { recordingIds: [recording.id], watermark: { type: "timestamp" } })).body;
+    const merged = (await api.post("/transcodings/merge", { recordingIds: [individual.id, track.id], watermark: { type: "timestamp" } })).body;
     assert.deepEqual([merged.task, merged.status, merged.stoppedAt], ["composite-merge", "pending", null]);
+    assert.deepEqual(merged.recordingIds, [individual.id, track.id]);
     const toMp4 = (await api.post("/transcodings/hls-to-mp4", { roomId: room.roomId })).body;
     assert.equal(toMp4.hlsId, hls.id);
     const meeting = (await api.post("/transcodings/meeting-recording-merge", { recordingIds: [{ id: recording.id, presignedUrl: "https://up.invalid/x" }] })).body;
@@ -174,7 +185,9 @@ describe("realtime transcription (/videosdk/ai/v1)", () => {
     const { room, session } = await liveRoom(emu, api);
     assertVideoSdkError(assert, await ai(emu, api, "POST", "/realtime-transcriptions/start", { roomId: room.roomId, summary: { enabled: "yes" } }), 400, /summary\.enabled/);
     const started = (await ai(emu, api, "POST", "/realtime-transcriptions/start", { roomId: room.roomId, language: "en", summary: { enabled: true } })).body;
-    assert.equal(started.roomId, room.roomId);
+    // The room and session only under extension.extensionConfig, where both SDKs look.
+    assert.equal(started.roomId, undefined);
+    assert.equal(started.sessionId, undefined);
     assert.deepEqual(started.extension.extensionConfig, { roomId: room.roomId, sessionId: session.id });
     assert.deepEqual([started.transcriptionFilePaths, started.summarizedFilePaths], [{}, {}]);
     assertVideoSdkError(assert, await ai(emu, api, "POST", "/realtime-transcriptions/start", { roomId: room.roomId }), 409, /already running/);
@@ -188,6 +201,10 @@ describe("realtime transcription (/videosdk/ai/v1)", () => {
     const list = (await ai(emu, api, "GET", "/realtime-transcriptions?status=stopped")).body;
     assert.deepEqual(Object.keys(list), ["pageInfo", "transcriptions"]);
     assert.equal(list.transcriptions[0].id, started.id);
+    assert.equal(list.transcriptions[0].roomId, undefined);
+    // status=videosdk, the one value the SDKs document, selects by provider: every one.
+    assert.deepEqual((await ai(emu, api, "GET", "/realtime-transcriptions?status=videosdk")).body.transcriptions.map((t) => t.id), [started.id]);
+    assert.deepEqual((await ai(emu, api, "GET", "/realtime-transcriptions?status=started")).body.transcriptions, []);
     assertVideoSdkError(assert, await call(emu, "GET", `${AI}/realtime-transcriptions`), 401);
     assert.equal(emu.videosdk.state.transcriptions.length, 1);
   });

@@ -28,15 +28,16 @@ const KINDS = {
     }),
   },
   livestream: {},
-  // A participant's (or one of its tracks') own recording: a list of files, one per format.
+  // A participant's (or one of its tracks') own recording: a list of files, one per format,
+  // webm unless asked otherwise (both official SDKs: "Defaults to webm", for either kind).
   "participant-recording": {
     onStart: () => ({ files: [] }),
-    onStop: (job) => ({ files: [{ fileUrl: `${MEDIA_ORIGIN}/participants/${job.id}.${job.fileFormat ?? "mp4"}`, fileFormat: job.fileFormat ?? "mp4" }] }),
+    onStop: (job) => ({ files: [{ fileUrl: `${MEDIA_ORIGIN}/participants/${job.id}.${individualFormat(job)}`, fileFormat: individualFormat(job) }] }),
   },
   "track-recording": {
     onStart: () => ({ files: [] }),
     onStop: (job) => ({
-      files: [{ fileUrl: `${MEDIA_ORIGIN}/tracks/${job.id}-${job.kindOfTrack}.${job.fileFormat ?? defaultTrackFormat(job)}`, fileFormat: job.fileFormat ?? defaultTrackFormat(job) }],
+      files: [{ fileUrl: `${MEDIA_ORIGIN}/tracks/${job.id}-${job.kindOfTrack}.${individualFormat(job)}`, fileFormat: individualFormat(job) }],
     }),
   },
   composite: {
@@ -51,7 +52,7 @@ const KINDS = {
   },
 };
 
-const defaultTrackFormat = (job) => (job.kindOfTrack === "audio" || job.kindOfTrack === "screen_audio" ? "mp3" : "mp4");
+const individualFormat = (job) => job.fileFormat ?? "webm";
 
 const ACTIVE = new Set(["starting", "started"]);
 export const isActive = (job) => ACTIVE.has(job.status);

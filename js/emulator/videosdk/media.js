@@ -114,7 +114,9 @@ export const hlsHandlers = mediaHandlers("hls");
 export const livestreamHandlers = mediaHandlers("livestream");
 
 const CAPTURE_FORMATS = ["png", "jpg", "webp"];
-const MAX_CAPTURE_SIDE = 1920;
+// width, height and time are unsigned 32-bit integers in the Rust SDK (u32) and bare numbers
+// in the Node SDK; neither bounds them further, so neither does the emulator.
+const MAX_U32 = 2 ** 32 - 1;
 
 function optionalInteger(body, field, min, max) {
   if (!has(body, field)) return undefined;
@@ -129,9 +131,9 @@ function capture(ctx) {
   const room = roomOf(ctx, body);
   const format = optionalString(body, "format") ?? "png";
   if (!CAPTURE_FORMATS.includes(format)) throw invalid(`format must be one of ${CAPTURE_FORMATS.join(", ")}`);
-  const width = optionalInteger(body, "width", 1, MAX_CAPTURE_SIDE) ?? 1280;
-  const height = optionalInteger(body, "height", 1, MAX_CAPTURE_SIDE) ?? 720;
-  const time = optionalInteger(body, "time", 0, 86_400);
+  const width = optionalInteger(body, "width", 1, MAX_U32) ?? 1280;
+  const height = optionalInteger(body, "height", 1, MAX_U32) ?? 720;
+  const time = optionalInteger(body, "time", 0, MAX_U32);
   const job = activeJob(ctx.state, "hls", room.roomId);
   if (!job) throw conflict(`No HLS is running in room ${room.roomId}: nothing to capture`);
   const fileName = `${job.id}-${ctx.clock.ms}.${format}`;

@@ -20,6 +20,12 @@ const WATERMARK_TYPES = ["image", "timestamp", "lat_long"];
 const STORAGE_TYPES = ["s3", "blob", "gcp"];
 const MEDIA_ORIGIN = "https://cdn.emulator.invalid/videosdk";
 
+// What a merge composes: individual recordings, i.e. participant and track recordings (both
+// official SDKs: "Composite-merge multiple individual recordings into one MP4"; their
+// IndividualRecording is "a participant recording or its track variant"). Room recordings are
+// concatenated by meeting-recording-merge instead.
+const INDIVIDUAL_KINDS = ["participant-recording", "track-recording"];
+
 // Finished media of this app that a task may read: stopped jobs of the given kinds.
 function finishedJob(ctx, id, kinds, path) {
   const job = ctx.state.jobs.get(id);
@@ -62,7 +68,7 @@ function merge(ctx) {
   }
   const jobs = ids.map((id, i) => {
     if (typeof id !== "string" || id === "") throw invalid(`recordingIds[${i}] must be a non-empty string`);
-    return finishedJob(ctx, id, ["composite", "recording"], `recordingIds[${i}]`);
+    return finishedJob(ctx, id, INDIVIDUAL_KINDS, `recordingIds[${i}]`);
   });
   return create(ctx, "composite-merge", {
     recordingIds: [...ids],

@@ -9,6 +9,13 @@
 // A transcription is a job of jobs.js ("starting", "started", "stopped"): it needs a live
 // session, one runs per room, and it stops with its session. Its file paths appear once it
 // stops (empty objects before, never null: the Rust SDK reads them as string maps).
+//
+// The answers name the room and session only under extension.extensionConfig: both SDKs say
+// the get and list answers "bury" the room there and lift it out themselves (Node
+// withRoomId, Rust with_room_id), and the start's fallback to the caller's roomId says the
+// start answer need not carry one either. The list's status filter takes any text: the
+// SDKs document its one value as "videosdk" (the extension's provider), so that value
+// selects by provider and a job state selects by state.
 
 import { objectBody } from "../shared/http.js";
 import { checkObject, conflict, has, invalid, notFound, optionalString, pageOf, requiredString } from "./http.js";
@@ -16,15 +23,15 @@ import { activeJob, jobsOf, presentJob, startJob, stopJob } from "./jobs.js";
 import { liveSession, requireRoomId } from "./store.js";
 
 const KIND = "transcription";
-const STATUSES = ["starting", "started", "stopped"];
+const PROVIDER = "videosdk";
 
 function present(ctx, job) {
-  const { links, ...wire } = presentJob(ctx.base, job);
+  const { links, roomId, sessionId, ...wire } = presentJob(ctx.base, job);
   return {
     transcriptionFilePaths: {},
     summarizedFilePaths: {},
     ...wire,
-    extension: { enabled: true, provider: "videosdk", extensionConfig: { roomId: job.roomId, sessionId: job.sessionId } },
+    extension: { enabled: true, provider: PROVIDER, extensionConfig: { roomId, sessionId } },
   };
 }
 
@@ -61,8 +68,8 @@ function get(ctx) {
 
 function list(ctx) {
   const status = ctx.query.get("status");
-  if (status !== null && !STATUSES.includes(status)) throw invalid(`status must be one of ${STATUSES.join(", ")}`);
-  const jobs = jobsOf(ctx.state, KIND).filter((job) => job.apiKey === ctx.app.apiKey && (status === null || job.status === status));
+  const selected = (job) => status === null || status === job.status || status === PROVIDER;
+  const jobs = jobsOf(ctx.state, KIND).filter((job) => job.apiKey === ctx.app.apiKey && selected(job));
   const page = pageOf(jobs, ctx.query, (job) => present(ctx, job));
   return { pageInfo: page.pageInfo, transcriptions: page.data };
 }

@@ -235,7 +235,11 @@ async fn every_room_api_method_parses() {
     sdk.recordings().merge().get(&merge.recording.id).await.unwrap();
     let merged = sdk
         .transcodings()
-        .merge(MergeTranscodingParams { recording_ids: vec![composite_id.clone()], ..Default::default() })
+        // Individual recordings, as both SDKs document the merge.
+        .merge(MergeTranscodingParams {
+            recording_ids: vec![participant_recording.clone(), track_recording.clone()],
+            ..Default::default()
+        })
         .await
         .unwrap();
     let to_mp4 = sdk

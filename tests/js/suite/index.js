@@ -6,9 +6,10 @@ import errors from "./errors.js";
 import flow from "./flow.js";
 import collection from "./collection.js";
 import videosdk from "./videosdk.js";
+import videosdkMedia from "./videosdk-media.js";
 import webhooks from "./webhooks.js";
 
-export const tests = [...tokens, ...errors, ...flow, ...collection, ...videosdk, ...webhooks];
+export const tests = [...tokens, ...errors, ...flow, ...collection, ...videosdk, ...videosdkMedia, ...webhooks];
 
 const byName = new Map(tests.map((t) => [t.name, t]));
 if (byName.size !== tests.length) throw new Error("suite: two tests share a name");
