@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the crate for wasm32, wasm-bindgen (--target web),
-# wasm-opt -Oz, then the JS (bundled: few modules per entry), types and emulator beside it.
+# Builds the npm package into pkg/: the generated call table and declarations brought up to
+# date, the crate for wasm32, wasm-bindgen (--target web), wasm-opt -Oz, then the JS
+# (bundled: few modules per entry), types and emulator beside it.
 source "$(dirname "$0")/lib.sh"
 
 ensure_rust
@@ -8,16 +9,26 @@ ensure_wasm_bindgen
 ensure_node_modules
 
 cd "$ROOT"
+# The JS method table and the TypeScript declarations of the calls are made from the Rust
+# declarations (tests/generated.rs): regenerated first, so a build never ships a stale
+# table. Files already current are left untouched.
+say "regenerating js/src/calls.js and js/types/calls.d.ts from the Rust declarations"
+EDGEROOM_WRITE_GENERATED=1 cargo test --quiet --features ts --test generated
+
 say "compiling the crate for wasm32-unknown-unknown (release)"
 cargo build --quiet --release --lib --target wasm32-unknown-unknown --features wasm-runtime
 
 PKG="$ROOT/pkg"
+# Cargo's output honours CARGO_TARGET_DIR (a target directory shared between work trees);
+# what this script makes itself stays in this tree's target/.
+CARGO_WASM="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/edgeroom.wasm"
+mkdir -p "$ROOT/target"
 BINDGEN="$ROOT/target/edgeroom-bindgen" # wasm-bindgen's output, before bundling
 rm -rf "$PKG" "$BINDGEN"
 mkdir -p "$PKG/wasm"
 # --weak-refs: a client the program drops is freed by a FinalizationRegistry, no leak.
 # --remove-name-section instead of strip=true: strip breaks wasm-bindgen's feature detection.
-wasm-bindgen target/wasm32-unknown-unknown/release/edgeroom.wasm \
+wasm-bindgen "$CARGO_WASM" \
   --target web --out-dir "$BINDGEN" --out-name edgeroom \
   --weak-refs --remove-name-section --remove-producers-section --no-typescript
 
@@ -33,7 +44,6 @@ wasm-opt -Oz --converge "${WASM_FEATURES[@]}" "$BINDGEN/edgeroom_bg.wasm" -o "$P
 # bench/runners/size.mjs checks. This second wasm-opt run costs as much as the first (~5 s),
 # so it is skipped while the copy is newer than what it is made from: the cargo output, this
 # script, and package-lock.json (which pins wasm-opt).
-CARGO_WASM=target/wasm32-unknown-unknown/release/edgeroom.wasm
 NAMED=target/edgeroom-named.wasm
 named_fresh=true
 for input in "$CARGO_WASM" "$ROOT/scripts/build.sh" "$ROOT/package-lock.json"; do
