@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the crate for wasm32, wasm-bindgen (--target web),
-# wasm-opt -Oz, then the JS (bundled: few modules per entry), types and emulator beside it.
+# Builds the npm package into pkg/: the generated call table and declarations brought up to
+# date, the crate for wasm32, wasm-bindgen (--target web), wasm-opt -Oz, then the JS
+# (bundled: few modules per entry), types and emulator beside it.
 source "$(dirname "$0")/lib.sh"
 
 ensure_rust
@@ -8,6 +9,12 @@ ensure_wasm_bindgen
 ensure_node_modules
 
 cd "$ROOT"
+# The JS method table and the TypeScript declarations of the calls are made from the Rust
+# declarations (tests/generated.rs): regenerated first, so a build never ships a stale
+# table. Files already current are left untouched.
+say "regenerating js/src/calls.js and js/types/calls.d.ts from the Rust declarations"
+EDGEROOM_WRITE_GENERATED=1 cargo test --quiet --features ts --test generated
+
 say "compiling the crate for wasm32-unknown-unknown (release)"
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what is missing first. Exits non-zero on any failure.
 #   native   cargo test (with the README's Rust example as a doctest), clippy (host and
-#            wasm32), rustfmt, cargo doc without warnings
+#            wasm32), rustfmt, cargo doc without warnings, the generated files current
 #   wasm     wasm-bindgen tests in Node and in headless Chromium
 #   package  the npm package build, then the emulator's own tests
 #   conformance the official SDKs (100ms and VideoSDK for Node, VideoSDK for Rust) against the
@@ -41,6 +41,9 @@ cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 tier native cargo test --quiet --workspace
+# js/src/calls.js and js/types/calls.d.ts are what the Rust declarations of the calls make
+# (fails when either is stale: regenerate with EDGEROOM_WRITE_GENERATED=1, or build).
+tier native-generated cargo test --quiet --features ts --test generated
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace
 
 # wasm-bindgen-test-runner exits 0 if Node's event loop empties before the tests finish, so

@@ -45,8 +45,8 @@ impl TypeVisitor for Declarations {
                 T::visit_dependencies(self);
             }
         }
-        // `Page<AnalyticsEvent>` after `Page<Room>`: the generic is declared once, each
-        // argument for itself.
+        // Always, not only the first time a generic type is seen: `Page<Room>` declaring
+        // `Page` must not keep `Page<AnalyticsEvent>` from declaring `AnalyticsEvent`.
         T::visit_generics(self);
     }
 }
@@ -142,7 +142,8 @@ fn api_interface(name: &str, calls: &[Described]) -> String {
         }
         args.push("options?: CallOptions".to_owned());
         let answer = if matches!(spec.reply, Reply::Page(_)) {
-            format!("AsyncIterable<{}>", page_item(&call.response))
+            // What the JS pager (an async generator) returns: `for await`, and `.next()`.
+            format!("AsyncIterableIterator<{}>", page_item(&call.response))
         } else {
             format!("Promise<{}>", call.response)
         };
@@ -177,7 +178,7 @@ fn camel(wire: &str) -> String {
 }
 
 fn declarations_file(declarations: &Declarations, hms: &[Described], videosdk: &[Described]) -> String {
-    let mut out = format!("// {HEADER}\n\n/** Per-call options. */\nexport interface CallOptions {{\n  /** Aborts the call. */\n  signal?: AbortSignal;\n  /** Per-attempt timeout in milliseconds, overriding the client's. */\n  timeoutMs?: number;\n}}\n\n");
+    let mut out = format!("// {HEADER}\n\n/** Per-call options, the trailing argument of every network call. */\nexport interface CallOptions {{\n  /** Cancels the call; it rejects with `code: \"aborted\"`. */\n  signal?: AbortSignal;\n  /** Per-attempt timeout in milliseconds (1 ..= 600000), overriding the client's `timeoutMs`. */\n  timeoutMs?: number;\n}}\n\n");
     for decl in declarations.0.values() {
         // Integers on these wire formats stay below 2^53, and JSON.parse answers numbers.
         let decl = decl.replace("bigint", "number");
@@ -191,11 +192,15 @@ fn declarations_file(declarations: &Declarations, hms: &[Described], videosdk: &
 
 fn check_or_write(path: &str, expected: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
     if std::env::var_os("EDGEROOM_WRITE_GENERATED").is_some() {
-        std::fs::write(&path, expected).unwrap();
+        // Only when changed: a build that regenerates leaves current files (and their
+        // modification times) alone.
+        if actual != expected {
+            std::fs::write(&path, expected).unwrap();
+        }
         return;
     }
-    let actual = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         actual == expected,
         "{} is stale: run `EDGEROOM_WRITE_GENERATED=1 cargo test --features ts --test generated`",

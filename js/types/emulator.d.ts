@@ -5,23 +5,23 @@
 // Keep in sync with the exports of js/emulator/index.js (and ./emulator-server.d.ts with
 // js/emulator/server.js).
 
-// A `.d.ts` specifier (type-only imports allow it), not "./index.js": Deno type-checks these
+// A `.d.ts` specifier (type-only imports allow it), not "./calls.js": Deno type-checks these
 // files, and where they are not inside a node_modules package (the repo's node_modules/edgeroom
 // links to pkg/) it maps no `.js` specifier to its `.d.ts`.
 import type {
-  ActivePeerDetails,
   AnalyticsEvent,
+  HlsStream,
+  Livestream,
+  Participant,
+  PeerDetails,
   PollResponse,
+  Recording,
   Room,
   RoomCode,
   SessionPeer,
-  VideoSdkParticipant,
   VideoSdkRoom,
   VideoSdkSession,
-  VideoSdkRecording,
-  VideoSdkHls,
-  VideoSdkLivestream,
-} from "./index.d.ts";
+} from "./calls.d.ts";
 
 // =======================================================================================
 // Apps and URLs
@@ -343,7 +343,7 @@ export interface EmulatorHmsControl {
    * A peer joins the room (opening a session when it is idle).
    * @example const peer = emu.hms.addPeer(room.id, { role: "guest", name: "Ana" });
    */
-  addPeer(roomId: string, peer: EmulatorPeerParams): ActivePeerDetails & { session_id: string };
+  addPeer(roomId: string, peer: EmulatorPeerParams): PeerDetails & { session_id: string };
   /** The peer leaves; the last one out closes the session. */
   removePeer(roomId: string, peerId: string, options?: { reason?: string }): SessionPeer;
   /** The messages `sendMessage` delivered in the room. */
@@ -369,7 +369,7 @@ export interface EmulatorHmsControl {
 /** What joining or leaving answers: the session and the participant, in the API's shapes. */
 export interface EmulatorVideoSdkPresence {
   session: VideoSdkSession;
-  participant: VideoSdkParticipant;
+  participant: Participant;
 }
 
 /** The VideoSDK control side: simulated participants. */
@@ -386,9 +386,9 @@ export interface EmulatorVideoSdkControl {
     apps: Record<string, unknown>[];
     rooms: VideoSdkRoom[];
     sessions: VideoSdkSession[];
-    recordings: VideoSdkRecording[];
-    hls: VideoSdkHls[];
-    livestreams: VideoSdkLivestream[];
+    recordings: Recording[];
+    hls: HlsStream[];
+    livestreams: Livestream[];
     /** Recordings of one participant (POST /recordings/participant/start). */
     participantRecordings: Record<string, unknown>[];
     /** Recordings of one track of a participant (POST /recordings/participant/track/start). */

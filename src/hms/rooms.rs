@@ -311,9 +311,11 @@ pub struct RoomFilters {
     pub name: Option<String>,
     /// Only enabled (or disabled) rooms.
     pub enabled: Option<bool>,
-    /// Created after this ISO 8601 date-time.
+    /// Created after this ISO 8601 date-time (from JavaScript, also a `Date`).
+    #[cfg_attr(feature = "ts", ts(type = "string | Date", optional))]
     pub after: Option<String>,
-    /// Created before this ISO 8601 date-time.
+    /// Created before this ISO 8601 date-time (from JavaScript, also a `Date`).
+    #[cfg_attr(feature = "ts", ts(type = "string | Date", optional))]
     pub before: Option<String>,
     /// Page size, 1 to 100.
     pub limit: Option<i64>,

@@ -19,9 +19,11 @@ pub struct SessionFilters {
     pub room_id: Option<String>,
     /// Only live (or ended) sessions.
     pub active: Option<bool>,
-    /// Started at or before this ISO 8601 date-time.
+    /// Started at or before this ISO 8601 date-time (from JavaScript, also a `Date`).
+    #[cfg_attr(feature = "ts", ts(type = "string | Date", optional))]
     pub before: Option<String>,
-    /// Started at or after this ISO 8601 date-time.
+    /// Started at or after this ISO 8601 date-time (from JavaScript, also a `Date`).
+    #[cfg_attr(feature = "ts", ts(type = "string | Date", optional))]
     pub after: Option<String>,
     /// Page size, 1 to 100.
     pub limit: Option<i64>,
