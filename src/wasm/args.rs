@@ -43,27 +43,34 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
             if item.is_undefined() {
                 continue; // absent, as the caller meant: `{ userId: maybe }`
             }
-            let _ = Reflect::set(&snapshot, &key, &screened(item, &name, 0)?); // a fresh plain object: cannot fail
+            let item = if PASSED_AS_IS.contains(&name.as_str()) { item } else { screened(item, &name, 0)? };
+            let _ = Reflect::set(&snapshot, &key, &item); // a fresh plain object: cannot fail
         }
     }
     params_from(serde_wasm_bindgen::Deserializer::from(JsValue::from(snapshot)))
 }
 
-/// A value serde-wasm-bindgen can read without a JavaScript exception: strings checked for
-/// lone surrogates (which it would turn into U+FFFD without a word), arrays copied item by
-/// item with every read caught, and a revoked Proxy refused (serde-wasm-bindgen's own type
-/// checks call `Array.isArray`, which throws on one).
+/// The options whose values edgeroom takes as JavaScript values (functions, an
+/// `AbortSignal`, objects of header names) and reads itself, every access caught.
+const PASSED_AS_IS: &[&str] = &["fetch", "onRetry", "signal", "headers", "basicAuth"];
+
+/// A value serde-wasm-bindgen can read, and describe in an error, without a JavaScript
+/// exception: strings checked for lone surrogates (which it would turn into U+FFFD without
+/// a word), arrays copied item by item with every read caught, and any other object or
+/// function (a Proxy whose traps throw, a revoked one) replaced by a plain `{}`: where
+/// serde wants a scalar, its error then says "an object" without calling the value's own
+/// `toString` or `Array.isArray` on it.
 fn screened(item: JsValue, name: &str, depth: usize) -> Result<JsValue> {
     if item.is_string() {
         string(&item, name)?;
         return Ok(item);
     }
-    if !item.is_object() || item.is_function() {
+    if !item.is_object() && !item.is_function() {
         return Ok(item);
     }
     let unreadable = || Error::invalid(name, "cannot be read (a getter or proxy threw)");
-    if !is_array(&item).map_err(|_| unreadable())? {
-        return Ok(item);
+    if item.is_function() || !is_array(&item).map_err(|_| unreadable())? {
+        return Ok(Object::new().into());
     }
     if depth > 2 {
         return Err(Error::invalid(name, "is nested too deeply"));
