@@ -15,7 +15,7 @@ set -euo pipefail
 
 SECONDS_PER_TARGET="${1:-10}"
 shift || true
-ALL_TARGETS=(json response_parser token validators webhooks)
+ALL_TARGETS=(response_parser token validators webhooks)
 TARGETS=("${@:-${ALL_TARGETS[@]}}")
 [[ "$SECONDS_PER_TARGET" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [seconds-per-target] [target...]" >&2; exit 2; }
 

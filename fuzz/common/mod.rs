@@ -1,14 +1,17 @@
-//! Shared by the fuzz targets: the documented error codes, and generators of JSON values
-//! (free-form, or steered by an endpoint's schema so the fuzzer gets past the first check).
-//! The values are edgeroom's own (`edgeroom::json`); serde_json appears only as an oracle.
+//! Shared by the fuzz targets: the documented error codes, generators of JSON (serde_json
+//! values, and JSON texts with number spellings a `Value` cannot hold), the table of every
+//! declared call with its typed answer, and the repair of a JSON value by the path and rule
+//! of an error (how the targets get past the first check without a schema).
+//!
+//! edgeroom reads and writes JSON with serde_json, so serde_json is the oracle here too: the
+//! real thing, in the configuration edgeroom ships (no `arbitrary_precision`).
 
 #![allow(dead_code)]
 
-use edgeroom::endpoint::Endpoint;
-use edgeroom::json::{Map, Number, Value};
-use edgeroom::schema::{Rule, Schema};
+use edgeroom::call::{Call, Spec};
 use edgeroom::{Error, ErrorCode};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
+use serde_json::{Map, Value};
 
 /// `ErrorCode::as_str` of every variant: the documented set (README "Errors", src/error.rs).
 pub const DOCUMENTED_CODES: &[&str] = &[
@@ -36,11 +39,6 @@ pub const DOCUMENTED_CODES: &[&str] = &[
     "webhook_expired",
 ];
 
-/// Every endpoint of both providers, 100ms first.
-pub fn all_endpoints() -> Vec<&'static Endpoint> {
-    edgeroom::hms::ENDPOINTS.iter().chain(edgeroom::videosdk::ENDPOINTS.iter()).copied().collect()
-}
-
 /// Asserts that `err` has one of `allowed` codes and a well-formed message/field.
 pub fn check_error(err: &Error, allowed: &[ErrorCode], context: &str) {
     assert!(DOCUMENTED_CODES.contains(&err.code().as_str()), "{context}: undocumented code {:?}", err.code());
@@ -53,6 +51,30 @@ pub fn check_error(err: &Error, allowed: &[ErrorCode], context: &str) {
             err.message()
         );
     }
+}
+
+/// One declared call: its [`Spec`], and `edgeroom::reply::typed` of its `Response`.
+pub struct TypedCall {
+    pub spec: &'static Spec,
+    pub typed: fn(u16, &str) -> edgeroom::Result<()>,
+}
+
+fn typed<C: Call>(status: u16, text: &str) -> edgeroom::Result<()> {
+    edgeroom::reply::typed::<C::Response>(status, text).map(drop)
+}
+
+macro_rules! typed_calls {
+    ($($call:ty),* $(,)?) => { &[$(TypedCall { spec: <$call as Call>::SPEC, typed: typed::<$call> }),*] };
+}
+
+/// Every 100ms call.
+pub static HMS_CALLS: &[TypedCall] = edgeroom::for_each_hms_call!(typed_calls);
+/// Every VideoSDK call.
+pub static VIDEOSDK_CALLS: &[TypedCall] = edgeroom::for_each_videosdk_call!(typed_calls);
+
+/// Every call of both providers, 100ms first.
+pub fn all_calls() -> impl Iterator<Item = &'static TypedCall> {
+    HMS_CALLS.iter().chain(VIDEOSDK_CALLS)
 }
 
 /// A JavaScript-reachable `now` (Date.now() / 1000 stays within ±8.64e12 s).
@@ -79,7 +101,9 @@ pub const ODD_NUMBERS: &[&str] = &[
     "1700000000.0",
     "1.7e+9",
     "17e8",
+    "9223372036854775807",
     "9223372036854775808",
+    "-9223372036854775808",
     "-9223372036854775809",
     "18446744073709551615",
     "18446744073709551616",
@@ -92,72 +116,81 @@ pub const ODD_NUMBERS: &[&str] = &[
     "0.30000000000000004",
 ];
 
-/// A JSON number, as edgeroom's `Number::from_text` reads it; the text must be accepted.
-pub fn number_text(text: &str) -> Value {
-    Value::Number(Number::from_text(text).unwrap_or_else(|| panic!("Number::from_text refused JSON number {text:?}")))
-}
+/// Boundaries of i64/u64/f64-exactness/chrono's range, and the rules' own limits.
+const EDGES: &[i64] = &[
+    0,
+    1,
+    -1,
+    2,
+    99,
+    100,
+    101,
+    255,
+    256,
+    500,
+    1920,
+    2500,
+    2501,
+    20000,
+    20001,
+    43200,
+    43201,
+    120,
+    119,
+    i64::MIN,
+    i64::MAX,
+    i64::MIN + 1,
+    i64::MAX - 1,
+    i32::MIN as i64,
+    i32::MAX as i64,
+    9_007_199_254_740_991,
+    9_007_199_254_740_992,
+    9_007_199_254_740_993,
+    -9_007_199_254_740_993,
+    8_210_266_876_799,
+    8_210_266_876_800,
+    -8_334_601_228_800,
+    -8_334_601_228_801,
+    8_640_000_000_000,
+    -8_640_000_000_000,
+    4_102_444_800,
+    946_684_800,
+    1_700_000_000,
+];
 
-/// Interesting numbers: boundaries of i64/u64/f64-exactness/the old chrono range, small
-/// ones, floats, and number texts that are JSON but no `i64`.
-pub fn number(u: &mut Unstructured) -> Result<Value> {
-    const EDGES: &[i64] = &[
-        0,
-        1,
-        -1,
-        2,
-        99,
-        100,
-        101,
-        255,
-        256,
-        2500,
-        2501,
-        20000,
-        20001,
-        43200,
-        43201,
-        120,
-        119,
-        i64::MIN,
-        i64::MAX,
-        i64::MIN + 1,
-        i64::MAX - 1,
-        i32::MIN as i64,
-        i32::MAX as i64,
-        9_007_199_254_740_991,
-        9_007_199_254_740_992,
-        9_007_199_254_740_993,
-        -9_007_199_254_740_993,
-        8_210_266_876_799,
-        8_210_266_876_800,
-        -8_334_601_228_800,
-        -8_334_601_228_801,
-        8_640_000_000_000,
-        -8_640_000_000_000,
-        4_102_444_800,
-        946_684_800,
-        1_700_000_000,
-    ];
+/// The text of an interesting JSON number: boundaries, small ones, floats, and number texts
+/// that are JSON but no `i64` (some beyond what a serde_json `Value` holds, like `1e400`).
+pub fn number_text(u: &mut Unstructured) -> Result<String> {
     // Rust's `{:?}` of a finite f64 is JSON (`1e300`, `0.5`, `-0.0`, `1e-7`).
-    let float = |f: f64| if f.is_finite() { number_text(&format!("{f:?}")) } else { Value::Null };
+    let float = |f: f64| if f.is_finite() { format!("{f:?}") } else { "0.5".to_owned() };
     Ok(match u.int_in_range(0..=7u8)? {
-        0 => Value::from(*u.choose(EDGES)?),
-        1 => Value::from(u.arbitrary::<i64>()?),
-        2 => number_text(&u.arbitrary::<u64>()?.to_string()),
+        0 => u.choose(EDGES)?.to_string(),
+        1 => u.arbitrary::<i64>()?.to_string(),
+        2 => u.arbitrary::<u64>()?.to_string(),
         3 => float(u.arbitrary::<f64>()?),
-        4 => Value::from(u.int_in_range(-3..=30_000i64)?),
+        4 => u.int_in_range(-3..=30_000i64)?.to_string(),
         5 => float(f64::from(u.int_in_range(-1000..=1000i32)?) + 0.5),
-        6 => number_text(u.choose(ODD_NUMBERS)?),
+        6 => u.choose(ODD_NUMBERS)?.to_string(),
         _ => {
             // An integral value written as a fraction or with an exponent.
             let n = u.arbitrary::<i64>()?;
-            number_text(&if u.arbitrary()? { format!("{n}.0") } else { format!("{n}e0") })
+            if u.arbitrary()? {
+                format!("{n}.0")
+            } else {
+                format!("{n}e0")
+            }
         }
     })
 }
 
+/// A number as serde_json reads [`number_text`] (one beyond f64 becomes another number).
+pub fn number(u: &mut Unstructured) -> Result<Value> {
+    let text = number_text(u)?;
+    Ok(serde_json::from_str(&text).unwrap_or_else(|_| Value::from(u64::MAX)))
+}
+
 /// Strings from a small alphabet that hits every rule: empty, separators, control
-/// characters, non-ASCII, lone-surrogate replacement, over-long.
+/// characters, non-ASCII, over-long, dates, the enums' values.
 pub fn string(u: &mut Unstructured) -> Result<String> {
     const WORDS: &[&str] = &[
         "",
@@ -191,6 +224,7 @@ pub fn string(u: &mut Unstructured) -> Result<String> {
         "auto",
         "rtmp://x",
         "rtmps://y",
+        "https://x.app.100ms.live/preview/abc",
         "2024-01-31T12:00:00Z",
         "2024-01-31",
         "2024-13-45T99:99:99.999+99:99",
@@ -198,14 +232,25 @@ pub fn string(u: &mut Unstructured) -> Result<String> {
         "0000-00-00T00:00:00-00:00",
         "__proto__",
         "constructor",
-        "prototype",
         "true",
         "null",
         "1e400",
         "session-ends",
         "session-end-and-deactivate",
         "composite",
+        "composite-merge",
         "allow_join",
+        "single-choice",
+        "multiple-choice",
+        "poll",
+        "quiz",
+        "image",
+        "text",
+        "timestamp",
+        "lat_long",
+        "chat",
+        "failed",
+        "completed",
     ];
     let mut out = String::new();
     for _ in 0..u.int_in_range(0..=4u8)? {
@@ -244,59 +289,51 @@ pub fn any_json(u: &mut Unstructured, depth: u32, keys: &[&str]) -> Result<Value
     })
 }
 
-/// A value for `rule`: usually one that passes it, often a boundary, sometimes anything.
-pub fn for_rule(u: &mut Unstructured, rule: &'static Rule, depth: u32) -> Result<Value> {
-    if depth == 0 || u.ratio(1, 10)? {
-        return any_json(u, depth.min(2), &[]);
-    }
-    Ok(match rule {
-        Rule::Text | Rule::Identifier | Rule::Chars(..) => Value::String(string(u)?),
-        Rule::OneOf(options) => {
-            if u.ratio(4, 5)? {
-                Value::String(u.choose(options)?.to_string())
-            } else {
-                Value::String(string(u)?)
+/// A JSON text of `value` as a server might write it: any whitespace, keys repeated, and
+/// now and then a number spelled as no `Value` holds it (`1e400`, `1.0`, `-0`).
+pub fn json_text(u: &mut Unstructured, value: &Value, out: &mut String) -> Result<()> {
+    let space = |u: &mut Unstructured, out: &mut String| -> Result<()> {
+        if u.ratio(1, 8)? {
+            out.push_str(u.choose(&[" ", "\n", "\t", "\r\n  "])?);
+        }
+        Ok(())
+    };
+    space(u, out)?;
+    match value {
+        Value::Number(_) if u.ratio(1, 8)? => out.push_str(&number_text(u)?),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json_text(u, item, out)?;
             }
+            out.push(']');
         }
-        Rule::Int(min, max) => match u.int_in_range(0..=5u8)? {
-            0 => Value::from(*min),
-            1 => Value::from(*max),
-            2 => Value::from(min.saturating_sub(1)),
-            3 => Value::from(max.saturating_add(1)),
-            4 => Value::from(u.int_in_range(*min..=*max)?),
-            _ => number(u)?,
-        },
-        Rule::Bool => Value::Bool(u.arbitrary()?),
-        Rule::DateTime => Value::String(string(u)?),
-        Rule::Object(schema) => for_schema(u, schema, depth - 1)?,
-        Rule::List(item) => {
-            let n = u.int_in_range(0..=3usize)?;
-            Value::Array((0..n).map(|_| for_rule(u, item, depth - 1)).collect::<Result<_>>()?)
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if u.ratio(1, 32)? {
+                    // A duplicate written first: the last one wins, for every reader here.
+                    out.push_str(&Value::from(key.as_str()).to_string());
+                    out.push(':');
+                    out.push_str(&any_json(u, 1, &[])?.to_string());
+                    out.push(',');
+                }
+                out.push_str(&Value::from(key.as_str()).to_string());
+                space(u, out)?;
+                out.push(':');
+                json_text(u, item, out)?;
+            }
+            out.push('}');
         }
-        Rule::AnyObject | Rule::Any => any_json(u, depth.min(3), &[])?,
-    })
-}
-
-/// An object for `schema`: each field present or not, nulls, refused and unknown names.
-pub fn for_schema(u: &mut Unstructured, schema: &'static Schema, depth: u32) -> Result<Value> {
-    if u.ratio(1, 16)? {
-        return any_json(u, depth.min(3), &[]);
+        other => out.push_str(&other.to_string()),
     }
-    let mut map = Map::new();
-    for field in schema.fields {
-        let present = if field.required { u.ratio(15, 16)? } else { u.ratio(1, 2)? };
-        if present {
-            let value = if u.ratio(1, 16)? { Value::Null } else { for_rule(u, &field.rule, depth)? };
-            map.insert(field.name.to_owned(), value);
-        }
-    }
-    if !schema.refused.is_empty() && u.ratio(1, 16)? {
-        map.insert(u.choose(schema.refused)?.0.to_owned(), any_json(u, 1, &[])?);
-    }
-    if u.ratio(1, 8)? {
-        map.insert(string(u)?, any_json(u, 1, &[])?);
-    }
-    Ok(Value::Object(map))
+    space(u, out)
 }
 
 /// How deeply arrays and objects nest in `value`: 0 for a scalar, 1 for `[]` or `[1]`.
@@ -308,45 +345,166 @@ pub fn depth(value: &Value) -> usize {
     }
 }
 
-/// The key serde_json's `arbitrary_precision` reads as "this object is a number" when it
-/// comes first in an object: a text using it means something else to the oracle.
-pub const SERDE_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+/// RFC 3986 percent-encoding of everything but the unreserved characters: the oracle of
+/// what a path argument must look like in a URL.
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
 
-/// Whether any object in `value` has the key [`SERDE_NUMBER_TOKEN`].
-pub fn has_serde_number_token(value: &Value) -> bool {
+/// Whether any object in `value` has a `null` member.
+pub fn has_null_member(value: &Value) -> bool {
     match value {
-        Value::Array(items) => items.iter().any(has_serde_number_token),
-        Value::Object(map) => map.iter().any(|(k, v)| k == SERDE_NUMBER_TOKEN || has_serde_number_token(v)),
+        Value::Array(items) => items.iter().any(has_null_member),
+        Value::Object(map) => map.values().any(|v| v.is_null() || has_null_member(v)),
         _ => false,
     }
 }
 
-/// A JSON number text as serde_json's `arbitrary_precision` keeps it: the text as written,
-/// except that the exponent is written `e+N` or `e-N` (`1E2` → `1e+2`).
-pub fn serde_number_text(text: &str) -> String {
-    match text.find(['e', 'E']) {
-        None => text.to_owned(),
-        Some(at) => {
-            let (mantissa, exponent) = (&text[..at], &text[at + 1..]);
-            let signed = if exponent.starts_with(['+', '-']) { exponent.to_owned() } else { format!("+{exponent}") };
-            format!("{mantissa}e{signed}")
-        }
-    }
+/// One step of a field path: a member or an item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
 }
 
-/// Whether edgeroom's value and serde_json's (with `arbitrary_precision`, default sorted
-/// map, last duplicate wins) are the same JSON: same kinds, strings, keys, and number texts.
-pub fn same_as_serde(ours: &Value, theirs: &serde_json::Value) -> bool {
-    use serde_json::Value as S;
-    match (ours, theirs) {
-        (Value::Null, S::Null) => true,
-        (Value::Bool(a), S::Bool(b)) => a == b,
-        (Value::Number(a), S::Number(b)) => serde_number_text(a.as_text()) == b.to_string(),
-        (Value::String(a), S::String(b)) => a == b,
-        (Value::Array(a), S::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_as_serde(x, y)),
-        (Value::Object(a), S::Object(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|((ka, va), (kb, vb))| ka == kb && same_as_serde(va, vb))
-        }
-        _ => false,
+/// `a.b[0].c` (serde_path_to_error's form) as steps; `None` for what cannot be followed
+/// (`?` segments of flattened or untagged types).
+pub fn parse_path(path: &str) -> Option<Vec<Step>> {
+    let mut steps = Vec::new();
+    if path.is_empty() || path == "." {
+        return Some(steps);
     }
+    for part in path.split('.') {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if key == "?" {
+            return None;
+        }
+        if !key.is_empty() {
+            steps.push(Step::Key(key.to_owned()));
+        }
+        while !rest.is_empty() {
+            let (index, after) = rest.split_once(']')?;
+            steps.push(Step::Index(index.parse().ok()?));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    Some(steps)
+}
+
+/// The value at `steps`, creating objects on the way (`None` if an item is missing or a
+/// step meets a scalar).
+pub fn at_path<'a>(value: &'a mut Value, steps: &[Step]) -> Option<&'a mut Value> {
+    let Some((first, rest)) = steps.split_first() else { return Some(value) };
+    let next = match first {
+        Step::Key(key) => {
+            if value.is_null() {
+                *value = Value::Object(Map::new());
+            }
+            value.as_object_mut()?.entry(key.clone()).or_insert(Value::Null)
+        }
+        Step::Index(i) => value.as_array_mut()?.get_mut(*i)?,
+    };
+    at_path(next, rest)
+}
+
+/// The values the rule lists: `(known: a, b)`, `one of a, b`, `` `a`, `b` ``.
+pub fn listed(rule: &str) -> Vec<String> {
+    let list = if let Some((_, rest)) = rule.split_once("(known: ") {
+        rest.trim_end_matches(')')
+    } else if let Some((_, rest)) = rule.split_once("one of ") {
+        rest
+    } else if let Some((_, rest)) = rule.split_once("expected ") {
+        rest
+    } else {
+        return Vec::new();
+    };
+    list.split([',', ' '])
+        .map(|item| item.trim().trim_matches('`').trim_end_matches(')'))
+        .filter(|item| !item.is_empty() && *item != "or" && *item != "none")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The integer range of `from A to B` in a rule.
+pub fn range(rule: &str) -> Option<(i64, i64)> {
+    let (_, rest) = rule.split_once("from ")?;
+    let (min, rest) = rest.split_once(" to ")?;
+    let max: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+    Some((min.parse().ok()?, max.parse().ok()?))
+}
+
+/// A value meant to pass `rule` (the words of edgeroom's rules and serde's messages),
+/// sometimes one just outside it; `None` when the rule says nothing usable.
+pub fn value_for(u: &mut Unstructured, rule: &str, current: &Value) -> Result<Option<Value>> {
+    let listed = listed(rule);
+    Ok(Some(if rule.contains("is not a known field") {
+        // Keep the known members, maybe add one.
+        let mut map = current.as_object().cloned().unwrap_or_default();
+        map.retain(|key, _| listed.contains(key));
+        if !listed.is_empty() && u.ratio(2, 3)? {
+            let key = u.choose(&listed)?.clone();
+            let value = any_json(u, 1, &[])?;
+            map.insert(key, value);
+        }
+        Value::Object(map)
+    } else if !listed.is_empty() && (rule.contains("one of") || rule.contains("unknown variant")) {
+        Value::from(u.choose(&listed)?.as_str())
+    } else if let Some((min, max)) = range(rule) {
+        let n = match u.int_in_range(0..=5u8)? {
+            0 => min,
+            1 => max,
+            2 => min.saturating_sub(1),
+            3 => max.saturating_add(1),
+            _ => u.int_in_range(min..=max.max(min))?,
+        };
+        Value::from(n)
+    } else if rule.contains("ISO 8601") {
+        Value::from(*u.choose(&["2024-01-31T12:00:00Z", "2022-01-01", "2024-05-01T10:15:04.123+05:30"])?)
+    } else if rule.contains("control characters") || rule.contains("non-empty string") || rule.contains("are allowed") {
+        Value::from(*u.choose(&["r1", "abc-xyzw-lmno", "a.b-c:d_e", "x"])?)
+    } else if rule.contains("at most") && rule.contains("bytes") {
+        Value::from("short")
+    } else if rule.contains("rtmp") {
+        Value::from(vec![Value::from("rtmp://a.example/live/key")])
+    } else if rule.contains("must list at least one") || rule.contains("array of 1 to") {
+        let item = if u.arbitrary()? { Value::Object(probe()) } else { Value::from("r1") };
+        let mut items = current.as_array().cloned().unwrap_or_default();
+        items.push(item);
+        Value::Array(items)
+    } else if rule.contains("must list at most") || rule.contains("must not repeat") {
+        let mut items = current.as_array().cloned().unwrap_or_default();
+        items.truncate(1);
+        Value::Array(items)
+    } else if rule.contains("a string") {
+        Value::String(if u.ratio(3, 4)? { "r1".to_owned() } else { string(u)? })
+    } else if rule.contains("an integer") || rule.contains("u64") || rule.contains("i64") || rule.contains("u32") {
+        Value::from(u.int_in_range(0..=3600i64)?)
+    } else if rule.contains("a number") || rule.contains("f64") {
+        Value::from(1.5)
+    } else if rule.contains("a boolean") {
+        Value::Bool(u.arbitrary()?)
+    } else if rule.contains("an array") || rule.contains("a sequence") {
+        Value::Array(Vec::new())
+    } else if rule.contains("an object") || rule.contains("a map") || rule.contains("struct") {
+        Value::Object(probe())
+    } else if rule.contains("must be null") {
+        Value::Null
+    } else if rule.contains("is required") || rule.contains("missing field") {
+        any_json(u, 1, &[])?
+    } else {
+        return Ok(None);
+    }))
+}
+
+/// An object with one member no params type declares: its error lists the known ones.
+pub fn probe() -> Map<String, Value> {
+    Map::from_iter([("\u{1}probe".to_owned(), Value::Null)])
 }

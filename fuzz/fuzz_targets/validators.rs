@@ -1,129 +1,258 @@
-//! Requests built from arbitrary arguments: every endpoint's `build` with path arguments,
-//! a query and a body that are arbitrary JSON, schema-steered JSON, or JSON text parsed
-//! from the input. `build` must answer a well-formed request or an `invalid_argument`.
+//! Requests from arbitrary JSON: every declared call of both providers, by name through
+//! `ByName::request_by_name`, with path arguments and `serde_json::Value` params generated
+//! from the input. With no schema to steer by, each input is a short dialogue: the params
+//! are sent, and each refusal's field and rule repair them (a missing field is given, a
+//! wrong kind replaced, an unknown member dropped for a known one from the error's list, a
+//! range's bounds tried) and they are sent again, up to `ROUNDS` times. Every attempt is
+//! checked:
 //!
-//! A body is read back with `edgeroom::json::parse` (it must be edgeroom's canonical text,
-//! `parse(body).to_json() == body`) and cross-checked with serde_json as an oracle: it reads
-//! the same JSON. (A body nested deeper than the parsers' limits, possible only when the
-//! caller's value already is, is exempt from reading back.)
+//! - it never panics, and building is a pure function of its input;
+//! - an error is `invalid_argument` with a field, its message starting with the field;
+//! - a success is a request of the call's method whose URL is the base URL (the auth base
+//!   URL for the room-code exchange) followed by the call's path with each path argument
+//!   percent-encoded exactly as RFC 3986's unreserved set allows (so nothing adds a segment,
+//!   a query or a fragment), printable ASCII throughout; the arguments were identifiers
+//!   (non-empty, at most 256 bytes, no control character) and not `.`/`..`; a query only on
+//!   a query call, well-formed (`name=value` pairs of unreserved characters and `%XX`); a
+//!   body only on a body call, valid JSON (serde_json) with no `null` member, an object or an
+//!   array; `content-type: application/json` with a body or on a POST;
+//! - the client's secret appears in no error message, URL or body (unless the input itself
+//!   carried it).
 #![no_main]
 
 #[path = "../common/mod.rs"]
 mod common;
 
-use edgeroom::endpoint::{Body, Endpoint};
-use edgeroom::http::Method;
-use edgeroom::json::Value;
+use edgeroom::by_name::ByName;
+use edgeroom::call::{Host, Params, Spec};
+use edgeroom::hms::{HmsClient, HmsOptions};
+use edgeroom::http::{HttpRequest, Method};
+use edgeroom::videosdk::VideoSdkClient;
 use edgeroom::ErrorCode;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+use serde_json::Value;
 
+/// Sends of one input, the first included.
+const ROUNDS: usize = 10;
+/// Never generated: if it shows up in an error, a URL or a body, it leaked from the client.
+const SECRET: &str = "zQ7-fuzz-client-secret-9xW";
 const BASES: &[&str] = &["https://api.100ms.live/v2", "http://127.0.0.1:8787/x/", "https://api.videosdk.live"];
+const AUTH_BASE: &str = "https://auth.example.test/v2/";
 
-/// A query or a body: steered by the schema, free-form, or JSON text from the input.
-fn payload(u: &mut Unstructured, schema: Option<&'static edgeroom::schema::Schema>) -> Result<Value> {
-    Ok(match (u.int_in_range(0..=7u8)?, schema) {
-        (0, _) => Value::Null,
-        (1, _) => common::any_json(u, 4, &[])?,
-        (2, _) => {
+struct Clients {
+    hms: Vec<HmsClient>,
+    videosdk: Vec<VideoSdkClient>,
+}
+
+fn clients() -> Clients {
+    Clients {
+        hms: BASES
+            .iter()
+            .map(|base| {
+                let options = HmsOptions {
+                    base_url: Some(base.to_string()),
+                    auth_base_url: Some(AUTH_BASE.to_owned()),
+                    ..HmsOptions::default()
+                };
+                HmsClient::new("fuzz-access-key", SECRET, &options).expect("a valid client")
+            })
+            .collect(),
+        videosdk: BASES
+            .iter()
+            .map(|base| VideoSdkClient::new("fuzz-api-key", SECRET, Some(base), Default::default()).expect("a client"))
+            .collect(),
+    }
+}
+
+thread_local! {
+    /// The clients hold a token cache (a `RefCell`): one set per thread.
+    static CLIENTS: Clients = clients();
+}
+
+/// A path argument: mostly plain, sometimes anything.
+fn argument(u: &mut Unstructured) -> Result<String> {
+    if u.ratio(1, 2)? {
+        Ok(u.choose(&["r1", "6284eb3f119d5dbdd03ac068", "abc-xyzw-lmno", "host"])?.to_string())
+    } else {
+        common::string(u)
+    }
+}
+
+/// The first params: nothing, free-form JSON, JSON text from the input, or an object with a
+/// member no params type declares (whose refusal lists the known ones).
+fn first_params(u: &mut Unstructured, spec: &Spec) -> Result<Value> {
+    Ok(match u.int_in_range(0..=7u8)? {
+        0 => Value::Null,
+        1 => common::any_json(u, 4, &[])?,
+        2 => {
             let text: String = u.arbitrary()?;
-            edgeroom::json::parse(&text).unwrap_or(Value::String(text))
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
         }
-        (_, Some(schema)) => common::for_schema(u, schema, 4)?,
-        (_, None) => common::any_json(u, 2, &[])?,
+        3 if spec.params == Params::Body => {
+            let n = u.int_in_range(0..=3usize)?;
+            Value::Array((0..n).map(|_| Value::Object(common::probe())).collect())
+        }
+        _ => Value::Object(common::probe()),
     })
 }
 
-fn run(u: &mut Unstructured) -> Result<()> {
-    static ENDPOINTS: OnceLock<Vec<&'static Endpoint>> = OnceLock::new();
-    let endpoints = ENDPOINTS.get_or_init(common::all_endpoints);
-    let endpoint = *u.choose(endpoints)?;
-    let base = *u.choose(BASES)?;
-    let count = if u.ratio(15, 16)? { endpoint.args.len() } else { u.int_in_range(0..=4usize)? };
-    let args: Vec<String> = (0..count).map(|_| common::string(u)).collect::<Result<_>>()?;
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let query = payload(u, endpoint.query)?;
-    let body = match endpoint.body {
-        Some(Body::List(schema, min, max)) if u.ratio(3, 4)? => {
-            let n = u.int_in_range(min.saturating_sub(1)..=max + 1)?;
-            Value::Array((0..n).map(|_| payload(u, Some(schema))).collect::<Result<_>>()?)
+/// Whether `text` is `name=value` pairs joined by `&`, each of unreserved characters and `%XX`.
+fn well_formed_query(text: &str) -> bool {
+    let encoded = |part: &str| {
+        let bytes = part.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'%' if bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) => i += 3,
+                b if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) => i += 1,
+                _ => return false,
+            }
         }
-        Some(Body::List(schema, ..) | Body::Object(schema)) => payload(u, Some(schema))?,
-        None => payload(u, None)?,
+        true
     };
-    let context = format!("{} args {args:?} query {query} body {body}", endpoint.name);
+    text.split('&').all(|pair| pair.split_once('=').is_some_and(|(name, value)| encoded(name) && encoded(value)))
+}
 
-    let request = match endpoint.build(base, &args, &query, &body) {
-        Ok(request) => request,
-        Err(err) => {
-            common::check_error(&err, &[ErrorCode::InvalidArgument], &context);
-            assert!(err.field().is_some(), "{context}: invalid_argument without a field: {err}");
-            return Ok(());
-        }
+fn check_request(spec: &Spec, base: &str, args: &[String], request: &HttpRequest, context: &str) {
+    assert_eq!(request.method, spec.method, "{context}");
+    assert_eq!(args.len(), spec.args.len(), "{context}: built with the wrong argument count");
+    for arg in args {
+        let identifier = !arg.is_empty() && arg.len() <= 256 && !arg.chars().any(char::is_control);
+        assert!(identifier && arg != "." && arg != "..", "{context}: argument {arg:?} accepted");
+    }
+    // The URL: the base, then the path with each argument percent-encoded.
+    let base = match spec.host {
+        Host::Api => base,
+        Host::Auth => AUTH_BASE,
     };
-    assert_eq!(request.method, endpoint.method, "{context}");
-    assert_eq!(args.len(), endpoint.args.len(), "{context}: built with the wrong argument count");
-    // The URL stays under the base and is plain printable ASCII: every argument and query
-    // value is percent-encoded, so nothing can add a segment, a query or a fragment.
-    let base = base.trim_end_matches('/');
-    assert!(request.url.starts_with(base), "{context}: url {} left the base", request.url);
+    let mut expected = base.trim_end_matches('/').to_owned();
+    let mut segments = spec.path.split("{}");
+    expected.push_str(segments.next().unwrap_or_default());
+    for (segment, arg) in segments.zip(args) {
+        expected.push_str(&common::percent_encode(arg));
+        expected.push_str(segment);
+    }
+    let (path, query) = request.url.split_once('?').map_or((request.url.as_str(), None), |(p, q)| (p, Some(q)));
+    assert_eq!(path, expected, "{context}: URL path");
     assert!(request.url.bytes().all(|b| b.is_ascii_graphic()), "{context}: url {:?} not printable ASCII", request.url);
     assert!(!request.url.contains('#'), "{context}: fragment in {}", request.url);
-    let path = request.url[base.len()..].split('?').next().unwrap_or_default().to_owned();
-    let segments = |p: &str| p.split('/').count();
-    assert_eq!(segments(&path), segments(endpoint.path), "{context}: path {path} has extra segments");
-    for segment in path.split('/') {
-        assert!(segment != "." && segment != "..", "{context}: dot segment in {path}");
+    if let Some(query) = query {
+        assert_eq!(spec.params, Params::Query, "{context}: a query on a {:?} call", spec.params);
+        assert!(well_formed_query(query), "{context}: query {query:?}");
     }
-    if endpoint.query.is_none() {
-        assert!(!request.url.contains('?'), "{context}: query on an endpoint without one");
+    match &request.body {
+        None => {}
+        Some(text) => {
+            assert_eq!(spec.params, Params::Body, "{context}: a body on a {:?} call", spec.params);
+            let body: Value =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{context}: body {text:?} is not JSON: {e}"));
+            assert!(body.is_object() || body.is_array(), "{context}: body {text}");
+            assert!(!common::has_null_member(&body), "{context}: a null member in {text}");
+        }
     }
-    match (&request.body, endpoint.body) {
-        (None, _) => {}
-        (Some(text), Some(_)) => {
-            let sent = match edgeroom::json::parse(text) {
-                Ok(sent) => sent,
-                // The writer has no depth limit; only a given value nested that deep can
-                // make a body beyond the parser's.
-                Err(e) if e.reason == "nested too deeply" && common::depth(&body) > 128 => return Ok(()),
-                Err(e) => panic!("{context}: body {text:?} not JSON: {e:?}"),
-            };
-            assert_eq!(&sent.to_json(), text, "{context}: body is not canonical JSON");
-            if common::depth(&sent) < 128 && !common::has_serde_number_token(&sent) {
-                let theirs = serde_json::from_str::<serde_json::Value>(text)
-                    .unwrap_or_else(|e| panic!("{context}: serde_json refuses body {text:?}: {e}"));
-                assert!(common::same_as_serde(&sent, &theirs), "{context}: serde_json reads {text:?} as {theirs}");
+    if request.body.is_some() || spec.method == Method::Post {
+        assert_eq!(request.header("content-type"), Some("application/json"), "{context}");
+    }
+}
+
+/// What a refusal says to change: an argument, the argument count, or the params at a path.
+fn repair(
+    u: &mut Unstructured,
+    spec: &Spec,
+    err: &edgeroom::Error,
+    args: &mut Vec<String>,
+    params: &mut Value,
+) -> Result<bool> {
+    let Some(field) = err.field() else { return Ok(false) };
+    let rule = err.message().get(field.len() + 2..).unwrap_or_default();
+    if field == "arguments" {
+        args.resize(spec.args.len(), "r1".to_owned());
+        args.truncate(spec.args.len());
+        return Ok(true);
+    }
+    if let Some(i) = spec.args.iter().position(|name| *name == field) {
+        args[i] = u.choose(&["r1", "a b/c?d#e&f", "é", "abc-xyzw-lmno"])?.to_string();
+        return Ok(true);
+    }
+    let path = match field.strip_prefix("params") {
+        Some(rest) if rest.is_empty() || rest.starts_with('[') => rest,
+        _ => field,
+    };
+    let Some(steps) = common::parse_path(path) else { return Ok(false) };
+    let Some(slot) = common::at_path(params, &steps) else { return Ok(false) };
+    match common::value_for(u, rule, slot)? {
+        Some(value) => {
+            *slot = value;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+fn run(u: &mut Unstructured, clients: &Clients) -> Result<()> {
+    let hms = u.arbitrary::<bool>()?;
+    let which = u.choose_index(BASES.len())?;
+    let calls = if hms { edgeroom::hms::CALLS } else { edgeroom::videosdk::CALLS };
+    let spec: &Spec = calls[u.choose_index(calls.len())?];
+    let name = if u.ratio(1, 64)? { common::string(u)? } else { spec.name.to_owned() };
+    let count = if u.ratio(15, 16)? { spec.args.len() } else { u.int_in_range(0..=4usize)? };
+    let mut args: Vec<String> = (0..count).map(|_| argument(u)).collect::<Result<_>>()?;
+    let mut params = first_params(u, spec)?;
+
+    for round in 0..ROUNDS {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let build = |params: Value| {
+            if hms {
+                clients.hms[which].request_by_name(&name, &refs, params)
+            } else {
+                clients.videosdk[which].request_by_name(&name, &refs, params)
             }
-            // Nothing invented: each sent field was given (non-null) by the caller.
-            let pairs: Vec<(&Value, &Value)> = match (&sent, &body, endpoint.body) {
-                (Value::Object(_), _, Some(Body::Object(_))) => vec![(&sent, &body)],
-                (Value::Array(items), Value::Array(given), Some(Body::List(_, min, max))) => {
-                    assert!((min..=max).contains(&items.len()), "{context}: list of {} sent", items.len());
-                    assert_eq!(items.len(), given.len(), "{context}");
-                    items.iter().zip(given).collect()
+        };
+        let context = format!("{name} round {round} args {args:?} params {params}");
+        let given = format!("{name}{args:?}{params}");
+        let result = build(params.clone());
+        assert_eq!(build(params.clone()), result, "{context}: not deterministic");
+        match &result {
+            Ok(request) => {
+                assert_eq!(name, spec.name, "{context}: an unknown name built a request");
+                check_request(spec, BASES[which], &args, request, &context);
+                if !given.contains(SECRET) {
+                    let leaked =
+                        request.url.contains(SECRET) || request.body.as_deref().is_some_and(|b| b.contains(SECRET));
+                    assert!(!leaked, "{context}: the secret is in the request");
                 }
-                _ => panic!("{context}: body {sent} does not have the declared shape"),
-            };
-            for (sent, given) in pairs {
-                let sent = sent.as_object().unwrap_or_else(|| panic!("{context}: item not an object"));
-                for (key, value) in sent {
-                    let original = given.as_object().and_then(|g| g.get(key));
-                    assert!(original.is_some_and(|v| !v.is_null()), "{context}: sent `{key}` that was not given");
-                    assert!(!value.is_null(), "{context}: sent a null `{key}`");
+            }
+            Err(err) => {
+                common::check_error(err, &[ErrorCode::InvalidArgument], &context);
+                assert!(err.field().is_some(), "{context}: invalid_argument without a field: {}", err.message());
+                if !given.contains(SECRET) {
+                    assert!(!err.message().contains(SECRET), "{context}: the secret is in {}", err.message());
                 }
             }
         }
-        (Some(_), None) => panic!("{context}: a body on an endpoint without one"),
+        // Explore a little further than the first success: drop or replace a member.
+        let go_on = match result {
+            Err(err) => repair(u, spec, &err, &mut args, &mut params)?,
+            Ok(_) => match &mut params {
+                Value::Object(map) if !map.is_empty() && u.ratio(1, 2)? => {
+                    let key = map.keys().nth(u.choose_index(map.len())?).cloned().unwrap_or_default();
+                    let value = common::any_json(u, 2, &[])?;
+                    map.insert(key, value);
+                    true
+                }
+                _ => false,
+            },
+        };
+        if !go_on {
+            break;
+        }
     }
-    if request.body.is_some() || endpoint.method == Method::Post {
-        assert_eq!(request.header("content-type"), Some("application/json"), "{context}");
-    }
-    // Building is a pure function of the arguments.
-    assert_eq!(endpoint.build(base, &args, &query, &body).ok(), Some(request), "{context}: not deterministic");
     Ok(())
 }
 
 fuzz_target!(|data: &[u8]| {
-    let _ = run(&mut Unstructured::new(data));
+    CLIENTS.with(|clients| {
+        let _ = run(&mut Unstructured::new(data), clients);
+    });
 });
