@@ -291,25 +291,17 @@ fn kind_of_text(text: &str) -> &'static str {
 /// The error for a non-2xx answer: the provider's `message` (and `details`) when its body
 /// has them, the bare status otherwise; the raw body is kept whole.
 pub fn api_error(response: &HttpResponse) -> Error {
-    #[derive(Deserialize, Default)]
-    #[serde(default)]
-    struct ErrorBody {
-        message: Option<serde_json::Value>,
-        error: Option<serde_json::Value>,
-        details: Option<serde_json::Value>,
-    }
-    let parsed: ErrorBody = serde_json::from_str(&response.body).unwrap_or_default();
-    let text = |value: &Option<serde_json::Value>| {
-        value.as_ref().and_then(serde_json::Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
-    };
+    // A map, not a struct: a body that repeats `message` keeps its last one rather than
+    // losing every member to a duplicate-field error.
+    let parsed: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&response.body).unwrap_or_default();
+    let text = |key: &str| parsed.get(key).and_then(serde_json::Value::as_str).filter(|s| !s.is_empty());
     let mut message = format!("HTTP {}", response.status);
-    if let Some(provider) = text(&parsed.message).or_else(|| text(&parsed.error)) {
+    if let Some(provider) = text("message").or_else(|| text("error")) {
         message.push_str(": ");
-        message.push_str(&provider);
+        message.push_str(provider);
     }
     let details: Vec<&str> = parsed
-        .details
-        .as_ref()
+        .get("details")
         .and_then(serde_json::Value::as_array)
         .map(|d| d.iter().filter_map(serde_json::Value::as_str).collect())
         .unwrap_or_default();
@@ -363,5 +355,47 @@ mod tests {
         assert_eq!(filters, before);
         let err = Next::Start { start: "c".into() }.merge_into(&mut ()).unwrap_err();
         assert_eq!(err.field(), Some("start"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_body_that_repeats_a_member_keeps_its_message() {
+        let body = r#"{"message":"first","message":"Room not found","details":["a"],"details":["b"]}"#;
+        let err = api_error(&HttpResponse::new(404, body));
+        assert_eq!(err.code(), ErrorCode::NotFound);
+        assert_eq!(err.message(), "HTTP 404: Room not found (b)");
+        assert_eq!(err.body(), Some(body));
+    }
+
+    #[test]
+    fn nothing_active_is_not_found() {
+        let reply = Reply::Data(&["id"]);
+        let err = read(reply, &HttpResponse::new(200, r#"{"data":null}"#)).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::NotFound);
+        let text = read(reply, &HttpResponse::new(200, r#"{"data":{"id":"h1","meetingId":"r1"}}"#)).unwrap();
+        assert_eq!(text, r#"{"id":"h1","meetingId":"r1"}"#);
+        let err = read(reply, &HttpResponse::new(200, r#"{"data":{"meetingId":"r1"}}"#)).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidResponse);
+    }
+
+    #[test]
+    fn pages_in_another_member_and_session_participants() {
+        let page = read(
+            Reply::Page(Paging::PageNumberIn("recordings")),
+            &HttpResponse::new(200, r#"{"pageInfo":{"currentPage":1,"lastPage":2},"recordings":[{"id":"m"}]}"#),
+        )
+        .unwrap();
+        assert_eq!(page, r#"{"items":[{"id":"m"}],"next":{"page":2}}"#);
+        let participants =
+            r#"{"pageInfo":{"currentPage":1,"lastPage":1},"data":[{"id":"s","participants":[{"participantId":"p"}]}]}"#;
+        let page = read(Reply::Page(Paging::SessionParticipants), &HttpResponse::new(200, participants)).unwrap();
+        assert_eq!(page, r#"{"items":[{"participantId":"p"}],"next":null}"#);
+        let as_object = r#"{"pageInfo":{"currentPage":1,"lastPage":1},"data":{"id":"s","participants":[]}}"#;
+        let page = read(Reply::Page(Paging::SessionParticipants), &HttpResponse::new(200, as_object)).unwrap();
+        assert_eq!(page, r#"{"items":[],"next":null}"#);
     }
 }

@@ -48,7 +48,8 @@ impl Validity {
         };
         let iat = match self.issued_at {
             Some(t) => check_unix("issuedAt", t)?,
-            None => now - backdate,
+            // Saturating: a Rust caller's clock is an argument, and may be anything.
+            None => now.saturating_sub(backdate),
         };
         let nbf = match self.not_valid_before {
             Some(t) => check_unix("notValidBefore", t)?,
@@ -57,7 +58,7 @@ impl Validity {
         // The lifetime counts from `nbf`, as @100mslive/server-sdk counts it (`exp = nbf +
         // validForSeconds`): a back-dated `iat` shortens the token as much as it does theirs,
         // so both mint the same claims (tests/differential/).
-        let exp = nbf + valid_for;
+        let exp = nbf.saturating_add(valid_for);
         if iat > exp {
             return Err(Error::invalid("issuedAt", "must be before the token expires"));
         }

@@ -32,7 +32,10 @@ pub fn parse_videosdk_event(body: &str, max_age: Option<i64>, now: i64) -> Resul
         return Err(invalid("`data` is missing or not an object"));
     };
     let max_age = super::check_max_age(max_age)?;
-    if let Some(at) = data.get("end").or_else(|| data.get("start")).and_then(Value::as_str) {
+    // `end` when it is a time, else `start`: an `end` of null (or any non-string) must not
+    // take the event out of the replay window.
+    let time = |key: &str| data.get(key).and_then(Value::as_str);
+    if let Some(at) = time("end").or_else(|| time("start")) {
         check_fresh(at, max_age, now)?;
     }
     typed(event)
@@ -67,5 +70,10 @@ mod tests {
         let stale = r#"{"webhookType":"session-ended","data":{"meetingId":"m","start":"2023-11-14T20:00:00Z","end":"2023-11-14T21:00:00Z"}}"#;
         assert_eq!(parse_videosdk_event(stale, Some(300), NOW).unwrap_err().code(), ErrorCode::WebhookExpired);
         assert!(parse_videosdk_event(stale, None, NOW).is_ok());
+        // An `end` that is not a time does not take the event out of the window (found by
+        // the webhooks fuzz target).
+        let null_end =
+            r#"{"webhookType":"session-ended","data":{"meetingId":"m","start":"2023-11-14T20:00:00Z","end":null}}"#;
+        assert_eq!(parse_videosdk_event(null_end, Some(300), NOW).unwrap_err().code(), ErrorCode::WebhookExpired);
     }
 }
