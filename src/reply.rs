@@ -359,7 +359,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod tests {
+mod shape_tests {
     use super::*;
 
     #[test]
