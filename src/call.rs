@@ -265,6 +265,9 @@ pub fn params_from<'de, T: serde::Deserialize<'de>>(deserializer: impl serde::De
 fn rule_of(path: &str, message: &str) -> (String, String) {
     // serde-wasm-bindgen's errors are JavaScript `Error`s, whose text starts so.
     let message = message.strip_prefix("Error: ").unwrap_or(message);
+    // serde_json ends its messages with the position in the text, which in the wasm is the
+    // text `JSON.stringify` made, not anything the caller wrote: the field path says where.
+    let message = without_position(message);
     let within = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
     let field = if path.is_empty() { "params".to_owned() } else { path.to_owned() };
     if let Some(name) = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
@@ -286,6 +289,22 @@ fn rule_of(path: &str, message: &str) -> (String, String) {
         }
     }
     (field, message.to_owned())
+}
+
+/// `message` without serde_json's trailing ` at line L column C`.
+fn without_position(message: &str) -> &str {
+    let Some((head, tail)) = message.rsplit_once(" at line ") else { return message };
+    let position = tail.split_once(" column ").filter(|(line, column)| {
+        !line.is_empty()
+            && !column.is_empty()
+            && line.bytes().all(|b| b.is_ascii_digit())
+            && column.bytes().all(|b| b.is_ascii_digit())
+    });
+    if position.is_some() {
+        head
+    } else {
+        message
+    }
 }
 
 /// serde's `expected ...` as a kind of JSON value.
@@ -318,6 +337,8 @@ fn kind_given(unexpected: &str) -> &'static str {
 /// [`params_from`] a JSON value, as the tests and Rust callers holding JSON write them.
 /// `null` stands for no params: `()`, or an empty object.
 pub fn params_from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
+    // (From a `Value`, serde_json's errors carry no position; from text they do, and
+    // `rule_of` drops it: both paths give the same message.)
     if value.is_null() {
         if let Ok(unit) = T::deserialize(serde_json::Value::Null) {
             return Ok(unit);
@@ -325,4 +346,33 @@ pub fn params_from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result
         return params_from(serde_json::Value::Object(serde_json::Map::new()));
     }
     params_from(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hms::rooms::RoomSettings;
+
+    /// The wasm reads params from JSON text; the messages must be those of the JSON values
+    /// the Rust tests use.
+    #[test]
+    fn params_from_text_and_from_values_say_the_same() {
+        for text in [r#"{"name":5}"#, r#"{"size":"3"}"#, r#"{"template":"x"}"#, r#"{"nmae":"x"}"#, "[1]", "7"] {
+            let from_text: Result<RoomSettings> = params_from(&mut serde_json::Deserializer::from_str(text));
+            let from_value: Result<RoomSettings> = params_from_json(serde_json::from_str(text).unwrap());
+            let (text_error, value_error) = (from_text.unwrap_err(), from_value.unwrap_err());
+            assert_eq!(text_error.message(), value_error.message(), "{text}");
+            assert_eq!(text_error.field(), value_error.field(), "{text}");
+            assert!(!text_error.message().contains(" at line "), "{}", text_error.message());
+        }
+        let size: Result<RoomSettings> = params_from(&mut serde_json::Deserializer::from_str(r#"{"size":"3"}"#));
+        assert_eq!(size.unwrap_err().message(), "size: must be an integer, not a string");
+    }
+
+    #[test]
+    fn a_position_is_dropped_only_when_it_is_one() {
+        assert_eq!(without_position("invalid type: null at line 1 column 9"), "invalid type: null");
+        assert_eq!(without_position("named at line 3 by hand"), "named at line 3 by hand");
+        assert_eq!(without_position("at line  column "), "at line  column ");
+    }
 }

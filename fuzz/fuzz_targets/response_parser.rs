@@ -164,6 +164,10 @@ fn shaped(u: &mut Unstructured, reply: Reply) -> Result<Value> {
                     map.insert("events".to_owned(), items(u)?);
                     map.insert("next".to_owned(), cursor(u)?);
                 }
+                Paging::PageNumberIn(key) => {
+                    map.insert("pageInfo".to_owned(), page_info(u)?);
+                    map.insert(key.to_owned(), items(u)?);
+                }
                 Paging::PageNumber | Paging::SessionParticipants => {
                     map.insert("pageInfo".to_owned(), page_info(u)?);
                     let mut data = items(u)?;
@@ -256,6 +260,7 @@ fn check_read(call: &TypedCall, body: Option<&Value>, result: &edgeroom::Result<
             let source = match paging {
                 Paging::DataLast | Paging::PageNumber => member(body, "data"),
                 Paging::EventsNext => member(body, "events"),
+                Paging::PageNumberIn(key) => member(body, key),
                 Paging::SessionParticipants => {
                     let data = member(body, "data");
                     let session = match data {
@@ -274,7 +279,7 @@ fn check_read(call: &TypedCall, body: Option<&Value>, result: &edgeroom::Result<
                     assert!(next["start"].as_str().is_some_and(|s| !s.is_empty()), "{context}: empty cursor");
                     assert_eq!(Some(&next["start"]), body.get(key), "{context}: cursor is not `{key}`");
                 }
-                (Value::Object(next), Paging::PageNumber | Paging::SessionParticipants) => {
+                (Value::Object(next), Paging::PageNumber | Paging::PageNumberIn(_) | Paging::SessionParticipants) => {
                     assert_eq!(next.len(), 1, "{context}");
                     let page = next["page"].as_u64().unwrap_or_else(|| panic!("{context}: page number"));
                     let info = &body["pageInfo"];

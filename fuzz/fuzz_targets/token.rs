@@ -124,18 +124,20 @@ fn resolve(validity: &Validity, now: i64, backdate: i64) -> Result<(i64, i64, i6
         Some(_) => return Err("validForSeconds"),
     };
     let in_range = |t: i64| (946_684_800..4_102_444_800).contains(&t);
-    let (iat, exp) = match validity.issued_at {
-        Some(t) if in_range(t) => (t, t + valid_for),
+    let iat = match validity.issued_at {
+        Some(t) if in_range(t) => t,
         Some(_) => return Err("issuedAt"),
-        None => (now - backdate, now + valid_for),
+        None => now - backdate,
     };
     let nbf = match validity.not_valid_before {
         Some(t) if in_range(t) => t,
         Some(_) => return Err("notValidBefore"),
         None => iat,
     };
-    if nbf >= exp {
-        return Err("notValidBefore");
+    // The lifetime counts from `nbf`, as the official 100ms SDK counts it.
+    let exp = nbf + valid_for;
+    if iat > exp {
+        return Err("issuedAt");
     }
     Ok((iat, nbf, exp))
 }

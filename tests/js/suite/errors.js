@@ -1,6 +1,6 @@
 // The error contract: bad input throws an EdgeroomError naming the field, never the secret,
 // and the module keeps working afterwards.
-import { equal, ok, throws } from "./assert.js";
+import { equal, ok, rejects, throws } from "./assert.js";
 import { ACCESS_KEY, API_KEY, SECRET, checkEdgeroomError, checkStillMints } from "./helpers.js";
 
 function expectInvalid(edgeroom, fn, field) {
@@ -96,6 +96,31 @@ export default [
       expectInvalid(edgeroom, () => new edgeroom.HmsClient({ accessKey: ACCESS_KEY, secret: SECRET, baseURL: "x" }), "baseURL");
       expectInvalid(edgeroom, () => edgeroom.verifyToken("a.b.c", SECRET, { leeway: 5 }), "leeway");
       await checkStillMints(ctx);
+    },
+  },
+  {
+    name: "errors: call params are refused by field path and JSON kind, before anything is sent",
+    async run(ctx) {
+      const { edgeroom } = ctx;
+      let sent = 0;
+      const fetch = () => (sent++, Promise.reject(new Error("nothing may be sent")));
+      const hms = new edgeroom.HmsClient({ accessKey: ACCESS_KEY, secret: SECRET, fetch });
+      const cases = [
+        [{ name: 5 }, "name", "name: must be a string, not a number"],
+        [{ size: "3" }, "size", "size: must be an integer, not a string"],
+        [{ nmae: "typo" }, "nmae", null],
+        [{ template: "t" }, "template", "template: is not accepted; use template_id"],
+        [{ recording_info: { upload_info: { type: "ftp", location: "b" } } }, "recording_info.upload_info.type", "recording_info.upload_info.type: must be one of s3, gs, oss, azure"],
+        [{ recording_info: { upload_info: { type: "s3" } } }, "recording_info.upload_info.location", "recording_info.upload_info.location: is required"],
+        [{ size: NaN }, "size", "size: must be a finite number"],
+      ];
+      for (const [params, field, message] of cases) {
+        const error = await rejects(hms.rooms.create(params), { code: "invalid_argument" }, JSON.stringify(params));
+        checkEdgeroomError(edgeroom, error, { code: "invalid_argument", field });
+        if (message !== null) equal(error.message, message);
+        ok(!/ at line \d/.test(error.message), `no text position in "${error.message}"`);
+      }
+      equal(sent, 0, "nothing was sent");
     },
   },
   {
