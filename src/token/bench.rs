@@ -4,7 +4,8 @@
 //!
 //! `cargo test --release --lib mint_throughput -- --ignored --nocapture`
 
-use super::{uuid_v4_into, HmsCredentials, Validity, HMS_CLOCK_SKEW_SECONDS};
+use super::{HmsCredentials, Validity, HMS_CLOCK_SKEW_SECONDS};
+use edgeroom_mint::uuid_v4_into;
 use jwt_compact::alg::Hs256;
 use jwt_compact::{AlgorithmExt, Claims, Header};
 use serde::Serialize;

@@ -1,12 +1,13 @@
 //! 100ms tokens: the management token that authenticates REST calls, and the app (auth)
 //! token a peer joins a room with. Claims as the official `@100mslive/server-sdk` mints them.
 
-use super::claims::{HmsAppClaims, HmsManagementClaims};
-use super::hs256::Hs256Key;
+use super::hs256::{written, Hs256Key};
 use super::validity::Validity;
-use super::{uuid_v4_into, Minted};
+use super::Minted;
 use crate::error::Result;
 use crate::rules::{identifier, optional_identifier};
+use edgeroom_mint::claims::{HmsAppClaims, HmsManagementClaims};
+use edgeroom_mint::{uuid_v4_into, UUID_LENGTH};
 
 /// The official SDK back-dates `iat` by 10 s so a server whose clock is behind accepts it.
 pub const HMS_CLOCK_SKEW_SECONDS: i64 = 10;
@@ -45,7 +46,7 @@ impl HmsCredentials {
     /// A management token for the REST API. `now` is Unix seconds, `random` seeds the `jti`.
     pub fn management_token(&self, validity: &Validity, now: i64, random: [u8; 16]) -> Result<Minted> {
         let times = validity.resolve(now, HMS_CLOCK_SKEW_SECONDS)?;
-        let mut jti = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        let mut jti = [0u8; UUID_LENGTH];
         let claims = HmsManagementClaims {
             access_key: &self.access_key,
             kind: "management",
@@ -55,7 +56,7 @@ impl HmsCredentials {
             exp: times.exp,
             jti: uuid_v4_into(random, &mut jti),
         };
-        Ok(Minted { token: self.key.mint(&claims)?, expires_at: times.exp })
+        Ok(Minted { token: self.key.signer().hms_management(&claims).map_err(written)?, expires_at: times.exp })
     }
 
     /// An app (auth) token for one peer of one room in one role.
@@ -64,7 +65,7 @@ impl HmsCredentials {
         let role = identifier("role", grant.role)?;
         let user_id = optional_identifier("userId", grant.user_id)?;
         let times = validity.resolve(now, HMS_CLOCK_SKEW_SECONDS)?;
-        let mut jti = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        let mut jti = [0u8; UUID_LENGTH];
         let claims = HmsAppClaims {
             access_key: &self.access_key,
             kind: "app",
@@ -77,7 +78,7 @@ impl HmsCredentials {
             exp: times.exp,
             jti: uuid_v4_into(random, &mut jti),
         };
-        Ok(Minted { token: self.key.mint(&claims)?, expires_at: times.exp })
+        Ok(Minted { token: self.key.signer().hms_app(&claims).map_err(written)?, expires_at: times.exp })
     }
 
     /// The signing key (for the mint benchmark in `token::bench`).

@@ -6,21 +6,16 @@
 //! itself: the reason minting is cheap enough to do on every request of an edge function.
 
 use crate::error::{Error, Result};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use core::fmt;
-use hmac::{Hmac, Mac};
-use serde::Serialize;
-use sha2::Sha256;
-use std::string::String;
+use edgeroom_mint::Signer;
 
-/// `base64url({"alg":"HS256","typ":"JWT"})`: the one header edgeroom ever signs.
-pub(crate) const HEADER_B64: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+#[cfg(test)]
+pub(crate) use edgeroom_mint::HEADER_B64;
 
 /// A secret, turned into a ready HMAC-SHA256 state. Its `Debug` output never shows the secret.
 #[derive(Clone)]
 pub struct Hs256Key {
-    mac: Hmac<Sha256>,
+    signer: Signer,
     /// The secret itself, for jwt-compact's key type (verification and the benchmark).
     secret: jwt_compact::alg::Hs256Key,
 }
@@ -31,10 +26,8 @@ impl Hs256Key {
         if secret.is_empty() {
             return Err(Error::invalid(field, "must be a non-empty string"));
         }
-        // HMAC takes keys of any length; the error branch is unreachable.
-        let mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
-            .map_err(|_| Error::invalid(field, "must be a non-empty string"))?;
-        Ok(Hs256Key { mac, secret: jwt_compact::alg::Hs256Key::new(secret.as_bytes()) })
+        let signer = Signer::new(secret.as_bytes());
+        Ok(Hs256Key { signer, secret: jwt_compact::alg::Hs256Key::new(secret.as_bytes()) })
     }
 
     /// jwt-compact's form of the same key.
@@ -42,21 +35,23 @@ impl Hs256Key {
         &self.secret
     }
 
-    /// `header.claims.signature` for typed claims: serde_json writes them, `base64` encodes,
-    /// the keyed HMAC (cloned) signs.
-    pub(crate) fn mint<C: Serialize>(&self, claims: &C) -> Result<String> {
-        let json = serde_json::to_vec(claims).map_err(|_| Error::invalid("claims", "cannot be written as JSON"))?;
-        let mut out = String::with_capacity(HEADER_B64.len() + json.len() * 4 / 3 + 48);
-        out.push_str(HEADER_B64);
-        out.push('.');
-        URL_SAFE_NO_PAD.encode_string(&json, &mut out);
-        let mut mac = self.mac.clone();
-        mac.update(out.as_bytes());
-        let tag = mac.finalize().into_bytes();
-        out.push('.');
-        URL_SAFE_NO_PAD.encode_string(tag, &mut out);
-        Ok(out)
+    /// The signer (minting's hot path, `crates/mint`).
+    pub(crate) fn signer(&self) -> &Signer {
+        &self.signer
     }
+
+    /// `header.claims.signature` for any claims (tests; the token kinds sign through
+    /// [`Hs256Key::signer`], whose typed methods are compiled at opt-level 3).
+    #[cfg(test)]
+    pub(crate) fn mint<C: serde::Serialize>(&self, claims: &C) -> Result<String> {
+        self.signer.sign(claims).map_err(written)
+    }
+}
+
+/// serde_json cannot fail on the claims (strings and integers only); should it, it is
+/// reported rather than unwrapped.
+pub(crate) fn written(_: serde_json::Error) -> Error {
+    Error::invalid("claims", "cannot be written as JSON")
 }
 
 impl fmt::Debug for Hs256Key {
@@ -83,6 +78,7 @@ mod tests {
 
     #[test]
     fn header_constant_is_the_documented_header() {
+        use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
         assert_eq!(URL_SAFE_NO_PAD.decode(HEADER_B64).unwrap(), br#"{"alg":"HS256","typ":"JWT"}"#);
     }
 }

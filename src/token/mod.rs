@@ -4,7 +4,6 @@
 
 #[cfg(test)]
 mod bench;
-mod claims;
 mod hms;
 mod hs256;
 mod validity;
@@ -32,13 +31,8 @@ pub struct Minted {
 /// `uuid` crate sets the version and variant bits). The core has no randomness of its own:
 /// the wasm layer feeds it from `crypto.getRandomValues`.
 pub fn uuid_v4(random: [u8; 16]) -> String {
-    let mut buffer = [0u8; uuid::fmt::Hyphenated::LENGTH];
-    uuid_v4_into(random, &mut buffer).to_owned()
-}
-
-/// [`uuid_v4`] into a stack buffer, for minting.
-pub(crate) fn uuid_v4_into(random: [u8; 16], buffer: &mut [u8; uuid::fmt::Hyphenated::LENGTH]) -> &str {
-    uuid::Builder::from_random_bytes(random).into_uuid().hyphenated().encode_lower(buffer)
+    let mut buffer = [0u8; edgeroom_mint::UUID_LENGTH];
+    edgeroom_mint::uuid_v4_into(random, &mut buffer).to_owned()
 }
 
 #[cfg(test)]

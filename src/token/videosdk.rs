@@ -2,12 +2,12 @@
 //! `roomId`, `participantId` and `roles` only take effect with `version: 2`, so the version
 //! is set exactly when one of them is.
 
-use super::claims::VideoSdkClaims;
 use super::hs256::Hs256Key;
 use super::validity::Validity;
 use super::Minted;
 use crate::error::{Error, Result};
 use crate::rules::{identifier, optional_identifier};
+use edgeroom_mint::claims::VideoSdkClaims;
 
 /// What a VideoSDK token lets its holder do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,7 +127,7 @@ impl VideoSdkCredentials {
             iat: times.iat,
             exp: times.exp,
         };
-        Ok(Minted { token: self.key.mint(&claims)?, expires_at: times.exp })
+        Ok(Minted { token: self.key.signer().videosdk(&claims).map_err(super::hs256::written)?, expires_at: times.exp })
     }
 }
 

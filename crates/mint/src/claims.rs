@@ -1,11 +1,12 @@
 //! The claims of each token kind, as serde structs in the order the providers' own SDKs
 //! write them. Borrowed strings: minting copies nothing before serde_json writes the JSON.
+#![allow(missing_docs)] // each member is the claim of the same name
 
 use serde::Serialize;
 
 /// A 100ms management token (`type: "management"`), as `@100mslive/server-sdk` mints it.
 #[derive(Clone, Debug, Serialize)]
-pub(crate) struct HmsManagementClaims<'a> {
+pub struct HmsManagementClaims<'a> {
     pub access_key: &'a str,
     #[serde(rename = "type")]
     pub kind: &'a str,
@@ -18,7 +19,7 @@ pub(crate) struct HmsManagementClaims<'a> {
 
 /// A 100ms app (auth) token (`type: "app"`) for one peer of one room in one role.
 #[derive(Clone, Debug, Serialize)]
-pub(crate) struct HmsAppClaims<'a> {
+pub struct HmsAppClaims<'a> {
     pub access_key: &'a str,
     #[serde(rename = "type")]
     pub kind: &'a str,
@@ -36,7 +37,7 @@ pub(crate) struct HmsAppClaims<'a> {
 /// A VideoSDK token, as `@videosdk.live/server-sdk` mints it. `version`, `roomId`,
 /// `participantId` and `roles` only when the token is scoped (see `videosdk.rs`).
 #[derive(Clone, Debug, Serialize)]
-pub(crate) struct VideoSdkClaims<'a> {
+pub struct VideoSdkClaims<'a> {
     pub apikey: &'a str,
     pub permissions: &'a [&'static str],
     #[serde(skip_serializing_if = "Option::is_none")]
