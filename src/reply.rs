@@ -313,6 +313,12 @@ pub fn api_error(response: &HttpResponse) -> Error {
     Error::api(response.status, message, response.body.as_str())
 }
 
+/// The typed answer of `C` to `response`: [`read`] by the call's reply shape, then [`typed`].
+/// What a caller that sends requests itself does with each answer (sans-IO).
+pub fn answer<C: crate::call::Call>(response: &HttpResponse) -> Result<C::Response> {
+    typed(response.status, &read(C::SPEC.reply, response)?)
+}
+
 /// A typed answer from the JSON text [`read`] produced; a shape the Rust type cannot hold is
 /// an `invalid_response` naming the path.
 pub fn typed<T: serde::de::DeserializeOwned>(status: u16, text: &str) -> Result<T> {

@@ -340,8 +340,7 @@ mod tests {
     }
 
     fn answer<C: Call>(status: u16, text: &str) -> Result<C::Response> {
-        let text = crate::reply::read(C::SPEC.reply, &HttpResponse::new(status, text))?;
-        crate::reply::typed(status, &text)
+        crate::reply::answer::<C>(&HttpResponse::new(status, text))
     }
 
     #[test]
