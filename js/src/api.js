@@ -38,26 +38,6 @@ async function* paginate(call, name, args, filters, options) {
 }
 
 /**
- * Filters may name instants as `Date`s (`after: new Date(...)`): they go out as ISO 8601
- * text, which the date filters take. (The official SDK drops Date filters.) Anything odd
- * is left for the wasm side to refuse with a clear error.
- */
-function withDates(filters) {
-  try {
-    if (filters === null || typeof filters !== "object" || Object.getPrototypeOf(filters) !== Object.prototype) {
-      return filters;
-    }
-    let copy;
-    for (const [key, value] of Object.entries(filters)) {
-      if (value instanceof Date && !Number.isNaN(value.getTime())) (copy ??= { ...filters })[key] = value.toISOString();
-    }
-    return copy ?? filters;
-  } catch {
-    return filters; // a throwing getter: the wasm side reports it
-  }
-}
-
-/**
  * Binds every call of a generated table (js/src/calls.js, made from the Rust declarations)
  * to `call(name, args, params, options)`, as frozen namespaces: `rooms.create(params, o)`,
  * `rooms.retrieveById(roomId, o)`, `rooms.enableOrDisable(roomId, enabled, o)`, and for a
@@ -73,7 +53,9 @@ function bindApi(table, call) {
     const given = kind === "none" ? 0 : fields.length || 1;
     const paramsOf = (a) => {
       if (kind === "none") return null;
-      if (fields.length === 0) return kind === "query" ? withDates(a[n]) : a[n];
+      // A `Date` filter (`after: new Date(...)`) needs nothing here: the wasm side reads
+      // params with JSON.stringify, which writes it as the ISO 8601 text the filters take.
+      if (fields.length === 0) return a[n];
       return Object.fromEntries(fields.map((field, i) => [field, a[n + i]]));
     };
     (api[namespace] ??= {})[method] = paged
