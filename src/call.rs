@@ -244,135 +244,15 @@ pub fn argument_count(spec: &Spec) -> crate::Error {
     )
 }
 
-/// Params from any serde data format (a JS object through serde-wasm-bindgen, JSON), with
-/// the path of a failing field as the error's field: `recording_info.upload_info.type: ...`.
-pub fn params_from<'de, T: serde::Deserialize<'de>>(deserializer: impl serde::Deserializer<'de>) -> Result<T> {
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = match error.path().to_string().as_str() {
-            "." => String::new(),
-            // An item of a list body: `params[0].role`.
-            item if item.starts_with('[') => format!("params{item}"),
-            path => path.to_owned(),
-        };
-        let (field, rule) = rule_of(&path, &error.inner().to_string());
-        crate::Error::invalid(field, rule)
-    })
-}
-
-/// serde's message in the words of the rest of edgeroom's rules: the missing field named as
-/// the field (`message: is required`), and types as kinds of JSON value (`lock: must be a
-/// boolean, not a string`), which also keeps the caller's values out of the message.
-fn rule_of(path: &str, message: &str) -> (String, String) {
-    // serde-wasm-bindgen's errors are JavaScript `Error`s, whose text starts so.
-    let message = message.strip_prefix("Error: ").unwrap_or(message);
-    // serde_json ends its messages with the position in the text, which in the wasm is the
-    // text `JSON.stringify` made, not anything the caller wrote: the field path says where.
-    let message = without_position(message);
-    let within = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-    let field = if path.is_empty() { "params".to_owned() } else { path.to_owned() };
-    if let Some(name) = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
-        return (within(name), "is required".to_owned());
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let known = rest.split_once(", expected ").map_or("none", |(_, known)| known);
-        let known = known.trim_start_matches("one of ").replace('`', "");
-        return (field, format!("is not a known field (known: {known})"));
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((unexpected, expected)) = rest.split_once(", expected ") {
-            return (field, format!("must be {}, not {}", kind_expected(expected), kind_given(unexpected)));
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        if let Some((_, expected)) = rest.split_once(", expected ") {
-            return (field, format!("must be {}", kind_expected(expected)));
-        }
-    }
-    (field, message.to_owned())
-}
-
-/// `message` without serde_json's trailing ` at line L column C`.
-fn without_position(message: &str) -> &str {
-    let Some((head, tail)) = message.rsplit_once(" at line ") else { return message };
-    let position = tail.split_once(" column ").filter(|(line, column)| {
-        !line.is_empty()
-            && !column.is_empty()
-            && line.bytes().all(|b| b.is_ascii_digit())
-            && column.bytes().all(|b| b.is_ascii_digit())
-    });
-    if position.is_some() {
-        head
-    } else {
-        message
-    }
-}
-
-/// serde's `expected ...` as a kind of JSON value.
-fn kind_expected(expected: &str) -> String {
-    match expected {
-        "i64" | "i32" | "i16" | "i8" | "u64" | "u32" | "u16" | "u8" | "isize" | "usize" => "an integer".to_owned(),
-        "f64" | "f32" => "a number".to_owned(),
-        "a sequence" => "an array".to_owned(),
-        "a map" => "an object".to_owned(),
-        "unit" => "null".to_owned(),
-        other if other.starts_with("struct ") => "an object".to_owned(),
-        other if other.starts_with("a string") || other.starts_with("a boolean") => other.to_owned(),
-        other => other.to_owned(),
-    }
-}
-
-/// serde's `invalid type: ...` as a kind of JSON value, without the value itself.
-fn kind_given(unexpected: &str) -> &'static str {
-    match unexpected.split([' ', '`']).next().unwrap_or_default() {
-        "string" | "character" => "a string",
-        "integer" | "floating" => "a number",
-        "boolean" => "a boolean",
-        "map" => "an object",
-        "sequence" => "an array",
-        "null" | "unit" | "Option" => "null",
-        _ => "another kind of value",
-    }
-}
-
-/// [`params_from`] a JSON value, as the tests and Rust callers holding JSON write them.
-/// `null` stands for no params: `()`, or an empty object.
+/// Params from a JSON value, as the wasm reads JavaScript's params, the tests write them and
+/// Rust callers holding JSON have them ([`crate::params`]). `null` stands for no params:
+/// `()`, or an empty object.
 pub fn params_from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
-    // (From a `Value`, serde_json's errors carry no position; from text they do, and
-    // `rule_of` drops it: both paths give the same message.)
     if value.is_null() {
-        if let Ok(unit) = T::deserialize(serde_json::Value::Null) {
+        if let Ok(unit) = crate::params::from_value(&value) {
             return Ok(unit);
         }
-        return params_from(serde_json::Value::Object(serde_json::Map::new()));
+        return crate::params::from_value(&serde_json::Value::Object(serde_json::Map::new()));
     }
-    params_from(value)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::hms::rooms::RoomSettings;
-
-    /// The wasm reads params from JSON text; the messages must be those of the JSON values
-    /// the Rust tests use.
-    #[test]
-    fn params_from_text_and_from_values_say_the_same() {
-        for text in [r#"{"name":5}"#, r#"{"size":"3"}"#, r#"{"template":"x"}"#, r#"{"nmae":"x"}"#, "[1]", "7"] {
-            let from_text: Result<RoomSettings> = params_from(&mut serde_json::Deserializer::from_str(text));
-            let from_value: Result<RoomSettings> = params_from_json(serde_json::from_str(text).unwrap());
-            let (text_error, value_error) = (from_text.unwrap_err(), from_value.unwrap_err());
-            assert_eq!(text_error.message(), value_error.message(), "{text}");
-            assert_eq!(text_error.field(), value_error.field(), "{text}");
-            assert!(!text_error.message().contains(" at line "), "{}", text_error.message());
-        }
-        let size: Result<RoomSettings> = params_from(&mut serde_json::Deserializer::from_str(r#"{"size":"3"}"#));
-        assert_eq!(size.unwrap_err().message(), "size: must be an integer, not a string");
-    }
-
-    #[test]
-    fn a_position_is_dropped_only_when_it_is_one() {
-        assert_eq!(without_position("invalid type: null at line 1 column 9"), "invalid type: null");
-        assert_eq!(without_position("named at line 3 by hand"), "named at line 3 by hand");
-        assert_eq!(without_position("at line  column "), "at line  column ");
-    }
+    crate::params::from_value(&value)
 }

@@ -11,6 +11,7 @@ pub mod http;
 mod http_date;
 mod iso8601;
 mod open_enum;
+pub mod params;
 pub mod reply;
 pub mod request;
 mod rules;

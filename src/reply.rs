@@ -110,7 +110,7 @@ impl Next {
             }
             _ => return Err(Error::invalid(name, "the call takes no list params")),
         }
-        *params = crate::call::params_from(value)?;
+        *params = crate::params::from_value(&value)?;
         Ok(())
     }
 }

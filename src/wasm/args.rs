@@ -4,7 +4,6 @@
 //! read checks the type and names the field, and no JavaScript value can make it panic.
 
 use super::js::{is_array, object_keys};
-use crate::call::params_from;
 use crate::error::{Error, Result};
 use js_sys::{JsString, Object, Reflect};
 use serde::de::DeserializeOwned;
@@ -47,7 +46,7 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
             let _ = Reflect::set(&snapshot, &key, &item); // a fresh plain object: cannot fail
         }
     }
-    params_from(serde_wasm_bindgen::Deserializer::from(JsValue::from(snapshot)))
+    typed(serde_wasm_bindgen::Deserializer::from(JsValue::from(snapshot)))
 }
 
 /// The options whose values edgeroom takes as JavaScript values (functions, an
@@ -193,4 +192,64 @@ pub fn optional_strings(value: &JsValue, field: &str) -> Result<Vec<String>> {
     }
     let items = array_items(value, field)?.ok_or_else(|| Error::invalid(field, "must be an array of strings"))?;
     items.iter().enumerate().map(|(i, item)| required_string(item, &format!("{field}[{i}]"))).collect()
+}
+
+/// A typed value from serde-wasm-bindgen, with the path of a failing field as the error's
+/// field (`headers.accept: ...`).
+fn typed<'de, T: serde::Deserialize<'de>>(deserializer: impl serde::Deserializer<'de>) -> Result<T> {
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = match error.path().to_string().as_str() {
+            "." => String::new(),
+            // An item of a list body: `params[0].role`.
+            item if item.starts_with('[') => format!("params{item}"),
+            path => path.to_owned(),
+        };
+        let (field, rule) = rule_of(&path, &error.inner().to_string());
+        Error::invalid(field, rule)
+    })
+}
+
+/// serde's message in the words of the rest of edgeroom's rules: the missing field named as
+/// the field (`message: is required`), and types as kinds of JSON value (`lock: must be a
+/// boolean, not a string`), which also keeps the caller's values out of the message.
+fn rule_of(path: &str, message: &str) -> (String, String) {
+    // serde-wasm-bindgen's errors are JavaScript `Error`s, whose text starts so.
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
+    let within = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    let field = if path.is_empty() { "params".to_owned() } else { path.to_owned() };
+    if let Some(name) = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
+        return (within(name), "is required".to_owned());
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let known = rest.split_once(", expected ").map_or("none", |(_, known)| known);
+        let known = known.trim_start_matches("one of ").replace('`', "");
+        return (field, format!("is not a known field (known: {known})"));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((unexpected, expected)) = rest.split_once(", expected ") {
+            return (
+                field,
+                format!("must be {}, not {}", crate::params::kind_expected(expected), kind_given(unexpected)),
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        if let Some((_, expected)) = rest.split_once(", expected ") {
+            return (field, format!("must be {}", crate::params::kind_expected(expected)));
+        }
+    }
+    (field, message.to_owned())
+}
+
+/// serde's `invalid type: ...` as a kind of JSON value, without the value itself.
+fn kind_given(unexpected: &str) -> &'static str {
+    match unexpected.split([' ', '`']).next().unwrap_or_default() {
+        "string" | "character" => "a string",
+        "integer" | "floating" => "a number",
+        "boolean" => "a boolean",
+        "map" => "an object",
+        "sequence" => "an array",
+        "null" | "unit" | "Option" => "null",
+        _ => "another kind of value",
+    }
 }

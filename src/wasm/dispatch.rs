@@ -7,13 +7,15 @@
 //! (`for_each_hms_call!`, `for_each_videosdk_call!`).
 
 use super::js::stringify_params;
-use crate::call::{params_from, Call, Params, Spec};
+use crate::call::{Call, Params, Spec};
 use crate::client::Provider;
 use crate::error::{Error, Result};
 use crate::hms::HmsClient;
 use crate::http::HttpRequest;
+use crate::params::from_value;
 use crate::videosdk::VideoSdkClient;
 use js_sys::Array;
+use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// One call of provider `P`.
@@ -32,39 +34,42 @@ where
     C::Provider: Provider,
 {
     let absent = params.is_null() || params.is_undefined();
-    let text = match (C::SPEC.params, absent) {
-        (Params::None, true) => "null".into(),
+    let value = match (C::SPEC.params, absent) {
+        (Params::None, true) => Value::Null,
         (Params::None, false) => {
             return Err(Error::invalid("params", format_args!("{} takes no params", C::SPEC.name)))
         }
         // `undefined` or `null` stand for an empty params object.
-        (_, true) => "{}".into(),
-        (_, false) => json_text(params)?,
+        (_, true) => Value::Object(Map::new()),
+        (_, false) => json_value(params)?,
     };
-    let params: C::Params = params_from(&mut serde_json::Deserializer::from_str(&text))?;
+    let params: C::Params = from_value(&value)?;
     client.request(&C::from_parts(args, params)?)
 }
 
-/// The params as JSON text, by `JSON.stringify`. Not serde-wasm-bindgen, which reads a struct
-/// by getting each declared field: a misspelled key would be dropped without a word, and a
-/// getter or Proxy trap that throws would throw through Rust frames (see
-/// `tests/wasm.rs::serde_wasm_bindgen_drops_unknown_keys`). `JSON.stringify` is one call, is
-/// caught whole, reads every own key, writes a `Date` as the ISO 8601 text the date filters
-/// take, leaves `undefined` members out (absent, as intended), and escapes a lone surrogate
-/// so that serde_json refuses it. Its replacer refuses NaN and the infinities, which JSON
-/// would turn into `null` (absent) without a word.
-fn json_text(params: &JsValue) -> Result<String> {
+/// The params as a JSON value: `JSON.stringify` in JavaScript, then serde_json. Not
+/// serde-wasm-bindgen, which reads a struct by getting each declared field: a misspelled key
+/// would be dropped without a word, and a getter or Proxy trap that throws would throw
+/// through Rust frames (see `tests/wasm.rs::serde_wasm_bindgen_drops_unknown_keys`).
+/// `JSON.stringify` is one call, is caught whole, reads every own key, writes a `Date` as
+/// the ISO 8601 text the date filters take, and leaves `undefined` members out (absent, as
+/// intended). Its replacer refuses, by key, what JSON would change without a word: NaN and
+/// the infinities (written as `null`, absent) and strings with a lone surrogate (escaped
+/// into text no UTF-8 string can hold).
+fn json_value(params: &JsValue) -> Result<Value> {
     let unreadable =
         || Error::invalid("params", "cannot be read as JSON (a getter or proxy threw, a cycle, or a BigInt)");
-    match stringify_params(params) {
-        Ok(text) => text.as_string().ok_or_else(unreadable),
-        // NaN and the infinities, which JSON would write as null: named by their key.
-        Err(thrown) if thrown.is_instance_of::<js_sys::RangeError>() => {
-            let key = js_sys::Error::from(thrown).message().as_string().unwrap_or_default();
-            Err(Error::invalid(key, "must be a finite number"))
-        }
-        Err(_) => Err(unreadable()),
+    let text = stringify_params(params).map_err(|_| unreadable())?;
+    if let Some(refused) = text.dyn_ref::<Array>() {
+        let key = refused.get(0).as_string().unwrap_or_default();
+        return Err(match refused.get(1).as_string().as_deref() {
+            Some("number") => Error::invalid(key, "must be a finite number"),
+            _ => Error::invalid(key, "must be well-formed Unicode (it has a lone surrogate)"),
+        });
     }
+    let text = text.as_string().ok_or_else(unreadable)?;
+    // `JSON.stringify` wrote it: only nesting deeper than serde_json's limit fails here.
+    serde_json::from_str(&text).map_err(|_| Error::invalid("params", "is nested too deeply"))
 }
 
 macro_rules! entries {

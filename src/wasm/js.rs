@@ -14,10 +14,19 @@ export function setRandomSource(source) {
   fill = source;
 }
 export function stringifyParams(value) {
-  return JSON.stringify(value, function (key, item) {
-    if (typeof item === 'number' && !Number.isFinite(item)) throw new RangeError(key || 'params');
+  let refused = null;
+  const replacer = function (key, item) {
+    if (typeof item === 'number' && !Number.isFinite(item)) refused = [key || 'params', 'number'];
+    else if (typeof item === 'string' && item.isWellFormed?.() === false) refused = [key || 'params', 'unicode'];
+    if (refused !== null) throw refused;
     return item;
-  });
+  };
+  try {
+    return JSON.stringify(value, replacer);
+  } catch (thrown) {
+    if (refused !== null && thrown === refused) return refused;
+    throw thrown;
+  }
 }
 export function dateIso(value) {
   if (!(value instanceof Date)) return undefined;
@@ -25,8 +34,9 @@ export function dateIso(value) {
   return Number.isNaN(time) ? null : Date.prototype.toISOString.call(value);
 }")]
 extern "C" {
-    /// `JSON.stringify(value)`, throwing (caught) a `RangeError` whose message is the key of
-    /// a non-finite number (which JSON would write as `null`, silently).
+    /// `JSON.stringify(value)`; or, for a value JSON would change silently, `[key, kind]`:
+    /// `"number"` for NaN and the infinities (written as `null`), `"unicode"` for a string
+    /// with a lone surrogate. Throws (caught) for a cycle, a BigInt, a getter that throws.
     #[wasm_bindgen(catch, js_name = stringifyParams)]
     pub fn stringify_params(value: &JsValue) -> Result<JsValue, JsValue>;
 
