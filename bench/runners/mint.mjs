@@ -4,7 +4,7 @@
 // rows alike.
 //   node --expose-gc bench/runners/mint.mjs [--rounds 7] [--round-ms 250] [--warmup-ms 500] [ids...]
 //   deno run -A --v8-flags=--expose-gc bench/runners/mint.mjs ...
-import { SIGNERS, loadSigner } from "../signers/index.mjs";
+import { MINTERS as SIGNERS, loadSigner } from "../signers/index.mjs";
 import { verifyToken } from "../signers/verify.mjs";
 import { mintFor, summary } from "../lib/stats.mjs";
 import { parseArgs } from "../lib/args.mjs";

@@ -6,7 +6,7 @@ import { Miniflare } from "miniflare";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { bundleWorker, COMPATIBILITY_DATE } from "../../scripts/worker-bundle.mjs";
-import { SIGNERS } from "../signers/index.mjs";
+import { MINTERS as SIGNERS } from "../signers/index.mjs";
 import { verifyToken } from "../signers/verify.mjs";
 import { parseArgs } from "../lib/args.mjs";
 import { summary } from "../lib/stats.mjs";

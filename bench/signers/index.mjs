@@ -1,6 +1,7 @@
 // Every signer the benchmark measures, in table order. `module` is loaded lazily, so a
 // runner (or a cold start) pays only for the signers it uses. `vs` is the edgeroom row a
-// peer is compared with: same provider, same claims.
+// peer is compared with: same provider, same claims. `coldOnly` rows are not signers: the
+// cold-start runners time them like one, the throughput runners skip them.
 
 export const SIGNERS = [
   { id: "edgeroom-hms", label: "edgeroom HmsClient.auth.getAuthToken", kind: "hms", edgeroom: true },
@@ -15,7 +16,12 @@ export const SIGNERS = [
   { id: "livekit", label: "livekit-server-sdk AccessToken.toJwt", kind: "livekit", vs: "edgeroom-hms" },
   { id: "edgeroom-videosdk", label: "edgeroom VideoSdkClient.auth.getToken", kind: "videosdk", edgeroom: true },
   { id: "videosdk-sdk", label: "@videosdk.live/server-sdk generateToken", kind: "videosdk", vs: "edgeroom-videosdk", node: true },
+  // Cold start only (no token): import → the first REST call built, sent to a canned fetch, read.
+  { id: "edgeroom-first-request", label: "edgeroom HmsClient.rooms.create, first call (canned fetch)", kind: "request", edgeroom: true, coldOnly: true },
 ];
+
+/** The signers that mint (every row but the cold-start-only ones). */
+export const MINTERS = SIGNERS.filter((s) => !s.coldOnly);
 
 export const byId = Object.fromEntries(SIGNERS.map((s) => [s.id, s]));
 
