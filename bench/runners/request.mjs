@@ -5,7 +5,9 @@
 // Response and reading its body, both measured alone in the first row). For
 // @100mslive/server-sdk the axios adapter of its client is replaced by one that resolves to
 // the same canned answer, so axios's own request/response pipeline and the SDK's token
-// interceptor still run (its logger set to warn, as in production). JSON on stdout for run.mjs.
+// interceptor still run (its logger set to warn, as in production); edgeroom is measured with
+// its transport stubbed the same way too (a fetch answering a plain object, no Response).
+// JSON on stdout for run.mjs.
 //   node --expose-gc bench/runners/request.mjs [--rounds 7] [--round-ms 250]
 import { HMS, VIDEOSDK } from "../signers/config.mjs";
 import { parseArgs } from "../lib/args.mjs";
@@ -48,6 +50,18 @@ function cannedFetch(label, body) {
     return Promise.resolve(new Response(body, { status: 200, headers: { "content-type": "application/json" } }));
   };
 }
+/**
+ * A stubbed transport at the level of the official SDK's replaced axios adapter: a fetch that
+ * answers with a plain object carrying what edgeroom reads of a Response (status, headers,
+ * text), so neither side pays for building a Response.
+ */
+function stubbedFetch(label, body) {
+  const answer = { status: 200, ok: true, headers: { get: (name) => (name.toLowerCase() === "content-type" ? "application/json" : null) }, text: () => Promise.resolve(body) };
+  return (url, init) => {
+    seen[label] ??= { method: init?.method, url: String(url), body: init?.body, auth: Boolean(headerOf(init?.headers, "authorization")) };
+    return Promise.resolve(answer);
+  };
+}
 function headerOf(headers, name) {
   if (!headers) return undefined;
   if (typeof headers.get === "function") return headers.get(name);
@@ -64,6 +78,11 @@ const CASES = {
   "edgeroom-hms": async () => {
     const { HmsClient } = await import("edgeroom");
     const hms = new HmsClient({ accessKey: HMS.accessKey, secret: HMS.secret, fetch: cannedFetch("edgeroom-hms", HMS_ROOM) });
+    return async () => (await hms.rooms.create(HMS_PARAMS)).id;
+  },
+  "edgeroom-hms-stub": async () => {
+    const { HmsClient } = await import("edgeroom");
+    const hms = new HmsClient({ accessKey: HMS.accessKey, secret: HMS.secret, fetch: stubbedFetch("edgeroom-hms-stub", HMS_ROOM) });
     return async () => (await hms.rooms.create(HMS_PARAMS)).id;
   },
   "hms-sdk": async () => {
