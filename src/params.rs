@@ -28,7 +28,13 @@ use std::fmt;
 
 /// `T` from `value`: an `invalid_argument` error naming the field by its path on failure.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
-    T::deserialize(ValueDeserializer(value)).map_err(ParamsError::into_error)
+    deserialize(value).map_err(ParamsError::into_error)
+}
+
+/// `T` from `value`, the error as it is, for callers whose error is not about params (a
+/// webhook event's wrong member is the sender's mistake, `invalid_webhook`).
+pub fn deserialize<T: DeserializeOwned>(value: &Value) -> std::result::Result<T, ParamsError> {
+    T::deserialize(ValueDeserializer(value))
 }
 
 /// A deserialisation error on its way up: the rule, and the path from the failing value up
@@ -62,9 +68,24 @@ impl ParamsError {
         self
     }
 
-    /// The field: the path outermost first (`outputs[0].url`); an item of a list body is
-    /// `params[0]`; a rule about the whole params names `params`.
-    fn field(&self) -> String {
+    /// The rule the value broke, in edgeroom's words.
+    pub fn rule(&self) -> &str {
+        &self.rule
+    }
+
+    /// The field: [`ParamsError::path`], or `params` for a rule about the whole params; an
+    /// item of a list body is `params[0]`.
+    pub fn field(&self) -> String {
+        match self.path() {
+            path if path.is_empty() => "params".to_owned(),
+            path if path.starts_with('[') => format!("params{path}"),
+            path => path,
+        }
+    }
+
+    /// The path of the failing value, outermost first (`outputs[0].url`); empty for the
+    /// whole value.
+    pub fn path(&self) -> String {
         let mut field = String::new();
         for segment in self.path.iter().rev() {
             match segment {
@@ -75,9 +96,6 @@ impl ParamsError {
                     field.push_str(key);
                 }
                 Segment::Index(index) => {
-                    if field.is_empty() {
-                        field.push_str("params");
-                    }
                     field.push('[');
                     field.push_str(&index.to_string());
                     field.push(']');
@@ -89,9 +107,6 @@ impl ParamsError {
                 field.push('.');
             }
             field.push_str(leaf);
-        }
-        if field.is_empty() {
-            field.push_str("params");
         }
         field
     }

@@ -1,12 +1,13 @@
 //! Arguments from JavaScript: the scalars a few exports take one by one (the minting fast
 //! path passes each option as an argument, one crossing for the whole token), and option
-//! objects through serde-wasm-bindgen into typed structs. Every value is untrusted: each
+//! objects into typed structs (read key by key into a JSON value, then `crate::params`). Every value is untrusted: each
 //! read checks the type and names the field, and no JavaScript value can make it panic.
 
 use super::js::{is_array, object_keys};
 use crate::error::{Error, Result};
-use js_sys::{JsString, Object, Reflect};
+use js_sys::{JsString, Reflect};
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The most items an array argument may have.
@@ -14,16 +15,18 @@ const MAX_ITEMS: usize = 100_000;
 /// 2^53: doubles hold every integer up to here exactly.
 const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
 
-/// An options object into its typed struct `T`, through serde-wasm-bindgen.
+/// An options object into its typed struct `T`.
 ///
-/// Two things serde-wasm-bindgen does not do are done first: it reads a struct by getting
-/// each declared field, so an unknown key would pass unseen (here it is refused, naming the
-/// known ones: a misspelled option fails loudly instead of being ignored), and a getter or
-/// Proxy trap that throws would throw through Rust frames (here each own key is read once,
-/// caught, into a plain object, which is what serde-wasm-bindgen then reads).
-/// `undefined`/`null` are an empty object.
+/// Each own key is read once, caught (a getter or Proxy trap that throws is an error, never
+/// an exception through Rust frames), and an unknown key is refused naming the known ones (a
+/// misspelled option fails loudly instead of being ignored). The values become a JSON value
+/// that [`crate::params`] reads into `T`, so option errors name the field and the rule in
+/// the same words as call params. The options edgeroom takes as JavaScript values (functions,
+/// an `AbortSignal`, objects of names: [`PASSED_AS_IS`]) travel through that value as a slot
+/// number that `T`'s field reads back with [`passed`]. `undefined`/`null` are an empty object.
 pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
-    let snapshot = Object::new();
+    let mut members = serde_json::Map::new();
+    let mut slots = Vec::new();
     if !(value.is_undefined() || value.is_null()) {
         let unreadable = || Error::invalid(what, "cannot be read (a getter or proxy threw)");
         if !value.is_object() || value.is_function() || is_array(value).map_err(|_| unreadable())? {
@@ -42,43 +45,81 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
             if item.is_undefined() {
                 continue; // absent, as the caller meant: `{ userId: maybe }`
             }
-            let item = if PASSED_AS_IS.contains(&name.as_str()) { item } else { screened(item, &name, 0)? };
-            let _ = Reflect::set(&snapshot, &key, &item); // a fresh plain object: cannot fail
+            let item = if PASSED_AS_IS.contains(&name.as_str()) {
+                slots.push(item);
+                Value::from(slots.len() - 1)
+            } else {
+                json(item, &name, 0)?
+            };
+            members.insert(name, item);
         }
     }
-    typed(serde_wasm_bindgen::Deserializer::from(JsValue::from(snapshot)))
+    SLOTS.with(|cell| *cell.borrow_mut() = slots);
+    let options = crate::params::from_value(&Value::Object(members));
+    SLOTS.with(|cell| cell.borrow_mut().clear());
+    options
 }
 
-/// The options whose values edgeroom takes as JavaScript values (functions, an
-/// `AbortSignal`, objects of header names) and reads itself, every access caught.
+/// The options whose values edgeroom takes as JavaScript values and reads itself, every
+/// access caught.
 const PASSED_AS_IS: &[&str] = &["fetch", "onRetry", "signal", "headers", "basicAuth"];
 
-/// A value serde-wasm-bindgen can read, and describe in an error, without a JavaScript
-/// exception: strings checked for lone surrogates (which it would turn into U+FFFD without
-/// a word), arrays copied item by item with every read caught, and any other object or
-/// function (a Proxy whose traps throw, a revoked one) replaced by a plain `{}`: where
-/// serde wants a scalar, its error then says "an object" without calling the value's own
-/// `toString` or `Array.isArray` on it.
-fn screened(item: JsValue, name: &str, depth: usize) -> Result<JsValue> {
+std::thread_local! {
+    /// The [`PASSED_AS_IS`] values of the options being read, by slot.
+    static SLOTS: std::cell::RefCell<Vec<JsValue>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `#[serde(default, with = "passed")]` on an options field of type `JsValue`: the value
+/// [`options`] set aside for it, as the caller gave it (`undefined` when absent).
+pub mod passed {
+    use serde::{Deserialize, Deserializer};
+    use wasm_bindgen::JsValue;
+
+    /// Reads the slot number [`super::options`] wrote and takes its value.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<JsValue, D::Error> {
+        let slot = usize::deserialize(deserializer)?;
+        let value = super::SLOTS.with(|cell| cell.borrow_mut().get_mut(slot).map(core::mem::take));
+        value.ok_or_else(|| serde::de::Error::custom("is not an option value"))
+    }
+}
+
+/// An option's value as JSON, without a JavaScript exception: strings checked for lone
+/// surrogates (which crossing into Rust would turn into U+FFFD without a word), numbers
+/// that are exact integers as integers, arrays copied item by item with every read caught,
+/// and any other object or function (a Proxy whose traps throw, a revoked one) as a plain
+/// `{}`: where serde wants a scalar, its error then says "an object" without calling the
+/// value's own `toString` or `Array.isArray` on it.
+fn json(item: JsValue, name: &str, depth: usize) -> Result<Value> {
     if item.is_string() {
-        string(&item, name)?;
-        return Ok(item);
+        return string(&item, name).map(Value::String);
+    }
+    if let Some(n) = item.as_f64() {
+        return match exact_integer(n) {
+            Some(i) => Ok(Value::from(i)),
+            None => serde_json::Number::from_f64(n)
+                .map(Value::Number)
+                .ok_or_else(|| Error::invalid(name, "must be a finite number")),
+        };
+    }
+    if let Some(b) = item.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if item.is_null() {
+        return Ok(Value::Null);
     }
     if !item.is_object() && !item.is_function() {
-        return Ok(item);
+        // A BigInt or a Symbol: neither is any option's type.
+        return Err(Error::invalid(name, "must be a string, a number, a boolean, an array or an object"));
     }
     let unreadable = || Error::invalid(name, "cannot be read (a getter or proxy threw)");
     if item.is_function() || !is_array(&item).map_err(|_| unreadable())? {
-        return Ok(Object::new().into());
+        return Ok(Value::Object(serde_json::Map::new()));
     }
     if depth > 2 {
         return Err(Error::invalid(name, "is nested too deeply"));
     }
-    let copy = js_sys::Array::new();
-    for (i, element) in array_items(&item, name)?.unwrap_or_default().into_iter().enumerate() {
-        copy.push(&screened(element, &format!("{name}[{i}]"), depth + 1)?);
-    }
-    Ok(copy.into())
+    let items = array_items(&item, name)?.unwrap_or_default().into_iter().enumerate();
+    items.map(|(i, element)| json(element, &format!("{name}[{i}]"), depth + 1)).collect::<Result<_>>().map(Value::Array)
 }
 
 /// The wire names of the fields of struct `T`, as its derived `Deserialize` declares them.
@@ -192,64 +233,4 @@ pub fn optional_strings(value: &JsValue, field: &str) -> Result<Vec<String>> {
     }
     let items = array_items(value, field)?.ok_or_else(|| Error::invalid(field, "must be an array of strings"))?;
     items.iter().enumerate().map(|(i, item)| required_string(item, &format!("{field}[{i}]"))).collect()
-}
-
-/// A typed value from serde-wasm-bindgen, with the path of a failing field as the error's
-/// field (`headers.accept: ...`).
-fn typed<'de, T: serde::Deserialize<'de>>(deserializer: impl serde::Deserializer<'de>) -> Result<T> {
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = match error.path().to_string().as_str() {
-            "." => String::new(),
-            // An item of a list body: `params[0].role`.
-            item if item.starts_with('[') => format!("params{item}"),
-            path => path.to_owned(),
-        };
-        let (field, rule) = rule_of(&path, &error.inner().to_string());
-        Error::invalid(field, rule)
-    })
-}
-
-/// serde's message in the words of the rest of edgeroom's rules: the missing field named as
-/// the field (`message: is required`), and types as kinds of JSON value (`lock: must be a
-/// boolean, not a string`), which also keeps the caller's values out of the message.
-fn rule_of(path: &str, message: &str) -> (String, String) {
-    // serde-wasm-bindgen's errors are JavaScript `Error`s, whose text starts so.
-    let message = message.strip_prefix("Error: ").unwrap_or(message);
-    let within = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-    let field = if path.is_empty() { "params".to_owned() } else { path.to_owned() };
-    if let Some(name) = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
-        return (within(name), "is required".to_owned());
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let known = rest.split_once(", expected ").map_or("none", |(_, known)| known);
-        let known = known.trim_start_matches("one of ").replace('`', "");
-        return (field, format!("is not a known field (known: {known})"));
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((unexpected, expected)) = rest.split_once(", expected ") {
-            return (
-                field,
-                format!("must be {}, not {}", crate::params::kind_expected(expected), kind_given(unexpected)),
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        if let Some((_, expected)) = rest.split_once(", expected ") {
-            return (field, format!("must be {}", crate::params::kind_expected(expected)));
-        }
-    }
-    (field, message.to_owned())
-}
-
-/// serde's `invalid type: ...` as a kind of JSON value, without the value itself.
-fn kind_given(unexpected: &str) -> &'static str {
-    match unexpected.split([' ', '`']).next().unwrap_or_default() {
-        "string" | "character" => "a string",
-        "integer" | "floating" => "a number",
-        "boolean" => "a boolean",
-        "map" => "an object",
-        "sequence" => "an array",
-        "null" | "unit" | "Option" => "null",
-        _ => "another kind of value",
-    }
 }

@@ -24,7 +24,7 @@ use wasm_bindgen::JsValue;
 #[serde(rename_all = "camelCase")]
 pub struct TransportOptions {
     /// A fetch-like function; `globalThis.fetch` when absent.
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     pub fetch: JsValue,
     /// Per attempt, in milliseconds.
     pub timeout_ms: Option<i64>,
@@ -33,7 +33,7 @@ pub struct TransportOptions {
     /// The longest wait before one retry.
     pub retry_max_delay_ms: Option<i64>,
     /// Told of each retry.
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     pub on_retry: JsValue,
 }
 
@@ -48,7 +48,7 @@ impl TransportOptions {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct CallOptions {
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     signal: JsValue,
     timeout_ms: Option<i64>,
 }

@@ -20,12 +20,12 @@ struct ClientOptions {
     secret: String,
     base_url: Option<String>,
     auth_base_url: Option<String>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     fetch: JsValue,
     timeout_ms: Option<i64>,
     retries: Option<i64>,
     retry_max_delay_ms: Option<i64>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     on_retry: JsValue,
 }
 

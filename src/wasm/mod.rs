@@ -1,6 +1,6 @@
 //! The wasm boundary: the only code that touches wasm-bindgen and js-sys. It reads
-//! arguments (option objects through serde-wasm-bindgen, call params as JSON text into the
-//! typed calls of the dispatch table), takes the clock and randomness from JavaScript, runs each REST call to its end as
+//! arguments (option objects key by key, call params as JSON text, both into their typed
+//! structs through `crate::params`), takes the clock and randomness from JavaScript, runs each REST call to its end as
 //! one async export (`fetch.rs`: the injected `fetch`, timers, the caller's `AbortSignal`),
 //! and turns every error into a JavaScript `Error` with a `code`. The JavaScript entries in
 //! `js/` wrap these exports into the public API (`HmsClient`, `VideoSdkClient`, ...).

@@ -32,10 +32,10 @@ struct ExchangeOptions {
     code: String,
     user_id: Option<String>,
     auth_base_url: Option<String>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     fetch: JsValue,
     timeout_ms: Option<i64>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     signal: JsValue,
 }
 

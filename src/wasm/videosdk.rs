@@ -19,12 +19,12 @@ struct ClientOptions {
     api_key: String,
     secret: String,
     base_url: Option<String>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     fetch: JsValue,
     timeout_ms: Option<i64>,
     retries: Option<i64>,
     retry_max_delay_ms: Option<i64>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     on_retry: JsValue,
 }
 

@@ -19,9 +19,9 @@ use wasm_bindgen::prelude::*;
 #[serde(rename_all = "camelCase")]
 struct ReceiverOptions {
     /// Read below with every access caught: names and values come from configuration.
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     headers: JsValue,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::args::passed")]
     basic_auth: JsValue,
     max_age_seconds: Option<i64>,
     allow_unauthenticated: Option<bool>,

@@ -49,8 +49,10 @@ fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Result<&'a str> {
 /// The checked envelope as its typed event; a member of the wrong type is `invalid_webhook`
 /// naming its path.
 fn typed<T: serde::de::DeserializeOwned>(event: Map<String, Value>) -> Result<T> {
-    serde_path_to_error::deserialize(Value::Object(event))
-        .map_err(|e| invalid(&format!("`{}`: {}", e.path(), e.inner())))
+    crate::params::deserialize(&Value::Object(event)).map_err(|e| match e.path() {
+        path if path.is_empty() => invalid(&format!("the event {}", e.rule())),
+        path => invalid(&format!("`{path}`: {}", e.rule())),
+    })
 }
 
 /// Checks a `maxAgeSeconds` option.
