@@ -18,10 +18,21 @@ EDGEROOM_WRITE_GENERATED=1 cargo test --quiet --features ts --test generated
 say "compiling the crate for wasm32-unknown-unknown (release)"
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
 
+# The token entry's module (edgeroom/tokens): crates/tokens links edgeroom without its
+# default feature `wasm-full`, so only the token exports are left. Its own target directory:
+# the crate's library is built with other features there, and on wasm32 cargo gives a
+# workspace cdylib's files no hash, so in one directory each build would overwrite the
+# other's and both would be rebuilt every time. Costs one more build of the dependencies
+# the first time (about 40 s here), nothing after.
+say "compiling the token entry's module (crates/tokens, without wasm-full)"
+TOKENS_TARGET="${CARGO_TARGET_DIR:-$ROOT/target}/tokens-entry"
+CARGO_TARGET_DIR="$TOKENS_TARGET" cargo build --quiet --release --lib -p edgeroom-tokens --target wasm32-unknown-unknown
+
 PKG="$ROOT/pkg"
 # Cargo's output honours CARGO_TARGET_DIR (a target directory shared between work trees);
 # what this script makes itself stays in this tree's target/.
 CARGO_WASM="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/edgeroom.wasm"
+CARGO_TOKENS_WASM="$TOKENS_TARGET/wasm32-unknown-unknown/release/edgeroom_tokens.wasm"
 mkdir -p "$ROOT/target"
 BINDGEN="$ROOT/target/edgeroom-bindgen" # wasm-bindgen's output, before bundling
 rm -rf "$PKG" "$BINDGEN"
@@ -31,12 +42,16 @@ mkdir -p "$PKG/wasm"
 wasm-bindgen "$CARGO_WASM" \
   --target web --out-dir "$BINDGEN" --out-name edgeroom \
   --weak-refs --remove-name-section --remove-producers-section --no-typescript
+wasm-bindgen "$CARGO_TOKENS_WASM" \
+  --target web --out-dir "$BINDGEN" --out-name edgeroom_tokens \
+  --weak-refs --remove-name-section --remove-producers-section --no-typescript
 
 WASM_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 say "optimising with wasm-opt -Oz"
 wasm-opt -Oz --converge "${WASM_FEATURES[@]}" "$BINDGEN/edgeroom_bg.wasm" -o "$PKG/wasm/edgeroom_bg.wasm"
+wasm-opt -Oz --converge "${WASM_FEATURES[@]}" "$BINDGEN/edgeroom_tokens_bg.wasm" -o "$PKG/wasm/edgeroom_tokens_bg.wasm"
 
 # The same wasm with its function names, for `node bench/run.mjs --only size` (code bytes per
 # feature) and profiling; never shipped. -g keeps the name section through wasm-opt without
@@ -44,23 +59,27 @@ wasm-opt -Oz --converge "${WASM_FEATURES[@]}" "$BINDGEN/edgeroom_bg.wasm" -o "$P
 # bench/runners/size.mjs checks. This second wasm-opt run costs as much as the first (~5 s),
 # so it is skipped while the copy is newer than what it is made from: the cargo output, this
 # script, and package-lock.json (which pins wasm-opt).
-NAMED=target/edgeroom-named.wasm
-named_fresh=true
-for input in "$CARGO_WASM" "$ROOT/scripts/build.sh" "$ROOT/package-lock.json"; do
-  [ "$NAMED" -nt "$input" ] || named_fresh=false
-done
-if $named_fresh; then
-  say "named wasm for the size report is up to date: $NAMED"
-else
-  say "optimising a named copy for the size report: $NAMED"
-  NAMED_TMP="$(mktemp -d)"
-  trap 'rm -rf "$NAMED_TMP"' EXIT
-  wasm-bindgen "$CARGO_WASM" --target web --out-dir "$NAMED_TMP" --out-name edgeroom \
+# One named copy per module: target/edgeroom-named.wasm and target/edgeroom_tokens-named.wasm.
+named_copy() { # <cargo wasm> <out-name>
+  local cargo_wasm="$1" name="$2" named="target/$2-named.wasm" fresh=true tmp
+  for input in "$cargo_wasm" "$ROOT/scripts/build.sh" "$ROOT/package-lock.json"; do
+    [ "$named" -nt "$input" ] || fresh=false
+  done
+  if $fresh; then
+    say "named wasm for the size report is up to date: $named"
+    return
+  fi
+  say "optimising a named copy for the size report: $named"
+  tmp="$(mktemp -d)"
+  wasm-bindgen "$cargo_wasm" --target web --out-dir "$tmp" --out-name "$name" \
     --weak-refs --remove-producers-section --no-typescript
-  wasm-opt -Oz --converge -g "${WASM_FEATURES[@]}" "$NAMED_TMP/edgeroom_bg.wasm" -o "$NAMED_TMP/named.wasm"
+  wasm-opt -Oz --converge -g "${WASM_FEATURES[@]}" "$tmp/${name}_bg.wasm" -o "$tmp/named.wasm"
   # Moved into place only when complete, so a failed run never leaves a copy that looks fresh.
-  mv "$NAMED_TMP/named.wasm" "$NAMED"
-fi
+  mv "$tmp/named.wasm" "$named"
+  rm -rf "$tmp"
+}
+named_copy "$CARGO_WASM" edgeroom
+named_copy "$CARGO_TOKENS_WASM" edgeroom_tokens
 
 # Fewer JS modules per entry (node: two instead of seven), since a cold start in Node pays
 # for module files by the piece; the glue stays one shared module. See scripts/bundle-js.mjs.
@@ -73,4 +92,4 @@ cp js/package.json README.md "$PKG/"
 mkdir -p node_modules
 ln -sfn ../pkg node_modules/edgeroom
 
-say "built pkg/: wasm $(wc -c < "$PKG/wasm/edgeroom_bg.wasm") bytes, $(gzip -9c "$PKG/wasm/edgeroom_bg.wasm" | wc -c) gzip"
+say "built pkg/: wasm $(wc -c < "$PKG/wasm/edgeroom_bg.wasm") bytes, $(gzip -9c "$PKG/wasm/edgeroom_bg.wasm" | wc -c) gzip; tokens wasm $(wc -c < "$PKG/wasm/edgeroom_tokens_bg.wasm") bytes, $(gzip -9c "$PKG/wasm/edgeroom_tokens_bg.wasm" | wc -c) gzip"

@@ -15,9 +15,17 @@
 // readiness flag exist once, and whoever imports pkg/wasm/edgeroom.js (the load test, the
 // memory benchmark) reaches the very instance the entry initialised.
 //
+// The token entry (edgeroom/tokens) is assembled the same way from its own wasm-bindgen
+// output (edgeroom_tokens.js), when the out dir has it:
+//
+//   wasm/edgeroom_tokens.js   its glue, readiness and errors (a flag of its own)
+//   entries/tokens/node.js,   js/src/tokens.js bundled in; import wasm/edgeroom_tokens.js
+//   entries/tokens/browser.js
+//   src/tokens.js             js/src/tokens.js, for entries/tokens/{deno,workerd}.js
+//
 //   node scripts/bundle-js.mjs <wasm-bindgen out dir> <pkg dir>
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,35 +45,40 @@ const common = {
 };
 
 // Every import of the glue, of ready.js or of errors.js becomes an import of the one shared
-// wasm/edgeroom.js. Both entries/ and src/ sit beside wasm/, so the path is the same.
-const sharedGlue = {
+// glue module `wasm/<name>.js`, at `path` from the output file (entries/ and src/ sit beside
+// wasm/; entries/tokens/ one level deeper).
+const sharedGlue = (path = "../wasm/edgeroom.js") => ({
   name: "shared-glue",
   setup(b) {
-    b.onResolve({ filter: /^(\.\.\/wasm\/edgeroom|\.\/ready|\.\/errors)\.js$/ }, () => ({
-      path: "../wasm/edgeroom.js",
+    b.onResolve({ filter: /^(\.\.\/)+wasm\/edgeroom(_tokens)?\.js$|^\.\/(ready|errors)\.js$/ }, () => ({
+      path,
       external: true,
     }));
   },
-};
-
-// wasm/edgeroom.js: the glue (its default export, the async init, included), readiness, errors.
-const glue = JSON.stringify(join(bindgenDir, "edgeroom.js"));
-await build({
-  ...common,
-  stdin: {
-    resolveDir: join(JS, "src"),
-    sourcefile: "edgeroom-glue.js",
-    contents: [
-      `export * from ${glue};`,
-      `export { default } from ${glue};`,
-      `export { markReady, assertReady } from "./ready.js";`,
-      `export { edgeroomError } from "./errors.js";`,
-    ].join("\n"),
-  },
-  outfile: join(pkgDir, "wasm/edgeroom.js"),
 });
 
-await build({ ...common, entryPoints: [join(JS, "src/api.js")], outfile: join(pkgDir, "src/api.js"), plugins: [sharedGlue] });
+/** wasm/<name>.js: the glue (its default export, the async init, included), readiness, errors. */
+async function buildGlue(name) {
+  const glue = JSON.stringify(join(bindgenDir, `${name}.js`));
+  await build({
+    ...common,
+    stdin: {
+      resolveDir: join(JS, "src"),
+      sourcefile: `${name}-glue.js`,
+      contents: [
+        `export * from ${glue};`,
+        `export { default } from ${glue};`,
+        `export { markReady, assertReady } from "./ready.js";`,
+        `export { edgeroomError } from "./errors.js";`,
+      ].join("\n"),
+    },
+    outfile: join(pkgDir, `wasm/${name}.js`),
+  });
+}
+
+await buildGlue("edgeroom");
+
+await build({ ...common, entryPoints: [join(JS, "src/api.js")], outfile: join(pkgDir, "src/api.js"), plugins: [sharedGlue()] });
 
 for (const entry of ["node", "browser"]) {
   await build({
@@ -73,9 +86,32 @@ for (const entry of ["node", "browser"]) {
     entryPoints: [join(JS, `entries/${entry}.js`)],
     outfile: join(pkgDir, `entries/${entry}.js`),
     external: ["node:*"],
-    plugins: [sharedGlue],
+    plugins: [sharedGlue()],
   });
 }
 
 mkdirSync(join(pkgDir, "entries"), { recursive: true });
 for (const entry of ["deno", "workerd"]) copyFileSync(join(JS, `entries/${entry}.js`), join(pkgDir, `entries/${entry}.js`));
+
+// edgeroom/tokens, over its own module.
+if (existsSync(join(bindgenDir, "edgeroom_tokens.js"))) {
+  await buildGlue("edgeroom_tokens");
+  await build({
+    ...common,
+    entryPoints: [join(JS, "src/tokens.js")],
+    outfile: join(pkgDir, "src/tokens.js"),
+    plugins: [sharedGlue("../wasm/edgeroom_tokens.js")],
+  });
+  for (const entry of ["node", "browser"]) {
+    await build({
+      ...common,
+      entryPoints: [join(JS, `entries/tokens/${entry}.js`)],
+      outfile: join(pkgDir, `entries/tokens/${entry}.js`),
+      external: ["node:*"],
+      plugins: [sharedGlue("../../wasm/edgeroom_tokens.js")],
+    });
+  }
+  for (const entry of ["deno", "workerd"]) {
+    copyFileSync(join(JS, `entries/tokens/${entry}.js`), join(pkgDir, `entries/tokens/${entry}.js`));
+  }
+}

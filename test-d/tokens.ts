@@ -87,3 +87,21 @@ export async function errors(hms: HmsClient): Promise<void> {
     | "unsupported_runtime" | "invalid_webhook" | "webhook_unauthenticated" | "webhook_expired" | "not_initialized";
   expectTrue<Equals<ErrorCode, Expected>>();
 }
+
+// edgeroom/tokens: the same token API as the full entry, by the same names.
+import * as tokensEntry from "edgeroom/tokens";
+import * as fullEntry from "edgeroom";
+{
+  const hmsTokens = new tokensEntry.HmsTokens({ accessKey: "k", secret: "s" });
+  const app: string = hmsTokens.getAuthToken({ roomId: "r", role: "host", userId: "u" }).token;
+  const management: string = hmsTokens.getManagementToken({ forceNew: true }).token;
+  const vsdk: string = new tokensEntry.VideoSdkTokens({ apiKey: "a", secret: "s" }).getToken({ permissions: ["allow_join"] }).token;
+  const claims: tokensEntry.VerifiedTokenClaims = tokensEntry.verifyToken(app, "s", { type: "app" });
+  const exchanged: Promise<tokensEntry.ExchangedToken> = tokensEntry.exchangeRoomCode({ code: "abc", userId: "u" });
+  const same: typeof fullEntry.HmsTokens = tokensEntry.HmsTokens;
+  void [management, vsdk, claims, exchanged, same, tokensEntry.decodeToken(app).claims];
+  // @ts-expect-error the token entry has no REST client
+  void tokensEntry.HmsClient;
+  // @ts-expect-error HmsTokens takes the credentials only
+  void new tokensEntry.HmsTokens({ accessKey: "k", secret: "s", baseUrl: "https://x" });
+}

@@ -4,18 +4,22 @@
 // The wasm objects (HmsCore, VideoSdkCore) hold the secrets; the classes here keep them in
 // private fields, so neither JSON.stringify(client) nor a console.log shows anything secret.
 
-import {
-  HmsCore,
-  VideoSdkCore,
-  verifyToken as wasmVerifyToken,
-  decodeToken as wasmDecodeToken,
-  exchangeRoomCode as wasmExchangeRoomCode,
-} from "../wasm/edgeroom.js";
+import { HmsCore, VideoSdkCore } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
 import { HMS_CALLS, VIDEOSDK_CALLS } from "./calls.js";
+import { freedError, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
 
 export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
+// The token API of edgeroom/tokens, the very same functions and classes.
+export {
+  HmsTokens,
+  VideoSdkTokens,
+  verifyToken,
+  decodeToken,
+  exchangeRoomCode,
+  isEdgeroomError,
+} from "./tokens.js";
 
 /**
  * Follows a list endpoint lazily: one page is fetched when the previous one has been
@@ -66,35 +70,6 @@ function bindApi(table, call) {
   return api;
 }
 
-/** The options of getAuthToken, in the order HmsCore.appTokenOf takes them. */
-const AUTH_TOKEN_KEYS = ["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
-/** The options of VideoSDK's getToken, in the order VideoSdkCore.tokenOf takes them. */
-const VIDEOSDK_TOKEN_KEYS = ["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
-
-/**
- * Mints a token with `core`. A plain object with only known `keys` is read here and its
- * values passed as arguments to the method `fast` (one crossing into wasm instead of one per
- * key); anything else (unknown keys, a class instance, a proxy, a throwing getter) goes to
- * the method `strict`, which reports exactly what is wrong. Either way the wasm side checks
- * every value.
- */
-function mint(core, o, keys, fast, strict) {
-  let values;
-  try {
-    if (isPlainRecord(o, keys)) values = keys.map((key) => o[key]);
-  } catch {
-    values = undefined;
-  }
-  return values ? core[fast](...values) : core[strict](o);
-}
-
-/** Whether `o` is an object literal (or Object.create(Object.prototype)) with only `keys`. */
-function isPlainRecord(o, keys) {
-  if (o === null || typeof o !== "object" || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  for (const key in o) if (!keys.includes(key)) return false;
-  return true;
-}
-
 /** A client for the 100ms REST API, with the method names of @100mslive/server-sdk. */
 export class HmsClient {
   #core;
@@ -109,8 +84,7 @@ export class HmsClient {
       this.#core ? this.#core.call(name, args, params, callOptions) : Promise.reject(freedError());
     const { auth, ...api } = bindApi(HMS_CALLS, call);
     this.auth = Object.freeze({
-      getManagementToken: (o) => ({ token: core().managementToken(o) }),
-      getAuthToken: (o) => ({ token: mint(core(), o, AUTH_TOKEN_KEYS, "appTokenOf", "appToken") }),
+      ...hmsTokenMethods(core),
       // `{ code, userId }` as the rest of the token options are spelled.
       exchangeRoomCode: (o, callOptions) => auth.exchangeRoomCode(exchangeBody(o), callOptions),
     });
@@ -175,9 +149,7 @@ export class VideoSdkClient {
     const core = () => this.#core ?? freed();
     const call = (name, args, params, callOptions) =>
       this.#core ? this.#core.call(name, args, params, callOptions) : Promise.reject(freedError());
-    this.auth = Object.freeze({
-      getToken: (o) => ({ token: mint(core(), o, VIDEOSDK_TOKEN_KEYS, "tokenOf", "token") }),
-    });
+    this.auth = Object.freeze(videoSdkTokenMethods(core));
     const api = bindApi(VIDEOSDK_CALLS, call);
     Object.assign(this, api, videoSdkExtras(api, call));
   }
@@ -190,10 +162,6 @@ export class VideoSdkClient {
   toJSON() {
     return { provider: "videosdk" };
   }
-}
-
-function freedError() {
-  return edgeroomError("not_initialized", "this client was released with free(); create a new one");
 }
 
 function freed() {
@@ -219,31 +187,4 @@ function exchangeBody(options) {
     );
   }
   return { code, user_id: userId };
-}
-
-/** Verifies an HS256 token: `{ type?, leewaySeconds? }`. Returns the claims or throws. */
-export function verifyToken(token, secret, options) {
-  assertReady();
-  return wasmVerifyToken(token, secret, options);
-}
-
-/** Header and claims of a token, NOT verified: for display only. */
-export function decodeToken(token) {
-  assertReady();
-  return wasmDecodeToken(token);
-}
-
-/** Exchanges a room code for an auth token. Needs no secret, so it works in a browser. */
-export function exchangeRoomCode(options) {
-  assertReady();
-  return wasmExchangeRoomCode(options);
-}
-
-/** True for errors raised by edgeroom (they all carry a stable `code`). */
-export function isEdgeroomError(value) {
-  try {
-    return value instanceof Error && value.name === "EdgeroomError" && typeof value.code === "string";
-  } catch {
-    return false; // a proxy whose traps throw is not one of ours
-  }
 }

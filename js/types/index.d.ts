@@ -335,6 +335,28 @@ export interface HmsAuth {
    */
   exchangeRoomCode(params: ExchangeRoomCodeParams, options?: CallOptions): Promise<ExchangedToken>;
 }
+/** The credentials of {@link HmsTokens}: no base URL, no transport. */
+export interface HmsTokensOptions {
+  accessKey: string;
+  secret: string;
+}
+
+/**
+ * 100ms tokens without a REST client: the token methods of `hms.auth`, with the same options,
+ * errors and results. Exported by `edgeroom/tokens` (its own small .wasm) and by `edgeroom`.
+ * @example
+ * const tokens = new HmsTokens({ accessKey, secret });
+ * const { token } = tokens.getAuthToken({ roomId, role: "guest" });
+ */
+export class HmsTokens implements Pick<HmsAuth, "getManagementToken" | "getAuthToken"> {
+  constructor(options: HmsTokensOptions);
+  getManagementToken(options?: ManagementTokenOptions): TokenResult;
+  getAuthToken(options: AuthTokenOptions): TokenResult;
+  /** Releases the wasm memory now; later calls throw `not_initialized`. */
+  free(): void;
+  toJSON(): { provider: "100ms" };
+}
+
 // =======================================================================================
 // 100ms: the client
 
@@ -400,6 +422,25 @@ export interface VideoSdkAuth {
    */
   getToken(options: VideoSdkTokenOptions): TokenResult;
 }
+/** The credentials of {@link VideoSdkTokens}. */
+export interface VideoSdkTokensOptions {
+  apiKey: string;
+  secret: string;
+}
+
+/**
+ * VideoSDK tokens without a REST client: `vsdk.auth.getToken`, with the same options, errors
+ * and results. Exported by `edgeroom/tokens` and by `edgeroom`.
+ * @example const { token } = new VideoSdkTokens({ apiKey, secret }).getToken({ permissions: ["allow_join"] });
+ */
+export class VideoSdkTokens implements VideoSdkAuth {
+  constructor(options: VideoSdkTokensOptions);
+  getToken(options: VideoSdkTokenOptions): TokenResult;
+  /** Releases the wasm memory now; later calls throw `not_initialized`. */
+  free(): void;
+  toJSON(): { provider: "videosdk" };
+}
+
 // =======================================================================================
 // VideoSDK: the client
 

@@ -9,6 +9,7 @@ use super::dispatch::{self, Dispatch};
 use super::env::JsEnv;
 use super::error::to_js;
 use super::fetch::JsTransport;
+use super::js::parse;
 use super::transport::{check_fetch, check_on_retry, check_signal, check_timeout};
 use crate::call::Spec;
 use crate::client::{self, authorizer, Authorizer, RetryPolicy};
@@ -111,14 +112,6 @@ impl<P: Dispatch> Prepared<P> {
         let sent = client::send(&transport, &*env, &policy, spec, request, auth.as_ref().map(|a| a as &dyn Authorizer));
         parse(&sent.await.map_err(|e| to_js(&e))?)
     }
-}
-
-/// The JSON text of an answer as a JavaScript value, through `JSON.parse` rather than value
-/// by value: it makes `"__proto__"` an own property (never the object's prototype), and
-/// reads integers beyond 2^53 as any JavaScript client of the API would. The text is the
-/// provider's own (or assembled from its parts), which serde_json has read as JSON.
-pub fn parse(text: &str) -> core::result::Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text)
 }
 
 /// The transport for one call: the client's fetch and timeout, overridden per call.

@@ -2,12 +2,12 @@
 //! never leaves wasm memory), mints tokens synchronously and runs every REST call through
 //! the one generic path.
 
-use super::args::{optional_int, optional_string, options, required_string};
+use super::args::options;
 use super::call::{Caller, TransportOptions};
 use super::error::IntoJsResult;
+use super::mint;
 use crate::error::Result;
 use crate::hms::{HmsClient, HmsOptions};
-use crate::token::{AppGrant, Validity};
 use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -29,26 +29,6 @@ struct ClientOptions {
     on_retry: JsValue,
 }
 
-/// `getManagementToken({...})`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ManagementTokenOptions {
-    valid_for_seconds: Option<i64>,
-    force_new: Option<bool>,
-}
-
-/// `getAuthToken({...})`, the strict path (see `appTokenOf`).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct AuthTokenOptions {
-    room_id: String,
-    role: String,
-    user_id: Option<String>,
-    valid_for_seconds: Option<i64>,
-    issued_at: Option<i64>,
-    not_valid_before: Option<i64>,
-}
-
 /// The 100ms client as JavaScript sees it (wrapped by `HmsClient` in `js/src/api.js`).
 #[wasm_bindgen]
 pub struct HmsCore {
@@ -66,29 +46,13 @@ impl HmsCore {
     /// A management token (cached while comfortably valid): `{ validForSeconds, forceNew }`.
     #[wasm_bindgen(js_name = managementToken)]
     pub fn management_token(&self, options: JsValue) -> Result<String, JsValue> {
-        (|| {
-            let o: ManagementTokenOptions = super::args::options(&options, "getManagementToken options")?;
-            self.caller
-                .client
-                .management_token(&*self.caller.env, o.valid_for_seconds, o.force_new.unwrap_or(false))
-                .map(|m| m.token)
-        })()
-        .js()
+        mint::hms_management_token(&self.caller.client, &*self.caller.env, &options).js()
     }
 
     /// An app (auth) token for one peer: `{ roomId, role, userId, validForSeconds, issuedAt, notValidBefore }`.
     #[wasm_bindgen(js_name = appToken)]
     pub fn app_token(&self, options: JsValue) -> Result<String, JsValue> {
-        (|| {
-            let o: AuthTokenOptions = super::args::options(&options, "getAuthToken options")?;
-            let validity = Validity {
-                valid_for_seconds: o.valid_for_seconds,
-                issued_at: o.issued_at,
-                not_valid_before: o.not_valid_before,
-            };
-            self.mint(&o.room_id, &o.role, o.user_id.as_deref(), &validity)
-        })()
-        .js()
+        mint::hms_app_token(&self.caller.client, &*self.caller.env, &options).js()
     }
 
     /// `appToken` with the options already read from a plain object by the JavaScript wrapper,
@@ -104,14 +68,8 @@ impl HmsCore {
         issued_at: JsValue,
         not_valid_before: JsValue,
     ) -> Result<String, JsValue> {
-        (|| {
-            let room_id = required_string(&room_id, "roomId")?;
-            let role = required_string(&role, "role")?;
-            let user_id = optional_string(&user_id, "userId")?;
-            let validity = validity(&valid_for_seconds, &issued_at, &not_valid_before)?;
-            self.mint(&room_id, &role, user_id.as_deref(), &validity)
-        })()
-        .js()
+        let values = [&room_id, &role, &user_id, &valid_for_seconds, &issued_at, &not_valid_before];
+        mint::hms_app_token_of(&self.caller.client, &*self.caller.env, values).js()
     }
 
     /// Calls `name` (a name of the generated method table, `rooms.create`) with its path
@@ -124,11 +82,6 @@ impl HmsCore {
 }
 
 impl HmsCore {
-    fn mint(&self, room_id: &str, role: &str, user_id: Option<&str>, validity: &Validity) -> Result<String> {
-        let grant = AppGrant { room_id, role, user_id };
-        self.caller.client.app_token(&*self.caller.env, &grant, validity).map(|m| m.token)
-    }
-
     fn create(value: &JsValue) -> Result<HmsCore> {
         let o: ClientOptions = options(value, "HmsClient options")?;
         let transport = TransportOptions {
@@ -143,13 +96,4 @@ impl HmsCore {
         let client = HmsClient::new(&o.access_key, &o.secret, &hms_options)?;
         Ok(HmsCore { caller: Caller::new(client, transport)? })
     }
-}
-
-/// The `validForSeconds` / `issuedAt` / `notValidBefore` arguments as a [`Validity`].
-pub(super) fn validity(valid_for: &JsValue, issued_at: &JsValue, not_before: &JsValue) -> Result<Validity> {
-    Ok(Validity {
-        valid_for_seconds: optional_int(valid_for, "validForSeconds")?,
-        issued_at: optional_int(issued_at, "issuedAt")?,
-        not_valid_before: optional_int(not_before, "notValidBefore")?,
-    })
 }

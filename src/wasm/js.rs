@@ -66,3 +66,11 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     pub fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
+
+/// The JSON text of an answer as a JavaScript value, through `JSON.parse` rather than value
+/// by value: it makes `"__proto__"` an own property (never the object's prototype), and
+/// reads integers beyond 2^53 as any JavaScript client of the API would. The text is the
+/// provider's own (or assembled from its parts), which serde_json has read as JSON.
+pub fn parse(text: &str) -> core::result::Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
+}

@@ -2,10 +2,10 @@
 //! secret and so runs in a browser too.
 
 use super::args::{options, required_string};
-use super::call::parse;
 use super::env::JsEnv;
 use super::error::{to_js, IntoJsResult};
 use super::fetch::JsTransport;
+use super::js::parse;
 use super::transport::{check_fetch, check_signal, check_timeout, DEFAULT_TIMEOUT_MS};
 use crate::call::Call;
 use crate::client::{self, Env, RetryPolicy};

@@ -31,7 +31,8 @@ pub fn check_fetch(value: JsValue) -> Result<Option<Function>> {
         .map_err(|_| Error::invalid("fetch", "must be a function like globalThis.fetch"))
 }
 
-/// Checks an `onRetry` option: absent, or a function.
+/// Checks an `onRetry` option: absent, or a function. (Only the clients take one.)
+#[cfg(feature = "wasm-full")]
 pub fn check_on_retry(value: JsValue) -> Result<Option<Function>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);

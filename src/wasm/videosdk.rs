@@ -1,12 +1,9 @@
 //! `VideoSdkCore`: the wasm object behind the JavaScript `VideoSdkClient`.
 
-use super::args::{optional_string, optional_strings, options};
+use super::args::options;
 use super::call::{Caller, TransportOptions};
 use super::error::IntoJsResult;
-use super::hms::validity;
-use crate::client::Env;
-use crate::error::Result;
-use crate::token::{Permission, Validity, VideoSdkGrant, VideoSdkRole};
+use super::mint;
 use crate::videosdk::VideoSdkClient;
 use js_sys::Promise;
 use serde::Deserialize;
@@ -26,21 +23,6 @@ struct ClientOptions {
     retry_max_delay_ms: Option<i64>,
     #[serde(default, with = "super::args::passed")]
     on_retry: JsValue,
-}
-
-/// `getToken({...})`, the strict path (see `tokenOf`).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TokenOptions {
-    #[serde(default)]
-    permissions: Vec<String>,
-    room_id: Option<String>,
-    participant_id: Option<String>,
-    #[serde(default)]
-    roles: Vec<String>,
-    valid_for_seconds: Option<i64>,
-    issued_at: Option<i64>,
-    not_valid_before: Option<i64>,
 }
 
 /// The VideoSDK client as JavaScript sees it (wrapped by `VideoSdkClient` in `js/src/api.js`).
@@ -71,16 +53,7 @@ impl VideoSdkCore {
 
     /// A token: `{ permissions, roomId, participantId, roles, validForSeconds, issuedAt, notValidBefore }`.
     pub fn token(&self, value: JsValue) -> Result<String, JsValue> {
-        (|| {
-            let o: TokenOptions = options(&value, "getToken options")?;
-            let validity = Validity {
-                valid_for_seconds: o.valid_for_seconds,
-                issued_at: o.issued_at,
-                not_valid_before: o.not_valid_before,
-            };
-            self.mint(&o.permissions, o.room_id.as_deref(), o.participant_id.as_deref(), &o.roles, &validity)
-        })()
-        .js()
+        mint::videosdk_token(self.caller.client.credentials(), &*self.caller.env, &value).js()
     }
 
     /// `token` with the options already read from a plain object by the JavaScript wrapper,
@@ -97,15 +70,9 @@ impl VideoSdkCore {
         issued_at: JsValue,
         not_valid_before: JsValue,
     ) -> Result<String, JsValue> {
-        (|| {
-            let permissions = optional_strings(&permissions, "permissions")?;
-            let roles = optional_strings(&roles, "roles")?;
-            let room_id = optional_string(&room_id, "roomId")?;
-            let participant_id = optional_string(&participant_id, "participantId")?;
-            let validity = validity(&valid_for_seconds, &issued_at, &not_valid_before)?;
-            self.mint(&permissions, room_id.as_deref(), participant_id.as_deref(), &roles, &validity)
-        })()
-        .js()
+        let values =
+            [&permissions, &room_id, &participant_id, &roles, &valid_for_seconds, &issued_at, &not_valid_before];
+        mint::videosdk_token_of(self.caller.client.credentials(), &*self.caller.env, values).js()
     }
 
     /// Calls `name` with its path `args` and `params`: one crossing into wasm, which sends,
@@ -114,27 +81,4 @@ impl VideoSdkCore {
     pub fn call(&self, name: &str, args: JsValue, params: JsValue, options: JsValue) -> Promise {
         self.caller.call(name, &args, &params, &options)
     }
-}
-
-impl VideoSdkCore {
-    fn mint(
-        &self,
-        permissions: &[String],
-        room_id: Option<&str>,
-        participant_id: Option<&str>,
-        roles: &[String],
-        validity: &Validity,
-    ) -> Result<String> {
-        let grant = VideoSdkGrant {
-            permissions: named(permissions, "permissions", Permission::parse)?,
-            room_id,
-            participant_id,
-            roles: named(roles, "roles", VideoSdkRole::parse)?,
-        };
-        self.caller.client.credentials().token(&grant, validity, self.caller.env.now_unix()).map(|m| m.token)
-    }
-}
-
-fn named<T>(names: &[String], field: &str, parse: fn(&str, &str) -> Result<T>) -> Result<Vec<T>> {
-    names.iter().enumerate().map(|(i, name)| parse(&format!("{field}[{i}]"), name)).collect()
 }

@@ -2,10 +2,10 @@
 //! for VideoSDK) happens in `js/src/webhooks.js`; the checks and the parsing happen here.
 
 use super::args::{optional_int, options, required_string};
-use super::call::parse;
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use super::js::object_keys;
+use super::js::parse;
 use crate::client::Env;
 use crate::error::{Error, Result};
 use crate::webhook::{parse_videosdk_event, HmsWebhooks};

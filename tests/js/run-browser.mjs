@@ -83,7 +83,7 @@ test("[browser] runtime: the page initialised the browser entry, cross-origin to
   const wasm = await page.evaluate(() =>
     performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).map((e) => e.name),
   );
-  assert.deepEqual(wasm.map((u) => new URL(u).pathname), ["/pkg/wasm/edgeroom_bg.wasm"]);
+  assert.deepEqual(wasm.map((u) => new URL(u).pathname).sort(), ["/pkg/wasm/edgeroom_bg.wasm", "/pkg/wasm/edgeroom_tokens_bg.wasm"]);
 });
 
 registerRemoteTests("browser", async (name) => {

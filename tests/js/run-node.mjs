@@ -3,6 +3,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import * as edgeroom from "edgeroom";
+import * as tokens from "edgeroom/tokens";
 import * as emulator from "edgeroom/emulator";
 import { startEmulatorServer } from "edgeroom/emulator/server";
 import { appendFileSync, mkdirSync } from "node:fs";
@@ -15,10 +16,11 @@ const emulatorLog = new URL("../../test-output/emulator-node.log", import.meta.u
 const server = await startEmulatorServer({ port: 0, log: (line) => appendFileSync(emulatorLog, `${line}\n`) });
 after(() => server.close());
 
-const ctx = makeContext({ edgeroom, jose, emulator, emulatorUrl: server.url });
+const ctx = makeContext({ edgeroom, tokens, jose, emulator, emulatorUrl: server.url });
 
 test("[node] runtime: `edgeroom` resolves to the node entry", () => {
   assert.match(import.meta.resolve("edgeroom"), /\/entries\/node\.js$/);
+  assert.match(import.meta.resolve("edgeroom/tokens"), /\/entries\/tokens\/node\.js$/);
 });
 
 // Names carry the runtime: run-all.sh runs the node:test runners side by side.

@@ -51,7 +51,8 @@ await mf.ready;
 test("[workerd] runtime: the bundle took the workerd entry and kept the .wasm as a module", () => {
   const inputs = Object.keys(bundle.metafile.inputs);
   assert.ok(inputs.some((p) => p.endsWith("entries/workerd.js")), inputs.join("\n"));
-  assert.ok(!inputs.some((p) => /entries\/(node|deno|browser)\.js$/.test(p)), inputs.join("\n"));
+  assert.ok(inputs.some((p) => p.endsWith("entries/tokens/workerd.js")), inputs.join("\n"));
+  assert.ok(!inputs.some((p) => /entries\/(tokens\/)?(node|deno|browser)\.js$/.test(p)), inputs.join("\n"));
   const outputs = Object.keys(bundle.metafile.outputs);
   assert.ok(outputs.some((p) => p.endsWith(".wasm")), outputs.join("\n"));
 });

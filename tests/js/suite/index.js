@@ -8,8 +8,9 @@ import collection from "./collection.js";
 import videosdk from "./videosdk.js";
 import videosdkMedia from "./videosdk-media.js";
 import webhooks from "./webhooks.js";
+import tokensEntry from "./tokens-entry.js";
 
-export const tests = [...tokens, ...errors, ...flow, ...collection, ...videosdk, ...videosdkMedia, ...webhooks];
+export const tests = [...tokens, ...errors, ...flow, ...collection, ...videosdk, ...videosdkMedia, ...webhooks, ...tokensEntry];
 
 const byName = new Map(tests.map((t) => [t.name, t]));
 if (byName.size !== tests.length) throw new Error("suite: two tests share a name");
@@ -19,16 +20,17 @@ export const testNames = () => tests.map((t) => t.name);
 /**
  * ctx: { edgeroom, jose, emulatorUrl, emulator, createEmulator }
  *   edgeroom       the package as imported in this runtime
+ *   tokens         edgeroom/tokens, the token entry, as imported in this runtime
  *   jose           jose, the independent JWT implementation
  *   emulatorUrl    origin of a running emulator HTTP server ("http://127.0.0.1:PORT")
  *   emulator       the edgeroom/emulator module (DEFAULT_APP, hmsUrls, createEmulator)
  *   createEmulator the in-process emulator factory (same as emulator.createEmulator)
  */
-export function makeContext({ edgeroom, jose, emulatorUrl, emulator }) {
-  for (const [key, value] of Object.entries({ edgeroom, jose, emulatorUrl, emulator })) {
+export function makeContext({ edgeroom, tokens, jose, emulatorUrl, emulator }) {
+  for (const [key, value] of Object.entries({ edgeroom, tokens, jose, emulatorUrl, emulator })) {
     if (!value) throw new Error(`suite context: ${key} is missing`);
   }
-  return { edgeroom, jose, emulatorUrl, emulator, createEmulator: emulator.createEmulator };
+  return { edgeroom, tokens, jose, emulatorUrl, emulator, createEmulator: emulator.createEmulator };
 }
 
 /** Runs one test by name; never throws. Returns { name, ok, ms, error? } as plain data. */

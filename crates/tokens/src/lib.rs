@@ -1,0 +1,9 @@
+//! The token entry's WebAssembly module (`edgeroom/tokens`): edgeroom's wasm exports without
+//! the default feature `wasm-full`, i.e. the token API only (see `src/wasm/mod.rs`). Built by
+//! `scripts/build.sh` for wasm32; nothing of its own.
+
+#![forbid(unsafe_code)]
+#![no_std]
+
+// Links edgeroom, whose `#[wasm_bindgen]` exports become this module's exports.
+pub use edgeroom;

@@ -1,0 +1,245 @@
+//! Minting at the boundary, shared by both builds of the module: the token options read from
+//! JavaScript (an option object, or the values one by one on the fast path) and the token
+//! itself, for the full clients (`HmsCore`, `VideoSdkCore`) and for the token-only objects
+//! here (`HmsTokensCore`, `VideoSdkTokensCore`), which are all the token entry
+//! (`edgeroom/tokens`, `crates/tokens`) exports of minting. One code path, so both entries
+//! take the same options, refuse the same input with the same errors, and mint the same claims.
+
+use super::args::{optional_int, optional_string, optional_strings, options, required_string};
+use super::env::JsEnv;
+use super::error::IntoJsResult;
+use crate::client::Env;
+use crate::error::Result;
+use crate::hms::{HmsClient, HmsOptions};
+use crate::token::{AppGrant, Permission, Validity, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+/// `getManagementToken({...})`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ManagementTokenOptions {
+    valid_for_seconds: Option<i64>,
+    force_new: Option<bool>,
+}
+
+/// `getAuthToken({...})`, the strict path (see `appTokenOf`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AuthTokenOptions {
+    room_id: String,
+    role: String,
+    user_id: Option<String>,
+    valid_for_seconds: Option<i64>,
+    issued_at: Option<i64>,
+    not_valid_before: Option<i64>,
+}
+
+/// VideoSDK's `getToken({...})`, the strict path (see `tokenOf`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct VideoSdkTokenOptions {
+    #[serde(default)]
+    permissions: Vec<String>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    valid_for_seconds: Option<i64>,
+    issued_at: Option<i64>,
+    not_valid_before: Option<i64>,
+}
+
+/// A 100ms management token from `getManagementToken` options (cached by `client`).
+pub fn hms_management_token(client: &HmsClient, env: &dyn Env, value: &JsValue) -> Result<String> {
+    let o: ManagementTokenOptions = options(value, "getManagementToken options")?;
+    client.management_token(env, o.valid_for_seconds, o.force_new.unwrap_or(false)).map(|m| m.token)
+}
+
+/// A 100ms app token from `getAuthToken` options.
+pub fn hms_app_token(client: &HmsClient, env: &dyn Env, value: &JsValue) -> Result<String> {
+    let o: AuthTokenOptions = options(value, "getAuthToken options")?;
+    let validity = Validity {
+        valid_for_seconds: o.valid_for_seconds,
+        issued_at: o.issued_at,
+        not_valid_before: o.not_valid_before,
+    };
+    let grant = AppGrant { room_id: &o.room_id, role: &o.role, user_id: o.user_id.as_deref() };
+    client.app_token(env, &grant, &validity).map(|m| m.token)
+}
+
+/// A 100ms app token from the `getAuthToken` options passed one by one, in the order of
+/// `AUTH_TOKEN_KEYS` in `js/src/tokens.js`.
+pub fn hms_app_token_of(client: &HmsClient, env: &dyn Env, values: [&JsValue; 6]) -> Result<String> {
+    let [room_id, role, user_id, valid_for_seconds, issued_at, not_valid_before] = values;
+    let room_id = required_string(room_id, "roomId")?;
+    let role = required_string(role, "role")?;
+    let user_id = optional_string(user_id, "userId")?;
+    let validity = validity(valid_for_seconds, issued_at, not_valid_before)?;
+    let grant = AppGrant { room_id: &room_id, role: &role, user_id: user_id.as_deref() };
+    client.app_token(env, &grant, &validity).map(|m| m.token)
+}
+
+/// A VideoSDK token from `getToken` options.
+pub fn videosdk_token(credentials: &VideoSdkCredentials, env: &dyn Env, value: &JsValue) -> Result<String> {
+    let o: VideoSdkTokenOptions = options(value, "getToken options")?;
+    let validity = Validity {
+        valid_for_seconds: o.valid_for_seconds,
+        issued_at: o.issued_at,
+        not_valid_before: o.not_valid_before,
+    };
+    let grant = videosdk_grant(&o.permissions, o.room_id.as_deref(), o.participant_id.as_deref(), &o.roles)?;
+    credentials.token(&grant, &validity, env.now_unix()).map(|m| m.token)
+}
+
+/// A VideoSDK token from the `getToken` options passed one by one, in the order of
+/// `VIDEOSDK_TOKEN_KEYS` in `js/src/tokens.js`.
+pub fn videosdk_token_of(credentials: &VideoSdkCredentials, env: &dyn Env, values: [&JsValue; 7]) -> Result<String> {
+    let [permissions, room_id, participant_id, roles, valid_for_seconds, issued_at, not_valid_before] = values;
+    let permissions = optional_strings(permissions, "permissions")?;
+    let roles = optional_strings(roles, "roles")?;
+    let room_id = optional_string(room_id, "roomId")?;
+    let participant_id = optional_string(participant_id, "participantId")?;
+    let validity = validity(valid_for_seconds, issued_at, not_valid_before)?;
+    let grant = videosdk_grant(&permissions, room_id.as_deref(), participant_id.as_deref(), &roles)?;
+    credentials.token(&grant, &validity, env.now_unix()).map(|m| m.token)
+}
+
+fn videosdk_grant<'a>(
+    permissions: &[String],
+    room_id: Option<&'a str>,
+    participant_id: Option<&'a str>,
+    roles: &[String],
+) -> Result<VideoSdkGrant<'a>> {
+    Ok(VideoSdkGrant {
+        permissions: named(permissions, "permissions", Permission::parse)?,
+        room_id,
+        participant_id,
+        roles: named(roles, "roles", VideoSdkRole::parse)?,
+    })
+}
+
+fn named<T>(names: &[String], field: &str, parse: fn(&str, &str) -> Result<T>) -> Result<Vec<T>> {
+    names.iter().enumerate().map(|(i, name)| parse(&format!("{field}[{i}]"), name)).collect()
+}
+
+/// The `validForSeconds` / `issuedAt` / `notValidBefore` arguments as a [`Validity`].
+fn validity(valid_for: &JsValue, issued_at: &JsValue, not_before: &JsValue) -> Result<Validity> {
+    Ok(Validity {
+        valid_for_seconds: optional_int(valid_for, "validForSeconds")?,
+        issued_at: optional_int(issued_at, "issuedAt")?,
+        not_valid_before: optional_int(not_before, "notValidBefore")?,
+    })
+}
+
+/// `new HmsTokens({...})`: the credentials only.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HmsTokensOptions {
+    access_key: String,
+    secret: String,
+}
+
+/// `new VideoSdkTokens({...})`: the credentials only.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct VideoSdkTokensOptions {
+    api_key: String,
+    secret: String,
+}
+
+/// The 100ms minter without a REST client (wrapped by `HmsTokens` in `js/src/tokens.js`). It
+/// owns the secret, which never leaves wasm memory, and caches the management token as
+/// `HmsClient` does.
+#[wasm_bindgen]
+pub struct HmsTokensCore {
+    client: HmsClient,
+    env: JsEnv,
+}
+
+#[wasm_bindgen]
+impl HmsTokensCore {
+    /// `new HmsTokensCore({ accessKey, secret })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(value: JsValue) -> Result<HmsTokensCore, JsValue> {
+        (|| {
+            let o: HmsTokensOptions = options(&value, "HmsTokens options")?;
+            let client = HmsClient::new(&o.access_key, &o.secret, &HmsOptions::default())?;
+            Ok(HmsTokensCore { client, env: JsEnv::default() })
+        })()
+        .js()
+    }
+
+    /// A management token (cached while comfortably valid): `{ validForSeconds, forceNew }`.
+    #[wasm_bindgen(js_name = managementToken)]
+    pub fn management_token(&self, options: JsValue) -> Result<String, JsValue> {
+        hms_management_token(&self.client, &self.env, &options).js()
+    }
+
+    /// An app (auth) token: `{ roomId, role, userId, validForSeconds, issuedAt, notValidBefore }`.
+    #[wasm_bindgen(js_name = appToken)]
+    pub fn app_token(&self, options: JsValue) -> Result<String, JsValue> {
+        hms_app_token(&self.client, &self.env, &options).js()
+    }
+
+    /// `appToken` with the options passed one by one (see `HmsCore.appTokenOf`).
+    #[wasm_bindgen(js_name = appTokenOf)]
+    pub fn app_token_of(
+        &self,
+        room_id: JsValue,
+        role: JsValue,
+        user_id: JsValue,
+        valid_for_seconds: JsValue,
+        issued_at: JsValue,
+        not_valid_before: JsValue,
+    ) -> Result<String, JsValue> {
+        let values = [&room_id, &role, &user_id, &valid_for_seconds, &issued_at, &not_valid_before];
+        hms_app_token_of(&self.client, &self.env, values).js()
+    }
+}
+
+/// The VideoSDK minter without a REST client (wrapped by `VideoSdkTokens` in `js/src/tokens.js`).
+#[wasm_bindgen]
+pub struct VideoSdkTokensCore {
+    credentials: VideoSdkCredentials,
+    env: JsEnv,
+}
+
+#[wasm_bindgen]
+impl VideoSdkTokensCore {
+    /// `new VideoSdkTokensCore({ apiKey, secret })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(value: JsValue) -> Result<VideoSdkTokensCore, JsValue> {
+        (|| {
+            let o: VideoSdkTokensOptions = options(&value, "VideoSdkTokens options")?;
+            Ok(VideoSdkTokensCore {
+                credentials: VideoSdkCredentials::new(&o.api_key, &o.secret)?,
+                env: JsEnv::default(),
+            })
+        })()
+        .js()
+    }
+
+    /// A token: `{ permissions, roomId, participantId, roles, validForSeconds, issuedAt, notValidBefore }`.
+    pub fn token(&self, options: JsValue) -> Result<String, JsValue> {
+        videosdk_token(&self.credentials, &self.env, &options).js()
+    }
+
+    /// `token` with the options passed one by one (see `VideoSdkCore.tokenOf`).
+    #[wasm_bindgen(js_name = tokenOf)]
+    #[allow(clippy::too_many_arguments)] // one per option, in the documented order
+    pub fn token_of(
+        &self,
+        permissions: JsValue,
+        room_id: JsValue,
+        participant_id: JsValue,
+        roles: JsValue,
+        valid_for_seconds: JsValue,
+        issued_at: JsValue,
+        not_valid_before: JsValue,
+    ) -> Result<String, JsValue> {
+        let values =
+            [&permissions, &room_id, &participant_id, &roles, &valid_for_seconds, &issued_at, &not_valid_before];
+        videosdk_token_of(&self.credentials, &self.env, values).js()
+    }
+}
