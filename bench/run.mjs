@@ -106,7 +106,8 @@ function packageVersion(dir, name) {
 
 function header() {
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown";
-  const wasm = `${ROOT}/pkg/wasm/edgeroom_bg.wasm`;
+  const wasm = `${ROOT}pkg/wasm/edgeroom_bg.wasm`;
+  const tokensWasm = `${ROOT}pkg/wasm/edgeroom_tokens_bg.wasm`;
   const commit = version("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"]);
   const dirty = version("git", ["-C", ROOT, "status", "--porcelain", "--untracked-files=no"]) ? " + uncommitted changes" : "";
   const bench = here(".");
@@ -118,7 +119,7 @@ function header() {
     "",
     `Machine: ${cpu}, ${cpus().length} cores (/proc/cpuinfo, os.cpus()); one thread per measurement; load average at start ${loadavg()[0].toFixed(2)} (1 min)${loadavg()[0] > 0.5 ? " — the machine was not idle" : ""}.`,
     `Runtimes: Node ${process.version} (V8 ${process.versions.v8}); ${version(DENO, ["--version"])}; ${version(WORKERD, ["--version"])} via Miniflare ${packageVersion(ROOT, "miniflare")}.`,
-    `edgeroom: pkg/ of ${commit}${dirty}, wasm ${existsSync(wasm) ? `${statSync(wasm).size} bytes, built ${statSync(wasm).mtime.toISOString().replace(/\.\d+Z$/, "Z")}` : "missing: run bash scripts/build.sh"}.`,
+    `edgeroom: pkg/ of ${commit}${dirty}, wasm ${existsSync(wasm) ? `${statSync(wasm).size} bytes, built ${statSync(wasm).mtime.toISOString().replace(/\.\d+Z$/, "Z")}` : "missing: run bash scripts/build.sh"}; token entry wasm ${existsSync(tokensWasm) ? `${statSync(tokensWasm).size} bytes` : "missing"}.`,
     `Peers: ${peers}.`,
   ].join("\n");
 }
@@ -222,17 +223,21 @@ async function coldSection() {
 
 async function footprintSection() {
   const result = await child(process.execPath, [here("runners/footprint.mjs")], "footprint");
-  const edgeroom = result.results.find((r) => r.library === "edgeroom");
+  // A peer's "mint a token" bundle is compared with edgeroom's smallest way to mint: the token
+  // entry (edgeroom/tokens) when it bundled, else the full entry.
+  const isEdgeroom = (library) => library === "edgeroom" || library.startsWith("edgeroom/");
+  const tokensRow = result.results.find((r) => r.library === "edgeroom/tokens");
+  const [mintBase, mintBaseName] =
+    tokensRow?.mint && !tokensRow.mint.error ? [tokensRow.mint, "edgeroom/tokens"] : [result.results.find((r) => r.library === "edgeroom")?.mint, "edgeroom"];
   const cell = (m) => (m?.error ? "—" : m ? `${kb(m.total.gzip)} / ${kb(m.total.brotli)}` : "n/a");
   const rows = result.results.map((r) => {
     const parts = (m) => (m && !m.error && m.wasm ? `JS ${kb(m.js.gzip)} + wasm ${kb(m.wasm.gzip)}` : "");
     const facts = [r.mint?.error, r.room?.error].filter(Boolean);
-    const ratio =
-      r.library === "edgeroom"
-        ? "(edgeroom)"
-        : r.mint && !r.mint.error
-          ? versus(r.mint.total.gzip / edgeroom.mint.total.gzip, "smaller", "larger") + " (mint)"
-          : "—";
+    const ratio = isEdgeroom(r.library)
+      ? "(edgeroom)"
+      : r.mint && !r.mint.error && mintBase && !mintBase.error
+        ? versus(r.mint.total.gzip / mintBase.total.gzip, "smaller", "larger").replace(/^edgeroom /, `${mintBaseName} `) + " (mint)"
+        : "—";
     return [r.library, cell(r.mint), parts(r.mint), cell(r.room), [...new Set(facts)].join("; ") || ratio];
   });
   print(
@@ -242,14 +247,19 @@ async function footprintSection() {
     )}`,
   );
   print(
-    "\nSizes of every file esbuild emits (JS, and for edgeroom the .wasm), each compressed alone (gzip -9, brotli q11) and summed. KB = 1024 bytes. A library esbuild cannot bundle for a browser/Worker is reported with the Node built-ins it needs.",
+    "\nSizes of every file esbuild emits (JS, and for edgeroom the .wasm), each compressed alone (gzip -9, brotli q11) and summed. KB = 1024 bytes. `edgeroom/tokens` is the token entry over its own token-only .wasm (it has no REST calls, so no room row); the peers' mint bundles are compared with it. A library esbuild cannot bundle for a browser/Worker is reported with the Node built-ins it needs.",
   );
   print();
   raw.footprint = result;
 }
 
-async function sizeSection() {
-  const r = await child(process.execPath, [here("runners/size.mjs")], "size");
+/** The two modules the package ships, each with its named copy and its footprint library. */
+const SIZE_MODULES = [
+  { key: "full", title: "the full entry (edgeroom)", named: "target/edgeroom-named.wasm", shipped: "pkg/wasm/edgeroom_bg.wasm", entry: "edgeroom" },
+  { key: "tokens", title: "the token entry (edgeroom/tokens)", named: "target/edgeroom_tokens-named.wasm", shipped: "pkg/wasm/edgeroom_tokens_bg.wasm", entry: "edgeroom/tokens" },
+];
+
+function sizeTable(r, title) {
   const pct = (part, whole) => `${((100 * part) / whole).toFixed(1)}%`;
   const bytes = (n) => n.toLocaleString("en");
   const rows = [
@@ -259,7 +269,7 @@ async function sizeSection() {
     ["total: the shipped wasm", bytes(r.total), "", "100.0%", ""],
   ];
   print(
-    `## Size per feature — ${r.shipped.path}: ${bytes(r.shipped.raw)} bytes, ${kb(r.shipped.gzip)} gzip, ${kb(r.shipped.brotli)} brotli\n\n${table(
+    `## Size per feature — ${title}: ${r.shipped.path}: ${bytes(r.shipped.raw)} bytes, ${kb(r.shipped.gzip)} gzip, ${kb(r.shipped.brotli)} brotli\n\n${table(
       ["area (code) or section", "bytes", "% of code", "% of wasm", "functions"],
       rows,
     )}`,
@@ -267,9 +277,9 @@ async function sizeSection() {
   const js = (m) => (m.error ? `not measured (${m.error})` : `${kb(m.gzip)} gzip / ${kb(m.brotli)} brotli (${bytes(m.raw)} bytes minified)`);
   const whole = r.js.mint.error ? undefined : r.shipped.gzip + r.js.mint.gzip;
   print(
-    `\nShipped, each file compressed alone (gzip -9, brotli q11; KB = 1024 bytes): wasm ${bytes(r.shipped.gzip)} bytes gzip, ${bytes(r.shipped.brotli)} brotli; the JS esbuild bundles to mint a token ${js(r.js.mint)}, to create a room ${js(r.js.room)}.${
-      whole ? ` wasm + JS to mint: ${kb(whole)} gzip.` : ""
-    }`,
+    `\nShipped, each file compressed alone (gzip -9, brotli q11; KB = 1024 bytes): wasm ${bytes(r.shipped.gzip)} bytes gzip, ${bytes(r.shipped.brotli)} brotli; the JS esbuild bundles through \`${r.entry}\` to mint a token ${js(r.js.mint)}${
+      r.js.room ? `, to create a room ${js(r.js.room)}` : ""
+    }.${whole ? ` wasm + JS to mint: ${kb(whole)} gzip.` : ""}`,
   );
   print(
     `\nCode bytes are each function's as wasm-opt left it (size prefix and body), by its name in ${r.named.path}; code that wasm-opt inlined counts where it was inlined (the exported shims hold much of the bindings). Gzip does not split by area.${
@@ -280,9 +290,28 @@ async function sizeSection() {
   );
   const cut = (name) => (name.length > 140 ? `${name.slice(0, 139)}…` : name);
   print(`\n${table(["largest functions", "bytes", "area"], r.byFunction.slice(0, 15).map((f) => [cut(f.name), bytes(f.bytes), f.area]))}`);
-  if (r.unmatched.length) print(`\nIn "other": ${r.unmatched.map(cut).join("; ")}.`);
+  if (r.unmatched.length) {
+    // One entry per name, with how many functions carry it (generic code repeats names).
+    const counts = new Map();
+    for (const name of r.unmatched.map(cut)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    print(`\nIn "other" (${r.unmatched.length} functions): ${[...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join("; ")}.`);
+  }
   print();
-  raw.size = r;
+}
+
+/** One table per shipped .wasm: every byte of each attributed to a feature area or a section. */
+async function sizeSection() {
+  raw.size = {};
+  for (const m of SIZE_MODULES) {
+    const title = m.title;
+    try {
+      const r = await child(process.execPath, [here("runners/size.mjs"), "--named", `${ROOT}${m.named}`, "--shipped", `${ROOT}${m.shipped}`, "--entry", m.entry], `size/${m.key}`);
+      sizeTable(r, title);
+      raw.size[m.key] = r;
+    } catch (error) {
+      print(`## Size per feature — ${title}\n\nnot measured: ${error.message}\n`);
+    }
+  }
 }
 
 async function requestSection() {
@@ -432,8 +461,8 @@ function targets() {
 
 // ---------------------------------------------------------------------------------------
 
-const WASM = `${ROOT}/pkg/wasm/edgeroom_bg.wasm`;
-const wasmStamp = () => (existsSync(WASM) ? `${statSync(WASM).size}@${statSync(WASM).mtimeMs}` : "missing");
+const WASMS = [`${ROOT}pkg/wasm/edgeroom_bg.wasm`, `${ROOT}pkg/wasm/edgeroom_tokens_bg.wasm`];
+const wasmStamp = () => WASMS.map((w) => (existsSync(w) ? `${statSync(w).size}@${statSync(w).mtimeMs}` : "missing")).join(",");
 const stampAtStart = wasmStamp();
 print(header());
 print();

@@ -22,6 +22,13 @@ export function createRoom(accessKey, secret, name) {
   return new HmsClient({ accessKey, secret }).rooms.create({ name });
 }`,
   },
+  // The token entry: its own token-only .wasm; minting only (it has no REST calls).
+  "edgeroom/tokens": {
+    mint: `import { HmsTokens } from "edgeroom/tokens";
+export function mint(accessKey, secret, roomId, role) {
+  return new HmsTokens({ accessKey, secret }).getAuthToken({ roomId, role }).token;
+}`,
+  },
   "node:crypto (hand-written)": {
     mint: `export { load as mint } from "./signers/node-crypto.mjs";`,
   },

@@ -8,7 +8,13 @@
 // byte of the file, and the program asserts so rather than print a table that does not add
 // up. The wasm binary format is read directly, no dependencies. JSON on stdout for run.mjs.
 //
-//   node bench/runners/size.mjs [--named target/edgeroom-named.wasm] [--shipped pkg/wasm/edgeroom_bg.wasm]
+// The token entry's module (edgeroom/tokens) is read the same way, from its own named copy:
+//
+//   node bench/runners/size.mjs [--named target/edgeroom-named.wasm] [--shipped pkg/wasm/edgeroom_bg.wasm] [--entry edgeroom]
+//   node bench/runners/size.mjs --named target/edgeroom_tokens-named.wasm --shipped pkg/wasm/edgeroom_tokens_bg.wasm --entry edgeroom/tokens
+//
+// --entry names the footprint section's library (ENTRIES in footprint.mjs) whose JS bundles
+// are measured beside the wasm: its "mint" and, if it has one, its "create a room".
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "../lib/args.mjs";
@@ -235,15 +241,36 @@ function callees(bytes, fn) {
 // where a path starts: at the start of the name or after `<`, `(`, `[`, `&`, `*`, `,`, `;`
 // or a space. `names` matches whole names that are not paths.
 export const AREAS = [
-  { id: "tokens", label: "tokens (mint, verify, HS256)", paths: ["edgeroom::token::", "sha2::", "hmac::", "digest::", "block_buffer::", "base64::", "uuid::", "jwt_compact::", "subtle::"] },
-  { id: "json", label: "JSON", paths: ["edgeroom::json::", "serde_json::", "serde::", "itoa::", "ryu::"] },
+  {
+    id: "tokens",
+    label: "tokens (mint, verify, HS256)",
+    // edgeroom_mint: crates/mint, minting's hot path; smallvec: jwt-compact's; generic_array: digest's.
+    paths: ["edgeroom::token::", "edgeroom_mint::", "sha2::", "hmac::", "digest::", "block_buffer::", "base64::", "uuid::", "jwt_compact::", "smallvec::", "generic_array::", "subtle::"],
+  },
+  // zmij: serde_json's float formatting.
+  { id: "json", label: "JSON", paths: ["edgeroom::json::", "serde_json::", "serde::", "serde_core::", "itoa::", "ryu::", "zmij::"] },
   { id: "hms", label: "100ms endpoints", paths: ["edgeroom::hms::"] },
   { id: "videosdk", label: "VideoSDK endpoints", paths: ["edgeroom::videosdk::"] },
   { id: "webhooks", label: "webhooks", paths: ["edgeroom::webhook::", "edgeroom::wasm::webhooks"] },
   {
     id: "request",
-    label: "request path (client, validation, HTTP, dates)",
-    paths: ["edgeroom::client::", "edgeroom::endpoint::", "edgeroom::schema::", "edgeroom::http", "edgeroom::rules", "edgeroom::iso8601", "edgeroom::http_date", "edgeroom::token_cache", "httpdate::", "chrono::"],
+    label: "request path (client, params, validation, HTTP, replies, dates)",
+    paths: [
+      "edgeroom::client::",
+      "edgeroom::call::",
+      "edgeroom::request::",
+      "edgeroom::reply::",
+      "edgeroom::params::",
+      "edgeroom::endpoint::",
+      "edgeroom::schema::",
+      "edgeroom::http",
+      "edgeroom::rules",
+      "edgeroom::iso8601",
+      "edgeroom::http_date",
+      "edgeroom::token_cache",
+      "httpdate::",
+      "chrono::",
+    ],
   },
   { id: "errors", label: "errors (shared by every area)", paths: ["edgeroom::error::"] },
   {
@@ -355,7 +382,9 @@ function differencesFromShipped(named, shipped) {
   return differences;
 }
 
-export async function report({ namedPath, shippedPath }) {
+export async function report({ namedPath, shippedPath, entry = "edgeroom" }) {
+  const tasks = ENTRIES[entry];
+  if (!tasks) throw new Error(`size: --entry ${entry}: not a library of footprint.mjs (${Object.keys(ENTRIES).join(", ")})`);
   const bytes = readFileSync(namedPath);
   const wasm = parseWasm(bytes);
   const shippedBytes = readFileSync(shippedPath);
@@ -400,9 +429,11 @@ export async function report({ namedPath, shippedPath }) {
   const total = codeBytes + sum(sections.map((s) => s.bytes));
   assertEqual(total + (named?.bytes ?? 0), bytes.length, "every area and section row against the file size");
 
-  // What a bundler ships beside the wasm: the JS of the footprint section's edgeroom entries.
-  const js = async (entry) => {
-    const m = await measure(entry);
+  // What a bundler ships beside the wasm: the JS of the footprint section's entries of this
+  // library (the full entry's, or the token entry's).
+  const js = async (source) => {
+    if (!source) return undefined;
+    const m = await measure(source);
     return m.error ? { error: m.error } : m.js;
   };
   return {
@@ -417,11 +448,12 @@ export async function report({ namedPath, shippedPath }) {
     // Every function, largest first: two runs' lists diff into what grew.
     byFunction: [...functions].sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name)).map(({ name, area, bytes }) => ({ name, area, bytes })),
     unmatched: functions.filter((f) => f.area === OTHER.id).map((f) => f.name),
-    js: { mint: await js(ENTRIES.edgeroom.mint), room: await js(ENTRIES.edgeroom.room) },
+    entry,
+    js: { mint: await js(tasks.mint), room: await js(tasks.room) },
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2), { named: `${ROOT}target/edgeroom-named.wasm`, shipped: `${ROOT}pkg/wasm/edgeroom_bg.wasm` });
-  console.log(JSON.stringify(await report({ namedPath: args.named, shippedPath: args.shipped })));
+  const args = parseArgs(process.argv.slice(2), { named: `${ROOT}target/edgeroom-named.wasm`, shipped: `${ROOT}pkg/wasm/edgeroom_bg.wasm`, entry: "edgeroom" });
+  console.log(JSON.stringify(await report({ namedPath: args.named, shippedPath: args.shipped, entry: String(args.entry) })));
 }

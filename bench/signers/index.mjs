@@ -5,6 +5,8 @@
 
 export const SIGNERS = [
   { id: "edgeroom-hms", label: "edgeroom HmsClient.auth.getAuthToken", kind: "hms", edgeroom: true },
+  // The token entry (edgeroom/tokens, its own .wasm): the same token as edgeroom-hms.
+  { id: "edgeroom-tokens", label: "edgeroom/tokens HmsTokens.getAuthToken", kind: "hms", edgeroom: true },
   { id: "node-crypto", label: "node:crypto createHmac(secret) per token", kind: "hms", vs: "edgeroom-hms", node: true },
   { id: "node-crypto-key", label: "node:crypto createHmac(KeyObject) per token", kind: "hms", vs: "edgeroom-hms", node: true },
   { id: "node-crypto-precomputed", label: "node:crypto precomputed ipad/opad, Hash#copy", kind: "hms", vs: "edgeroom-hms", node: true },

@@ -6,6 +6,7 @@
 // workerd's clock does not advance while code runs (a Spectre mitigation), so the runner
 // times each request from outside and subtracts the cost of an empty one (n=0).
 import * as edgeroomHms from "../signers/edgeroom-hms.mjs";
+import * as edgeroomTokens from "../signers/edgeroom-tokens.mjs";
 import * as edgeroomVideoSdk from "../signers/edgeroom-videosdk.mjs";
 import * as nodeCrypto from "../signers/node-crypto.mjs";
 import * as nodeCryptoKey from "../signers/node-crypto-key.mjs";
@@ -19,6 +20,7 @@ import { mintCount } from "../lib/stats.mjs";
 
 const MODULES = {
   "edgeroom-hms": edgeroomHms,
+  "edgeroom-tokens": edgeroomTokens,
   "node-crypto": nodeCrypto,
   "node-crypto-key": nodeCryptoKey,
   "node-crypto-precomputed": nodeCryptoPrecomputed,
