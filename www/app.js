@@ -1,8 +1,9 @@
 // The demo page. It talks to the edge function for everything that needs the secret
-// (rooms, room codes) and uses edgeroom's browser entry for what does not: exchanging a
+// (rooms, room codes) and uses edgeroom's token entry (edgeroom/tokens, its browser
+// condition: the token-only .wasm, without the REST calls) for what does not: exchanging a
 // room code for an auth token and decoding it. Every error is shown with its `code`.
 
-import { init, exchangeRoomCode, decodeToken } from "edgeroom";
+import { init, exchangeRoomCode, decodeToken } from "edgeroom/tokens";
 
 const $ = (id) => document.getElementById(id);
 let authBaseUrl;

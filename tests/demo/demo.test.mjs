@@ -57,15 +57,22 @@ after(async () => {
 async function openPage(viewport) {
   const page = await browser.newPage({ viewport });
   const problems = [];
+  const requested = [];
   page.on("pageerror", (error) => problems.push(error.message));
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
-  return { page, problems };
+  return { page, problems, requested };
 }
 
 test("a newcomer creates a room, joins with a code and sees the decoded token", async () => {
-  const { page, problems } = await openPage({ width: 1280, height: 800 });
+  const { page, problems, requested } = await openPage({ width: 1280, height: 800 });
   assert.match(await page.textContent("#backend"), /emulator/);
+  // The page's own code runs on the token entry (edgeroom/tokens): its .wasm, never the full one.
+  const fromPackage = requested.filter((path) => path.startsWith("/edgeroom/"));
+  assert.ok(fromPackage.includes("/edgeroom/entries/tokens/browser.js"), `loaded: ${fromPackage.join(", ")}`);
+  assert.ok(fromPackage.includes("/edgeroom/wasm/edgeroom_tokens_bg.wasm"), `loaded: ${fromPackage.join(", ")}`);
+  assert.deepEqual(fromPackage.filter((path) => /edgeroom_bg\.wasm$|\/entries\/browser\.js$/.test(path)), [], "the full entry is not loaded");
   await page.screenshot({ path: join(SHOTS, "1-start.png") });
 
   const name = `standup-${Date.now()}`;
