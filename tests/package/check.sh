@@ -70,12 +70,13 @@ check "publint (tarball, --strict)" "$BIN/publint" run "$TARBALL" --strict
 
 # The package is ESM only by design ("type": "module", no `require` condition), so the
 # esm-only profile: node10 and require-from-CJS resolutions are not supported targets.
-# `./edgeroom_bg.wasm` is a raw binary asset (for init(input) and bundlers that take a URL
-# or a WebAssembly.Module), not a module with types: excluded. --no-definitely-typed keeps
+# `./edgeroom_bg.wasm` and `./edgeroom_tokens_bg.wasm` are raw binary assets (for
+# init(input) and bundlers that take a URL or a WebAssembly.Module), not modules with types:
+# excluded. --no-definitely-typed keeps
 # attw offline (it would look for @types/edgeroom on the registry).
 attw_esm_only() {
   local out
-  out="$("$BIN/attw" "$TARBALL" --profile esm-only --exclude-entrypoints ./edgeroom_bg.wasm \
+  out="$("$BIN/attw" "$TARBALL" --profile esm-only --exclude-entrypoints ./edgeroom_bg.wasm ./edgeroom_tokens_bg.wasm \
     --no-definitely-typed --format table-flipped --no-emoji --no-color 2>&1)" || { printf '%s\n' "$out"; return 1; }
   echo "$(printf '%s\n' "$out" | grep -c '^│ "edgeroom') entrypoints resolve with types under node16 (ESM) and bundler"
 }
@@ -103,20 +104,22 @@ check "bin: edgeroom-emulator --help" \
 check "declarations name exactly the runtime exports" \
   sh -c 'cd "$1" && node exports-check.mjs' _ "$SCRATCH"
 
-check "node: tokens, room via emulator/server, exit" \
+check "node: tokens (both entries), room via emulator/server, exit" \
   sh -c 'cd "$1" && node node-check.mjs' _ "$SCRATCH"
 
-# Minimal permissions: read the .wasm and nothing else; no network (in-process emulator).
-check "deno: tokens, room, exit; read <wasm> only" \
+# Minimal permissions: read the two .wasm files (edgeroom, edgeroom/tokens) and nothing
+# else; no network (in-process emulator).
+check "deno: tokens (both entries), room, exit; read <wasm> only" \
   sh -c 'cd "$1" && DENO_NO_UPDATE_CHECK=1 "$2" run --no-prompt --no-lock \
-    --allow-read=node_modules/edgeroom/wasm/edgeroom_bg.wasm deno-check.mjs' _ "$SCRATCH" "$BIN/deno"
+    --allow-read=node_modules/edgeroom/wasm/edgeroom_bg.wasm,node_modules/edgeroom/wasm/edgeroom_tokens_bg.wasm \
+    deno-check.mjs' _ "$SCRATCH" "$BIN/deno"
 
 # Deno type-checks the package's declarations for its users: they must compile there too.
 check "deno check: the declarations, as Deno users get them" \
   sh -c 'cd "$1" && DENO_NO_UPDATE_CHECK=1 "$2" check --no-lock --quiet deno-types.ts && echo "deno-types.ts type-checks"' \
   _ "$SCRATCH" "$BIN/deno"
 
-check "workerd: bundled Worker in Miniflare" \
+check "workerd: bundled Worker (both entries) in Miniflare" \
   node "$HERE/workerd.mjs" "$SCRATCH/worker.mjs"
 
 echo "$passed passed, $failed failed"

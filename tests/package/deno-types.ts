@@ -3,6 +3,7 @@
 import { HmsClient, HmsWebhookReceiver, VideoSdkClient, isEdgeroomError, type Room } from "edgeroom";
 import { DEFAULT_APP, DEFAULT_VIDEOSDK_APP, createEmulator, hmsUrls } from "edgeroom/emulator";
 import { startEmulatorServer } from "edgeroom/emulator/server";
+import { HmsTokens, VideoSdkTokens, decodeToken, init } from "edgeroom/tokens";
 
 const emu = createEmulator();
 const hms = new HmsClient({ ...DEFAULT_APP, ...hmsUrls("http://emulator.invalid"), fetch: emu.fetch });
@@ -19,3 +20,9 @@ Deno.serve(async (request) => {
   }
 });
 void startEmulatorServer;
+await init();
+const small: HmsTokens = new HmsTokens({ accessKey: "a", secret: "s" });
+const appToken: string = small.getAuthToken({ roomId: "r", role: "guest" }).token;
+const management: string = small.getManagementToken().token;
+new VideoSdkTokens({ apiKey: "k", secret: "s" }).getToken({ permissions: ["allow_join"] });
+console.log(decodeToken(appToken).claims.exp, management.length);

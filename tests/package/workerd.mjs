@@ -11,6 +11,7 @@ try {
   assert.equal(response.status, 200, text);
   const body = JSON.parse(text);
   assert.deepEqual([body.roomId, body.room], ["room-1", "workerd-check"]);
+  assert.deepEqual(body.tokenEntry, { roomId: "room-2", verifies: "room-1" });
   console.log(JSON.stringify(body));
 } finally {
   await dispose();
