@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what is missing first. Exits non-zero on any failure.
-#   native   cargo test (with the README's Rust example as a doctest), clippy (host and
-#            wasm32), rustfmt, cargo doc without warnings, the generated files current
+#   native   cargo test (with the README's Rust example as a doctest), clippy (host, wasm32,
+#            and the token module without wasm-full), rustfmt, cargo doc without warnings,
+#            the generated files current
 #   wasm     wasm-bindgen tests in Node and in headless Chromium
 #   package  the npm package build, then the emulator's own tests
 #   conformance the official SDKs (100ms and VideoSDK for Node, VideoSDK for Rust) against the
@@ -36,10 +37,15 @@ tier() {
   "$@" 2>&1 | tee "$OUT/$name.log"
 }
 
-say "native: cargo fmt --check, clippy (host, wasm32), cargo test, cargo doc"
+say "native: cargo fmt --check, clippy (host, wasm32, the token module), cargo test, cargo doc"
 cargo fmt --all --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The token entry's module as scripts/build.sh builds it: edgeroom without its default
+# feature `wasm-full`. The workspace run above unifies features, so it only ever sees the
+# crate with wasm-full; selected alone, crates/tokens links (and clippy lints) edgeroom
+# without it, the cfgs of src/wasm/ that only the token .wasm compiles.
+cargo clippy --quiet -p edgeroom-tokens --target wasm32-unknown-unknown -- -D warnings
 tier native cargo test --quiet --workspace
 # js/src/calls.js and js/types/calls.d.ts are what the Rust declarations of the calls make
 # (fails when either is stale: regenerate with EDGEROOM_WRITE_GENERATED=1, or build).
