@@ -25,6 +25,17 @@ const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
 /// an `AbortSignal`, objects of names: [`PASSED_AS_IS`]) travel through that value as a slot
 /// number that `T`'s field reads back with [`passed`]. `undefined`/`null` are an empty object.
 pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
+    let members = members(value, what, field_names::<T>())?;
+    let options = crate::params::from_value(&members);
+    SLOTS.with(|cell| cell.borrow_mut().clear());
+    options
+}
+
+/// The generic-free part of [`options`], compiled once rather than into every export that
+/// reads options: the object's own keys checked against `known` and read into a JSON object,
+/// the [`PASSED_AS_IS`] values set aside in [`SLOTS`].
+#[inline(never)]
+fn members(value: &JsValue, what: &str, known: &[&str]) -> Result<Value> {
     let mut members = serde_json::Map::new();
     let mut slots = Vec::new();
     if !(value.is_undefined() || value.is_null()) {
@@ -32,7 +43,6 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
         if !value.is_object() || value.is_function() || is_array(value).map_err(|_| unreadable())? {
             return Err(Error::invalid(what, "must be an object"));
         }
-        let known = field_names::<T>();
         for key in object_keys(value).map_err(|_| unreadable())?.iter() {
             let name = key.as_string().unwrap_or_default();
             if !known.contains(&name.as_str()) {
@@ -55,9 +65,7 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
         }
     }
     SLOTS.with(|cell| *cell.borrow_mut() = slots);
-    let options = crate::params::from_value(&Value::Object(members));
-    SLOTS.with(|cell| cell.borrow_mut().clear());
-    options
+    Ok(Value::Object(members))
 }
 
 /// The options whose values edgeroom takes as JavaScript values and reads itself, every
