@@ -54,8 +54,8 @@ where
 /// `JSON.stringify` is one call, is caught whole, reads every own key, writes a `Date` as
 /// the ISO 8601 text the date filters take, and leaves `undefined` members out (absent, as
 /// intended). Its replacer refuses, by key, what JSON would change without a word: NaN and
-/// the infinities (written as `null`, absent) and strings with a lone surrogate (escaped
-/// into text no UTF-8 string can hold).
+/// the infinities (written as `null`, absent) and strings or keys with a lone surrogate
+/// (escaped into text no UTF-8 string can hold).
 fn json_value(params: &JsValue) -> Result<Value> {
     let unreadable =
         || Error::invalid("params", "cannot be read as JSON (a getter or proxy threw, a cycle, or a BigInt)");

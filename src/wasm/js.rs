@@ -18,6 +18,7 @@ export function stringifyParams(value) {
   const replacer = function (key, item) {
     if (typeof item === 'number' && !Number.isFinite(item)) refused = [key || 'params', 'number'];
     else if (typeof item === 'string' && item.isWellFormed?.() === false) refused = [key || 'params', 'unicode'];
+    else if (key.isWellFormed?.() === false) refused = ['params', 'unicode'];
     if (refused !== null) throw refused;
     return item;
   };

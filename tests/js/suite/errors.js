@@ -113,6 +113,10 @@ export default [
         [{ recording_info: { upload_info: { type: "ftp", location: "b" } } }, "recording_info.upload_info.type", "recording_info.upload_info.type: must be one of s3, gs, oss, azure"],
         [{ recording_info: { upload_info: { type: "s3" } } }, "recording_info.upload_info.location", "recording_info.upload_info.location: is required"],
         [{ size: NaN }, "size", "size: must be a finite number"],
+        [{ recording_info: { enabled: Infinity } }, "enabled", "enabled: must be a finite number"],
+        [{ description: "half \ud800 pair" }, "description", "description: must be well-formed Unicode (it has a lone surrogate)"],
+        [{ "\udc00": "x" }, "params", "params: must be well-formed Unicode (it has a lone surrogate)"],
+        [[{ name: "a" }], "params", "params: must be an object, not an array"],
       ];
       for (const [params, field, message] of cases) {
         const error = await rejects(hms.rooms.create(params), { code: "invalid_argument" }, JSON.stringify(params));
