@@ -8,7 +8,7 @@ import { HmsCore, VideoSdkCore } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
 import { HMS_CALLS, VIDEOSDK_CALLS } from "./calls.js";
-import { freedError, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
+import { freed, freedError, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
 
 export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
 // The token API of edgeroom/tokens, the very same functions and classes.
@@ -164,9 +164,6 @@ export class VideoSdkClient {
   }
 }
 
-function freed() {
-  throw freedError();
-}
 
 function exchangeBody(options) {
   if (options === null || typeof options !== "object") {

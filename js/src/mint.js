@@ -53,3 +53,8 @@ export function videoSdkTokenMethods(core) {
 export function freedError() {
   return edgeroomError("not_initialized", "this client was released with free(); create a new one");
 }
+
+/** Throws the error of a released object: the `core()` of the token methods after free(). */
+export function freed() {
+  throw freedError();
+}

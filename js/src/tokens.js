@@ -16,7 +16,7 @@ import {
   exchangeRoomCode as wasmExchangeRoomCode,
 } from "../wasm/edgeroom.js";
 import { assertReady } from "./ready.js";
-import { freedError, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
+import { freed, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
 
 /** 100ms tokens without a REST client: `new HmsTokens({ accessKey, secret })`. */
 export class HmsTokens {
@@ -61,9 +61,6 @@ export class VideoSdkTokens {
   }
 }
 
-function freed() {
-  throw freedError();
-}
 
 /** Verifies an HS256 token: `{ type?, leewaySeconds? }`. Returns the claims or throws. */
 export function verifyToken(token, secret, options) {
