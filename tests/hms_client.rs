@@ -11,7 +11,7 @@ use edgeroom::client::{Env, Provider, RetryPolicy};
 use edgeroom::hms::active_rooms::{Message, SendMessage};
 use edgeroom::hms::auth::{exchange_room_code, ExchangeRoomCode, RoomCodeGrant};
 use edgeroom::hms::recordings::{RecordingStart, StartRecording, StopAllRecordings};
-use edgeroom::hms::rooms::{CreateRoom, RetrieveRoom, Room, RoomSettings};
+use edgeroom::hms::rooms::{CreateRoom, GetRoom, Room, RoomSettings};
 use edgeroom::hms::{HmsClient, HmsOptions, CALLS};
 use edgeroom::http::{HttpRequest, HttpResponse};
 use edgeroom::{Call, Error, ErrorCode, Result};
@@ -26,8 +26,8 @@ fn send<C: Call<Provider = HmsClient>>(transport: &Scripted, call: &C) -> Result
     block_on(client().send(transport, &env(), call))
 }
 
-fn retrieve() -> RetrieveRoom {
-    RetrieveRoom::new("r1")
+fn retrieve() -> GetRoom {
+    GetRoom::new("r1")
 }
 
 fn ok_room() -> HttpResponse {

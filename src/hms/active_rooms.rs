@@ -210,15 +210,15 @@ calls! {
     provider HmsClient;
 
     /// `GET /active-rooms/{room_id}`: the room's live session; a 404 when it has none.
-    RetrieveActiveRoom = "activeRooms.retrieve": Get "/active-rooms/{}" (room_id: "roomId") none ()
+    GetActiveRoom = "activeRooms.retrieve": Get "/active-rooms/{}" (room_id: "roomId") none ()
         => ActiveRoom, reply BY_ID;
 
     /// `GET /active-rooms/{room_id}/peers/{peer_id}`: one connected peer, with its tracks.
-    RetrievePeerDetails = "activeRooms.retrievePeerDetails": Get "/active-rooms/{}/peers/{}"
+    GetPeerDetails = "activeRooms.retrievePeerDetails": Get "/active-rooms/{}/peers/{}"
         (room_id: "roomId", peer_id: "peerId") none () => PeerDetails, reply BY_ID;
 
     /// `GET /active-rooms/{room_id}/peers`: the connected peers, by peer id.
-    RetrieveActivePeers = "activeRooms.retrieveActivePeers": Get "/active-rooms/{}/peers" (room_id: "roomId")
+    GetActivePeers = "activeRooms.retrieveActivePeers": Get "/active-rooms/{}/peers" (room_id: "roomId")
         none () => BTreeMap<String, ActivePeer>, reply Reply::Member("peers");
 
     /// `POST /active-rooms/{room_id}/peers/{peer_id}`: changes a connected peer's name, role
@@ -264,13 +264,13 @@ mod tests {
 
     #[test]
     fn retrieves_build_gets_with_encoded_paths() {
-        let req = client().request(&RetrieveActiveRoom::new("r1")).unwrap();
+        let req = client().request(&GetActiveRoom::new("r1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Get, "https://api.100ms.live/v2/active-rooms/r1"));
-        let req = client().request(&RetrievePeerDetails::new("r1", "p 1")).unwrap();
+        let req = client().request(&GetPeerDetails::new("r1", "p 1")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/active-rooms/r1/peers/p%201");
-        let req = client().request(&RetrieveActivePeers::new("r1")).unwrap();
+        let req = client().request(&GetActivePeers::new("r1")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/active-rooms/r1/peers");
-        let err = client().request(&RetrievePeerDetails::new("r1", "")).unwrap_err();
+        let err = client().request(&GetPeerDetails::new("r1", "")).unwrap_err();
         assert_eq!(err.message(), "peerId: must be a non-empty string");
     }
 
@@ -345,12 +345,12 @@ mod tests {
 
     #[test]
     fn documented_responses_parse() {
-        let room = answer::<RetrieveActiveRoom>(200, r#"{"id":"r1","name":"n","customer_id":"c","session":{"id":"s1","created_at":"2023-11-14T22:13:20Z","peers":["p1","p2"]},"new":1}"#).unwrap();
+        let room = answer::<GetActiveRoom>(200, r#"{"id":"r1","name":"n","customer_id":"c","session":{"id":"s1","created_at":"2023-11-14T22:13:20Z","peers":["p1","p2"]},"new":1}"#).unwrap();
         assert_eq!(room.session.unwrap().peers.unwrap(), ["p1", "p2"]);
         assert_eq!(room.extra["new"], 1);
-        let peers = answer::<RetrieveActivePeers>(200, r#"{"peers":{"p1":{"id":"p1","name":"Ana","user_id":"u","role":"host","metadata":"{}","joined_at":"2023-11-14T22:13:20Z"}}}"#).unwrap();
+        let peers = answer::<GetActivePeers>(200, r#"{"peers":{"p1":{"id":"p1","name":"Ana","user_id":"u","role":"host","metadata":"{}","joined_at":"2023-11-14T22:13:20Z"}}}"#).unwrap();
         assert_eq!(peers["p1"].role.as_deref(), Some("host"));
-        let details = answer::<RetrievePeerDetails>(200, r#"{"id":"p1","tracks":{"t1":{"id":"t1","stream_id":"st","mute":false,"type":"audio","source":"regular","started_at":"2023-11-14T22:13:20Z"},"t2":{"type":"hologram","source":"screen"}}}"#).unwrap();
+        let details = answer::<GetPeerDetails>(200, r#"{"id":"p1","tracks":{"t1":{"id":"t1","stream_id":"st","mute":false,"type":"audio","source":"regular","started_at":"2023-11-14T22:13:20Z"},"t2":{"type":"hologram","source":"screen"}}}"#).unwrap();
         let tracks = details.tracks.unwrap();
         assert_eq!(tracks["t1"].kind, Some(TrackKind::Audio));
         assert_eq!(tracks["t2"].kind, Some(TrackKind::Other("hologram".into())), "a new kind still parses");
@@ -358,9 +358,9 @@ mod tests {
         let sent = answer::<SendMessage>(200, r#"{"message":"message sent"}"#).unwrap();
         assert_eq!(sent["message"], "message sent");
         assert_eq!(answer::<EndActiveRoom>(204, "").unwrap(), Value::Null);
-        let err = answer::<RetrieveActiveRoom>(404, r#"{"code":404,"message":"Room is not active"}"#).unwrap_err();
+        let err = answer::<GetActiveRoom>(404, r#"{"code":404,"message":"Room is not active"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "not_found");
-        let err = answer::<RetrieveActivePeers>(200, r#"{"peers":[]}"#).unwrap_err();
+        let err = answer::<GetActivePeers>(200, r#"{"peers":[]}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
     }
 }

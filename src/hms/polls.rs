@@ -412,7 +412,7 @@ calls! {
     CreatePoll = "polls.create": Post "/polls" () body NewPoll => Poll, reply POLL;
 
     /// `GET /polls/{poll_id}`.
-    RetrievePoll = "polls.retrieve": Get "/polls/{}" (poll_id: "pollId") none () => Poll, reply POLL;
+    GetPoll = "polls.retrieve": Get "/polls/{}" (poll_id: "pollId") none () => Poll, reply POLL;
 
     /// `POST /polls/{poll_id}`: changes a poll.
     UpdatePoll = "polls.update": Post "/polls/{}" (poll_id: "pollId") body PollChanges => Poll,
@@ -439,23 +439,23 @@ calls! {
         reply Reply::Empty;
 
     /// `GET /polls/{poll_id}/sessions/{session_id}`: the poll's run in a session.
-    RetrievePollSession = "polls.retrieveSession": Get "/polls/{}/sessions/{}"
+    GetPollSession = "polls.retrieveSession": Get "/polls/{}/sessions/{}"
         (poll_id: "pollId", session_id: "sessionId") none () => PollSession, reply OBJECT;
 
     /// `GET /polls/{poll_id}/sessions/{session_id}/results`.
-    RetrievePollResults = "polls.retrieveResults": Get "/polls/{}/sessions/{}/results"
+    GetPollResults = "polls.retrieveResults": Get "/polls/{}/sessions/{}/results"
         (poll_id: "pollId", session_id: "sessionId") none () => PollResults, reply OBJECT;
 
     /// `GET /polls/{poll_id}/sessions/{session_id}/results/{result_id}`.
-    RetrievePollResult = "polls.retrieveResult": Get "/polls/{}/sessions/{}/results/{}"
+    GetPollResult = "polls.retrieveResult": Get "/polls/{}/sessions/{}/results/{}"
         (poll_id: "pollId", session_id: "sessionId", result_id: "resultId") none () => PollResult, reply OBJECT;
 
     /// `GET /polls/{poll_id}/sessions/{session_id}/responses`.
-    RetrievePollResponses = "polls.retrieveResponses": Get "/polls/{}/sessions/{}/responses"
+    GetPollResponses = "polls.retrieveResponses": Get "/polls/{}/sessions/{}/responses"
         (poll_id: "pollId", session_id: "sessionId") none () => PollResponses, reply OBJECT;
 
     /// `GET /polls/{poll_id}/sessions/{session_id}/responses/{response_id}`.
-    RetrievePollResponse = "polls.retrieveResponse": Get "/polls/{}/sessions/{}/responses/{}"
+    GetPollResponse = "polls.retrieveResponse": Get "/polls/{}/sessions/{}/responses/{}"
         (poll_id: "pollId", session_id: "sessionId", response_id: "responseId") none () => PollResponse,
         reply OBJECT;
 }
@@ -499,7 +499,7 @@ mod tests {
                 "/polls",
                 Some(create),
             ),
-            (c.request(&RetrievePoll::new("p1")).unwrap(), Method::Get, "/polls/p1", None),
+            (c.request(&GetPoll::new("p1")).unwrap(), Method::Get, "/polls/p1", None),
             (
                 c.request(&UpdatePoll::new("p1", params(json!({"title": "Dinner?"})).unwrap())).unwrap(),
                 Method::Post,
@@ -526,27 +526,22 @@ mod tests {
                 "/polls/p1/questions/q1/options/o1",
                 None,
             ),
-            (c.request(&RetrievePollSession::new("p1", "s1")).unwrap(), Method::Get, "/polls/p1/sessions/s1", None),
+            (c.request(&GetPollSession::new("p1", "s1")).unwrap(), Method::Get, "/polls/p1/sessions/s1", None),
+            (c.request(&GetPollResults::new("p1", "s1")).unwrap(), Method::Get, "/polls/p1/sessions/s1/results", None),
             (
-                c.request(&RetrievePollResults::new("p1", "s1")).unwrap(),
-                Method::Get,
-                "/polls/p1/sessions/s1/results",
-                None,
-            ),
-            (
-                c.request(&RetrievePollResult::new("p1", "s1", "x1")).unwrap(),
+                c.request(&GetPollResult::new("p1", "s1", "x1")).unwrap(),
                 Method::Get,
                 "/polls/p1/sessions/s1/results/x1",
                 None,
             ),
             (
-                c.request(&RetrievePollResponses::new("p1", "s1")).unwrap(),
+                c.request(&GetPollResponses::new("p1", "s1")).unwrap(),
                 Method::Get,
                 "/polls/p1/sessions/s1/responses",
                 None,
             ),
             (
-                c.request(&RetrievePollResponse::new("p1", "s1", "x1")).unwrap(),
+                c.request(&GetPollResponse::new("p1", "s1", "x1")).unwrap(),
                 Method::Get,
                 "/polls/p1/sessions/s1/responses/x1",
                 None,
@@ -566,7 +561,7 @@ mod tests {
         assert!(UpdatePollQuestion::new("p", "q", QuestionFields::default()).idempotent());
         assert!(UpdatePollOption::new("p", "q", "o", OptionFields::default()).idempotent());
         assert!(DeletePollQuestion::new("p", "q").idempotent());
-        assert!(RetrievePollResults::new("p", "s").idempotent());
+        assert!(GetPollResults::new("p", "s").idempotent());
     }
 
     #[test]
@@ -642,9 +637,9 @@ mod tests {
     fn path_arguments_are_checked() {
         let err = client().request(&DeletePollOption::new("p", "q", "..")).unwrap_err();
         assert_eq!(err.message(), "optionId: must not be . or ..");
-        let err = client().request(&RetrievePollResponse::new("p", "", "r")).unwrap_err();
+        let err = client().request(&GetPollResponse::new("p", "", "r")).unwrap_err();
         assert_eq!(err.message(), "sessionId: must be a non-empty string");
-        let req = client().request(&RetrievePoll::new("a b")).unwrap();
+        let req = client().request(&GetPoll::new("a b")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/polls/a%20b");
     }
 
@@ -659,29 +654,29 @@ mod tests {
             "questions":[{"index":1,"text":"Where?","format":"text","attachment":[],"skippable":true,"duration":0,"once":false,
             "weight":1,"answer_min_len":0,"answer_max_len":1024,"type":"single-choice","answer":{"options":[1]},
             "options":[{"index":1,"text":"Here","weight":1}]}],"brand_new":1}"#;
-        let poll: Poll = answer(RetrievePoll::SPEC.reply, poll).unwrap();
+        let poll: Poll = answer(GetPoll::SPEC.reply, poll).unwrap();
         assert_eq!(poll.kind, Some(PollType::Quiz));
         assert_eq!(poll.mode, Some(PollMode::UserId));
         let question = &poll.questions.as_ref().unwrap()[0];
         assert_eq!(question.kind, Some(QuestionType::SingleChoice));
         assert_eq!(question.options.as_ref().unwrap()[0].text.as_deref(), Some("Here"));
         assert_eq!(poll.extra["brand_new"], 1);
-        let err = answer::<Poll>(RetrievePoll::SPEC.reply, r#"{"title":"no id"}"#).unwrap_err();
+        let err = answer::<Poll>(GetPoll::SPEC.reply, r#"{"title":"no id"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
-        let odd: Poll = answer(RetrievePoll::SPEC.reply, r#"{"id":"p","type":"survey"}"#).unwrap();
+        let odd: Poll = answer(GetPoll::SPEC.reply, r#"{"id":"p","type":"survey"}"#).unwrap();
         assert_eq!(odd.kind, Some(PollType::Other("survey".into())), "a new type still parses");
 
         let results = r#"{"limit":10,"data":[{"id":"1","question":1,"type":"single-choice","total":2,"skipped":0,"options":[1,1],"correct":1}],"last":"1"}"#;
-        let results: PollResults = answer(RetrievePollResults::SPEC.reply, results).unwrap();
+        let results: PollResults = answer(GetPollResults::SPEC.reply, results).unwrap();
         assert_eq!(results.data.as_ref().unwrap()[0].options, Some(vec![1, 1]));
         let responses = r#"{"limit":10,"data":[{"id":"r1","poll_id":"p1","session_id":"s1","room_id":"room","question":1,"type":"short-answer",
             "skipped":false,"text":"hi","final":true,"peer":{"peerid":"pe","userid":"u","username":"Ana"},"created_at":"2024-01-01T00:00:00Z"}]}"#;
-        let responses: PollResponses = answer(RetrievePollResponses::SPEC.reply, responses).unwrap();
+        let responses: PollResponses = answer(GetPollResponses::SPEC.reply, responses).unwrap();
         let first = &responses.data.as_ref().unwrap()[0];
         assert_eq!(first.is_final, Some(true));
         assert_eq!(first.peer.as_ref().unwrap().username.as_deref(), Some("Ana"));
         let run = r#"{"poll_id":"p1","session_id":"s1","room_id":"r","state":"stopped","started_at":"x","stopped_at":null,"total_response":3,"user_count":2,"max_user":5}"#;
-        let run: PollSession = answer(RetrievePollSession::SPEC.reply, run).unwrap();
+        let run: PollSession = answer(GetPollSession::SPEC.reply, run).unwrap();
         assert_eq!(run.user_count, Some(2));
         let deleted: Value = answer(DeletePollQuestion::SPEC.reply, "").unwrap();
         assert_eq!(deleted, Value::Null);

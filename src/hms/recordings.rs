@@ -274,7 +274,7 @@ calls! {
         none () => Vec<RecordingJob>, reply Reply::Items;
 
     /// `GET /recordings/{recording_id}`.
-    RetrieveRecording = "recordings.retrieve": Get "/recordings/{}" (recording_id: "recordingId")
+    GetRecording = "recordings.retrieve": Get "/recordings/{}" (recording_id: "recordingId")
         none () => RecordingJob, reply JOB;
 
     /// `GET /recordings`: one page of recordings.
@@ -282,11 +282,11 @@ calls! {
         reply Reply::Page(Paging::DataLast);
 
     /// `GET /recordings/{recording_id}/config`: the configuration a recording runs with.
-    RetrieveRecordingConfig = "recordings.retrieveConfig": Get "/recordings/{}/config"
+    GetRecordingConfig = "recordings.retrieveConfig": Get "/recordings/{}/config"
         (recording_id: "recordingId") none () => RecordingConfig, reply Reply::Object(&[]);
 
     /// `GET /recording-assets/{asset_id}`.
-    RetrieveRecordingAsset = "recordingAssets.retrieve": Get "/recording-assets/{}" (asset_id: "assetId")
+    GetRecordingAsset = "recordingAssets.retrieve": Get "/recording-assets/{}" (asset_id: "assetId")
         none () => RecordingAsset, reply JOB;
 
     /// `GET /recording-assets`: one page of recording assets.
@@ -374,18 +374,15 @@ mod tests {
         assert!(!stop.idempotent);
         let all = c.request(&StopAllRecordings::new("room")).unwrap();
         assert_eq!(all.url, "https://api.100ms.live/v2/recordings/room/room/stop");
-        let get = c.request(&RetrieveRecording::new("j")).unwrap();
+        let get = c.request(&GetRecording::new("j")).unwrap();
         assert_eq!((get.method, get.url.as_str()), (Method::Get, "https://api.100ms.live/v2/recordings/j"));
-        let config = c.request(&RetrieveRecordingConfig::new("j")).unwrap();
+        let config = c.request(&GetRecordingConfig::new("j")).unwrap();
         assert_eq!(config.url, "https://api.100ms.live/v2/recordings/j/config");
         assert_eq!(
             c.request(&StopRecording::new("")).unwrap_err().message(),
             "recordingId: must be a non-empty string"
         );
-        assert_eq!(
-            c.request(&RetrieveRecordingAsset::new("..")).unwrap_err().message(),
-            "assetId: must not be . or .."
-        );
+        assert_eq!(c.request(&GetRecordingAsset::new("..")).unwrap_err().message(), "assetId: must not be . or ..");
     }
 
     #[test]

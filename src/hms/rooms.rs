@@ -392,10 +392,10 @@ calls! {
         reply ROOM, retry Retry::When(RoomSettings::has_name);
 
     /// `GET /rooms/{room_id}`.
-    RetrieveRoom = "rooms.retrieveById": Get "/rooms/{}" (room_id: "roomId") none () => Room, reply ROOM;
+    GetRoom = "rooms.retrieveById": Get "/rooms/{}" (room_id: "roomId") none () => Room, reply ROOM;
 
     /// `GET /rooms?name=`: the room of that name, or a `not_found` error.
-    RetrieveRoomByName = "rooms.retrieveByName": Get "/rooms" () query ByName => Room,
+    GetRoomByName = "rooms.retrieveByName": Get "/rooms" () query ByName => Room,
         reply Reply::First("room"), fields ["name"];
 
     /// `POST /rooms/{room_id}`: changes a room's settings.
@@ -557,11 +557,11 @@ mod tests {
 
     #[test]
     fn path_arguments_are_checked() {
-        let err = client().request(&RetrieveRoom::new("")).unwrap_err();
+        let err = client().request(&GetRoom::new("")).unwrap_err();
         assert_eq!(err.message(), "roomId: must be a non-empty string");
-        let err = client().request(&RetrieveRoom::new("..")).unwrap_err();
+        let err = client().request(&GetRoom::new("..")).unwrap_err();
         assert_eq!(err.message(), "roomId: must not be . or ..");
-        let req = client().request(&RetrieveRoom::new("a b/c")).unwrap();
+        let req = client().request(&GetRoom::new("a b/c")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms/a%20b%2Fc");
         assert_eq!(req.header("content-type"), None);
     }
@@ -576,7 +576,7 @@ mod tests {
         };
         let req = client().request(&ListRooms::new(filters)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms?after=2022-01-01T01%3A00%3A00.000Z&limit=20&start=6284eb3f119d5dbdd03ac068");
-        let req = client().request(&RetrieveRoomByName::new(ByName { name: "a b".into() })).unwrap();
+        let req = client().request(&GetRoomByName::new(ByName { name: "a b".into() })).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms?name=a%20b");
         let err = client().request(&ListRooms::new(RoomFilters { limit: Some(0), ..RoomFilters::default() }));
         assert_eq!(err.unwrap_err().message(), "limit: must be an integer from 1 to 100");

@@ -118,7 +118,7 @@ calls! {
     provider HmsClient;
 
     /// `GET /sessions/{session_id}`.
-    RetrieveSession = "sessions.retrieveById": Get "/sessions/{}" (session_id: "sessionId") none () => Session,
+    GetSession = "sessions.retrieveById": Get "/sessions/{}" (session_id: "sessionId") none () => Session,
         reply Reply::Object(&["id"]);
 
     /// `GET /sessions`: one page of sessions.
@@ -126,7 +126,7 @@ calls! {
         reply Reply::Page(Paging::DataLast);
 
     /// `GET /sessions?room_id=&active=true`: the room's live session, or a `not_found` error.
-    RetrieveActiveSessionByRoom = "sessions.retrieveActiveByRoom": Get "/sessions" () query ActiveInRoom => Session,
+    GetActiveSessionByRoom = "sessions.retrieveActiveByRoom": Get "/sessions" () query ActiveInRoom => Session,
         reply Reply::First("active session"), fields ["room_id"];
 }
 
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn retrieve_and_list_build_the_documented_requests() {
-        let req = client().request(&RetrieveSession::new("s1")).unwrap();
+        let req = client().request(&GetSession::new("s1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Get, "https://api.100ms.live/v2/sessions/s1"));
         let list = filters(
             json!({"room_id": "r1", "after": "2022-01-01T01:00:00.000Z", "before": "2022-03-31T01:00:00.000Z"}),
@@ -177,11 +177,11 @@ mod tests {
     #[test]
     fn active_by_room_queries_the_live_session() {
         let by_room: ActiveInRoom = crate::call::params_from_json(json!({"room_id": "r1"})).unwrap();
-        let req = client().request(&RetrieveActiveSessionByRoom::new(by_room)).unwrap();
+        let req = client().request(&GetActiveSessionByRoom::new(by_room)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/sessions?active=true&room_id=r1");
-        assert_eq!(RetrieveActiveSessionByRoom::SPEC.fields, ["room_id"]);
+        assert_eq!(GetActiveSessionByRoom::SPEC.fields, ["room_id"]);
         let empty = ActiveInRoom { room_id: String::new() };
-        let err = client().request(&RetrieveActiveSessionByRoom::new(empty)).unwrap_err();
+        let err = client().request(&GetActiveSessionByRoom::new(empty)).unwrap_err();
         assert_eq!(err.message(), "room_id: must be a non-empty string");
         let err = crate::call::params_from_json::<ActiveInRoom>(json!({})).unwrap_err();
         assert_eq!(err.message(), "room_id: is required");
@@ -195,14 +195,14 @@ mod tests {
 
     #[test]
     fn documented_responses_parse() {
-        let session = answer::<RetrieveSession>(SESSION).unwrap();
+        let session = answer::<GetSession>(SESSION).unwrap();
         assert_eq!(session.peers.unwrap()["p1"].left_at.as_deref(), Some("2023-11-14T22:20:00Z"));
         let page = answer::<ListSessions>(&format!(r#"{{"limit":10,"data":[{SESSION}],"last":"s1"}}"#)).unwrap();
         assert_eq!(page.items[0].id, "s1");
         assert_eq!(page.next, Some(crate::reply::Next::Start { start: "s1".into() }));
-        let live = answer::<RetrieveActiveSessionByRoom>(&format!(r#"{{"limit":10,"data":[{SESSION}]}}"#)).unwrap();
+        let live = answer::<GetActiveSessionByRoom>(&format!(r#"{{"limit":10,"data":[{SESSION}]}}"#)).unwrap();
         assert_eq!(live.active, Some(true));
-        let none = answer::<RetrieveActiveSessionByRoom>(r#"{"limit":10,"data":[]}"#).unwrap_err();
+        let none = answer::<GetActiveSessionByRoom>(r#"{"limit":10,"data":[]}"#).unwrap_err();
         assert_eq!((none.code().as_str(), none.message()), ("not_found", "no active session matches"));
     }
 }

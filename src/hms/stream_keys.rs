@@ -63,7 +63,7 @@ calls! {
         reply KEY;
 
     /// `GET /stream-keys/room/{room_id}`: the room's active key.
-    RetrieveStreamKey = "streamKeys.retrieve": Get "/stream-keys/room/{}" (room_id: "roomId") none () => StreamKey,
+    GetStreamKey = "streamKeys.retrieve": Get "/stream-keys/room/{}" (room_id: "roomId") none () => StreamKey,
         reply KEY;
 
     /// `POST /stream-keys/room/{room_id}/disable`: disables the room's active key (safe to
@@ -91,13 +91,13 @@ mod tests {
         assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.100ms.live/v2/stream-keys/room/r1"));
         assert_eq!(req.body, None);
         assert!(!req.idempotent, "a second create answers 400 while the first key is active");
-        let req = client().request(&RetrieveStreamKey::new("r1")).unwrap();
+        let req = client().request(&GetStreamKey::new("r1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Get, "https://api.100ms.live/v2/stream-keys/room/r1"));
         let req = client().request(&DisableStreamKey::new("r1")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/stream-keys/room/r1/disable");
         assert!(req.idempotent);
         assert_eq!(
-            client().request(&RetrieveStreamKey::new("")).unwrap_err().message(),
+            client().request(&GetStreamKey::new("")).unwrap_err().message(),
             "roomId: must be a non-empty string"
         );
     }
@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn keys_parse_and_debug_hides_them() {
         let body = r#"{"id":"k1","key":"SECRETKEY123","url":"rtmp://ingest.100ms.live:1935/live","rtmp_ingest_url":"rtmp://ingest.100ms.live:1935/live","room_id":"r1","enabled":true,"created_at":"2023-11-14T22:13:20Z"}"#;
-        let key = answer::<RetrieveStreamKey>(200, body).unwrap();
+        let key = answer::<GetStreamKey>(200, body).unwrap();
         assert_eq!(key.key, "SECRETKEY123");
         assert_eq!(key.extra["rtmp_ingest_url"], "rtmp://ingest.100ms.live:1935/live");
         let debug = format!("{key:?}");

@@ -255,7 +255,7 @@ calls! {
         none () => Vec<LiveStream>, reply Reply::Items;
 
     /// `GET /live-streams/{stream_id}`.
-    RetrieveLiveStream = "liveStreams.retrieve": Get "/live-streams/{}" (stream_id: "streamId")
+    GetLiveStream = "liveStreams.retrieve": Get "/live-streams/{}" (stream_id: "streamId")
         none () => LiveStream, reply JOB;
 
     /// `GET /live-streams`: one page of live streams.
@@ -288,7 +288,7 @@ calls! {
         none () => Vec<ExternalStream>, reply Reply::Items;
 
     /// `GET /external-streams/{stream_id}`.
-    RetrieveExternalStream = "externalStreams.retrieve": Get "/external-streams/{}" (stream_id: "streamId")
+    GetExternalStream = "externalStreams.retrieve": Get "/external-streams/{}" (stream_id: "streamId")
         none () => ExternalStream, reply JOB;
 
     /// `GET /external-streams`: one page of external streams.
@@ -378,7 +378,7 @@ mod tests {
         let cases = [
             (c.request(&StopLiveStream::new("s1")), Method::Post, "/live-streams/s1/stop"),
             (c.request(&StopAllLiveStreams::new("r1")), Method::Post, "/live-streams/room/r1/stop"),
-            (c.request(&RetrieveLiveStream::new("s1")), Method::Get, "/live-streams/s1"),
+            (c.request(&GetLiveStream::new("s1")), Method::Get, "/live-streams/s1"),
             (c.request(&PauseLiveStreamRecording::new("s1")), Method::Post, "/live-streams/s1/pause-recording"),
             (c.request(&ResumeLiveStreamRecording::new("s1")), Method::Post, "/live-streams/s1/resume-recording"),
             (c.request(&ListLiveStreams::new(JobFilters::default())), Method::Get, "/live-streams"),
@@ -455,7 +455,7 @@ mod tests {
         );
         let all = c.request(&StopAllExternalStreams::new("r1")).unwrap();
         assert_eq!(all.url, "https://api.100ms.live/v2/external-streams/room/r1/stop");
-        let get = c.request(&RetrieveExternalStream::new("s1")).unwrap();
+        let get = c.request(&GetExternalStream::new("s1")).unwrap();
         assert_eq!((get.method, get.url.as_str()), (Method::Get, "https://api.100ms.live/v2/external-streams/s1"));
         let filters: JobFilters = params(json!({"room_id": "r1", "limit": 5})).unwrap();
         let list = c.request(&ListExternalStreams::new(filters)).unwrap();

@@ -282,7 +282,7 @@ calls! {
         reply Reply::Page(Paging::DataLast);
 
     /// `GET /templates/{template_id}`.
-    RetrieveTemplate = "templates.retrieve": Get "/templates/{}" (template_id: "templateId") none () => Template,
+    GetTemplate = "templates.retrieve": Get "/templates/{}" (template_id: "templateId") none () => Template,
         reply TEMPLATE;
 
     /// `POST /templates`: creates a template, or overwrites the one of that name (an upsert
@@ -295,7 +295,7 @@ calls! {
         => Template, reply TEMPLATE, retry Retry::Always;
 
     /// `GET /templates/{template_id}/roles/{role_name}`.
-    RetrieveTemplateRole = "templates.retrieveRole": Get "/templates/{}/roles/{}"
+    GetTemplateRole = "templates.retrieveRole": Get "/templates/{}/roles/{}"
         (template_id: "templateId", role_name: "roleName") none () => TemplateRole, reply OBJECT;
 
     /// `POST /templates/{template_id}/roles/{role_name}`: creates the role or changes it.
@@ -308,7 +308,7 @@ calls! {
         (template_id: "templateId", role_name: "roleName") none () => serde_json::Value, reply Reply::Empty;
 
     /// `GET /templates/{template_id}/settings`.
-    RetrieveTemplateSettings = "templates.retrieveSettings": Get "/templates/{}/settings"
+    GetTemplateSettings = "templates.retrieveSettings": Get "/templates/{}/settings"
         (template_id: "templateId") none () => TemplateSettings, reply OBJECT;
 
     /// `POST /templates/{template_id}/settings`: sets the settings.
@@ -316,7 +316,7 @@ calls! {
         (template_id: "templateId") body SettingsChanges => TemplateSettings, reply OBJECT, retry Retry::Always;
 
     /// `GET /templates/{template_id}/recordings`: the recording configurations, an array.
-    RetrieveRecordingsConfig = "templates.retrieveRecordingsConfig": Get "/templates/{}/recordings"
+    GetRecordingsConfig = "templates.retrieveRecordingsConfig": Get "/templates/{}/recordings"
         (template_id: "templateId") none () => Vec<RecordingConfig>, reply Reply::Json;
 
     /// `POST /templates/{template_id}/recordings`: sets the recording configuration.
@@ -360,7 +360,7 @@ mod tests {
         let recordings = json!([{"name": "composite", "role": "host", "maxDuration": 3600}]);
         let cases: Vec<(HttpRequest, Method, &str, Option<Value>)> = vec![
             (c.request(&ListTemplates::new(TemplateFilters::default())).unwrap(), Method::Get, "/templates", None),
-            (c.request(&RetrieveTemplate::new("t1")).unwrap(), Method::Get, "/templates/t1", None),
+            (c.request(&GetTemplate::new("t1")).unwrap(), Method::Get, "/templates/t1", None),
             (
                 c.request(&CreateTemplate::new(params(create.clone()).unwrap())).unwrap(),
                 Method::Post,
@@ -373,12 +373,7 @@ mod tests {
                 "/templates/t1",
                 Some(update),
             ),
-            (
-                c.request(&RetrieveTemplateRole::new("t1", "host")).unwrap(),
-                Method::Get,
-                "/templates/t1/roles/host",
-                None,
-            ),
+            (c.request(&GetTemplateRole::new("t1", "host")).unwrap(), Method::Get, "/templates/t1/roles/host", None),
             (
                 c.request(&CreateOrUpdateTemplateRole::new("t1", "host", params(json!({"priority": 1})).unwrap()))
                     .unwrap(),
@@ -392,7 +387,7 @@ mod tests {
                 "/templates/t1/roles/host",
                 None,
             ),
-            (c.request(&RetrieveTemplateSettings::new("t1")).unwrap(), Method::Get, "/templates/t1/settings", None),
+            (c.request(&GetTemplateSettings::new("t1")).unwrap(), Method::Get, "/templates/t1/settings", None),
             (
                 c.request(&UpdateTemplateSettings::new("t1", params(json!({"region": "in"})).unwrap())).unwrap(),
                 Method::Post,
@@ -405,7 +400,7 @@ mod tests {
                 "/templates/t1/recordings",
                 Some(recordings),
             ),
-            (c.request(&RetrieveRecordingsConfig::new("t1")).unwrap(), Method::Get, "/templates/t1/recordings", None),
+            (c.request(&GetRecordingsConfig::new("t1")).unwrap(), Method::Get, "/templates/t1/recordings", None),
         ];
         for (req, method, path, expected) in cases {
             assert_eq!(req.method, method, "{path}");
@@ -515,7 +510,7 @@ mod tests {
     fn path_arguments_are_checked() {
         let err = client().request(&DeleteTemplateRole::new("t", "..")).unwrap_err();
         assert_eq!(err.message(), "roleName: must not be . or ..");
-        let req = client().request(&RetrieveTemplateRole::new("t", "co host")).unwrap();
+        let req = client().request(&GetTemplateRole::new("t", "co host")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/templates/t/roles/co%20host");
     }
 
@@ -530,14 +525,14 @@ mod tests {
             "roles":{"host":{"name":"host","publishParams":{"allowed":["audio"]},"priority":1,"maxPeerCount":0,"newThing":1}},
             "settings":{"region":"in","recording":null,"roomState":{"enabled":false},"retry":{}},
             "destinations":{},"createdAt":"0001-01-01T00:00:00Z","updatedAt":"0001-01-01T00:00:00Z","_id":"t1"}"#;
-        let template: Template = answer(RetrieveTemplate::SPEC.reply, template).unwrap();
+        let template: Template = answer(GetTemplate::SPEC.reply, template).unwrap();
         assert_eq!(template.app_id.as_deref(), Some("a"));
         let host = &template.roles.as_ref().unwrap()["host"];
         assert_eq!(host.max_peer_count, Some(0));
         assert_eq!(host.extra["newThing"], 1);
         assert_eq!(template.settings.as_ref().unwrap().region, Some(Region::In));
         assert_eq!(template.extra["_id"], "t1");
-        let err = answer::<Template>(RetrieveTemplate::SPEC.reply, r#"{"name":"no id"}"#).unwrap_err();
+        let err = answer::<Template>(GetTemplate::SPEC.reply, r#"{"name":"no id"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
 
         let page: Page<Template> =
@@ -548,13 +543,12 @@ mod tests {
             r#"[{"name":"composite","role":"host","maxDuration":3600,"compositeRecording":{"browserComposite":{}}}]"#;
         let configs: Vec<RecordingConfig> = answer(ConfigureRecordings::SPEC.reply, configs).unwrap();
         assert_eq!(configs[0].max_duration, Some(3600));
-        let none: Vec<RecordingConfig> = answer(RetrieveRecordingsConfig::SPEC.reply, "[]").unwrap();
+        let none: Vec<RecordingConfig> = answer(GetRecordingsConfig::SPEC.reply, "[]").unwrap();
         assert!(none.is_empty());
-        let err = answer::<Vec<RecordingConfig>>(RetrieveRecordingsConfig::SPEC.reply, "not json").unwrap_err();
+        let err = answer::<Vec<RecordingConfig>>(GetRecordingsConfig::SPEC.reply, "not json").unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
         let settings: TemplateSettings =
-            answer(RetrieveTemplateSettings::SPEC.reply, r#"{"region":"eu","roomState":{"messageInterval":5}}"#)
-                .unwrap();
+            answer(GetTemplateSettings::SPEC.reply, r#"{"region":"eu","roomState":{"messageInterval":5}}"#).unwrap();
         assert_eq!(settings.room_state, Some(json!({"messageInterval": 5})));
         let deleted: Value = answer(DeleteTemplateRole::SPEC.reply, "").unwrap();
         assert_eq!(deleted, Value::Null);
