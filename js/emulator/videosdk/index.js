@@ -3,9 +3,8 @@
 // index.js routes both prefixes here; this side keeps its own apps, state, token check and
 // error shape, so the 100ms side is untouched by it. Runtime-neutral, like index.js.
 
-import { HttpError, json } from "../shared/http.js";
 import { importHs256Key } from "../shared/hs256.js";
-import { findRoute } from "../shared/router.js";
+import { serveRoute } from "../shared/router.js";
 import { authenticateVideoSdk } from "./auth.js";
 import { joinRoom, leaveRoom } from "./control.js";
 import { clockAt, videoSdkErrorResponse } from "./http.js";
@@ -84,10 +83,7 @@ export function createVideoSdk({ apps, now, prefix, webhooks }) {
         ctx.app = appByKey(ctx.state, apiKey);
       }
       const routes = { api: videoSdkRoutes, ai: videoSdkAiRoutes, control: videoSdkControlRoutes }[service.videosdk];
-      const found = findRoute(routes, request.method, url.pathname.slice(service.prefix.length));
-      if (parsed.malformed) throw new HttpError(400, "Invalid request body", ["the body is not valid JSON"]);
-      ctx.params = found.params;
-      return json(200, await found.handler(ctx));
+      return await serveRoute({ prefix: service.prefix, routes }, request, url, parsed, ctx);
     } catch (error) {
       return videoSdkErrorResponse(error);
     }
