@@ -59,6 +59,8 @@ fn cases() -> Vec<(Case, Option<Value>)> {
         }
     });
     let rec = json!({"roomId": "r1", "config": {"layout": {"type": "SPOTLIGHT"}, "mode": "audio", "quality": "low"}});
+    let rec_upload = json!({"roomId": "r1", "awsDirPath": "rec/", "preSignedUrl": "https://up.example.com/put",
+        "webhookUrl": "https://hooks.example.com/r"});
     let rtmp = json!({"roomId": "r1", "outputs": [{"url": "rtmp://a.rtmp.youtube.com/live2", "streamKey": "k"}]});
     let capture = json!({"roomId": "r1", "format": "jpg", "width": 1280, "height": 720});
     let prec = json!({"roomId": "r1", "participantId": "p1", "fileFormat": "webm", "bucketDirPath": "d/"});
@@ -108,6 +110,7 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             json!({"roomId": "r1", "participantId": "p1"}),
         ),
         with(case::<v::media::StartRecording>(&[], rec.clone(), Post, "/v2/recordings/start"), rec),
+        with(case::<v::media::StartRecording>(&[], rec_upload.clone(), Post, "/v2/recordings/start"), rec_upload),
         with(
             case::<v::media::StopRecording>(&[], json!({"roomId": "r1"}), Post, "/v2/recordings/end"),
             json!({"roomId": "r1"}),

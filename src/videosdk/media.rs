@@ -121,6 +121,9 @@ pub struct StartRecordingParams {
     pub config: Option<JobConfig>,
     /// The storage path prefix.
     pub aws_dir_path: Option<String>,
+    /// A presigned URL to upload the recording to (`preSignedUrl`, as the official Node SDK's
+    /// `recordings.start` sends it; the composite start spells it `preSignedURL`).
+    pub pre_signed_url: Option<String>,
     /// Notified when the recording is ready.
     pub webhook_url: Option<String>,
     /// Post-recording transcription settings.
