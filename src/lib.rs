@@ -15,6 +15,8 @@ pub mod params;
 pub mod reply;
 pub mod request;
 mod rules;
+#[cfg(test)]
+mod test_support;
 pub mod token;
 mod token_cache;
 pub mod videosdk;

@@ -607,26 +607,17 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::params_from_json;
-    use crate::client::{Provider, RetryPolicy};
-    use crate::http::{HttpResponse, Method};
+    use crate::client::Provider;
+    use crate::http::Method;
+    use crate::test_support::{body_json, params, read, videosdk_client};
     use serde_json::json;
 
     const BASE: &str = "https://api.videosdk.live";
 
-    fn client() -> VideoSdkClient {
-        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
-    }
-
-    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> T {
-        let text = crate::reply::read(reply, &HttpResponse::new(200, body)).unwrap();
-        crate::reply::typed(200, &text).unwrap()
-    }
-
     #[test]
     fn participant_recordings() {
-        let c = client();
-        let start: StartParticipantRecordingParams = params_from_json(
+        let c = videosdk_client();
+        let start: StartParticipantRecordingParams = params(
             json!({"roomId": "r1", "participantId": "p1", "fileFormat": "mp4", "bucketDirPath": "d/", "metadata": {"k": 1}}),
         )
         .unwrap();
@@ -636,7 +627,7 @@ mod tests {
             (Method::Post, "https://api.videosdk.live/v2/recordings/participant/start")
         );
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(
                 r#"{"roomId":"r1","participantId":"p1","fileFormat":"mp4","bucketDirPath":"d/","metadata":{"k":1}}"#
             )
@@ -644,7 +635,7 @@ mod tests {
         );
         assert!(!req.idempotent);
         let bad: StartParticipantRecordingParams =
-            params_from_json(json!({"roomId": "r1", "participantId": "p1", "fileFormat": "mp3"})).unwrap();
+            params(json!({"roomId": "r1", "participantId": "p1", "fileFormat": "mp3"})).unwrap();
         assert_eq!(
             c.request(&StartParticipantRecording::new(bad)).unwrap_err().message(),
             "fileFormat: must be one of mp4, webm, m3u8"
@@ -653,7 +644,7 @@ mod tests {
         let req = c.request(&StopParticipantRecording::new(stop)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/stop"));
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1"}"#).unwrap()
         );
         let filters =
@@ -669,31 +660,29 @@ mod tests {
             (req.method, req.url.as_str()),
             (Method::Delete, "https://api.videosdk.live/v2/recordings/participant/x")
         );
-        let page: Page<IndividualRecording> = answer(
+        let page: Page<IndividualRecording> = read(
             PAGE,
             r#"{"pageInfo":{"currentPage":1,"lastPage":1},"data":[{"id":"pr1","roomId":"r1","participantName":"Ana","files":[{"fileUrl":"https://f"}]}]}"#,
-        );
+        ).unwrap();
         assert_eq!(page.items[0].participant_name.as_deref(), Some("Ana"));
     }
 
     #[test]
     fn track_recordings() {
-        let c = client();
-        let start: StartTrackRecordingParams = params_from_json(
-            json!({"roomId": "r1", "participantId": "p1", "kind": "screen_video", "fileFormat": "mp3"}),
-        )
-        .unwrap();
+        let c = videosdk_client();
+        let start: StartTrackRecordingParams =
+            params(json!({"roomId": "r1", "participantId": "p1", "kind": "screen_video", "fileFormat": "mp3"}))
+                .unwrap();
         let req = c.request(&StartTrackRecording::new(start)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/track/start"));
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(
                 r#"{"roomId":"r1","participantId":"p1","kind":"screen_video","fileFormat":"mp3"}"#
             )
             .unwrap()
         );
-        let err =
-            params_from_json::<StartTrackRecordingParams>(json!({"roomId": "r1", "participantId": "p1"})).unwrap_err();
+        let err = params::<StartTrackRecordingParams>(json!({"roomId": "r1", "participantId": "p1"})).unwrap_err();
         assert_eq!(err.message(), "kind: is required");
         let stop =
             TrackRef { room_id: "r1".into(), participant_id: "p1".into(), kind: RecordedTrackKind::from("camera") };
@@ -705,7 +694,7 @@ mod tests {
         let req = c.request(&StopTrackRecording::new(stop)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/track/stop"));
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","participantId":"p1","kind":"audio"}"#)
                 .unwrap()
         );
@@ -720,8 +709,8 @@ mod tests {
 
     #[test]
     fn composite_recordings() {
-        let c = client();
-        let start: StartCompositeRecordingParams = params_from_json(json!({
+        let c = videosdk_client();
+        let start: StartCompositeRecordingParams = params(json!({
             "roomId": "r1",
             "participants": [{"participantId": "p1", "kind": ["audio", "video"]}],
             "watermarks": [{"type": "custom", "text": "hi", "position": "top-left"}],
@@ -747,19 +736,18 @@ mod tests {
                 "watermarks: must list at most 3 watermarks",
             ),
         ] {
-            let params: StartCompositeRecordingParams = params_from_json(body).unwrap();
-            assert_eq!(c.request(&StartCompositeRecording::new(params)).unwrap_err().message(), message);
+            let given: StartCompositeRecordingParams = params(body).unwrap();
+            assert_eq!(c.request(&StartCompositeRecording::new(given)).unwrap_err().message(), message);
         }
-        let err =
-            params_from_json::<StartCompositeRecordingParams>(json!({"roomId": "r1", "dirPath": "x"})).unwrap_err();
+        let err = params::<StartCompositeRecordingParams>(json!({"roomId": "r1", "dirPath": "x"})).unwrap_err();
         assert!(err.message().starts_with("dirPath: is not a known field"), "{}", err.message());
         let stop = CompositeRef { room_id: "r1".into(), recording_id: "c1".into() };
         let req = c.request(&StopCompositeRecording::new(stop)).unwrap();
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","recordingId":"c1"}"#).unwrap()
         );
-        let err = params_from_json::<CompositeRef>(json!({"roomId": "r1"})).unwrap_err();
+        let err = params::<CompositeRef>(json!({"roomId": "r1"})).unwrap_err();
         assert_eq!(err.message(), "recordingId: is required");
         let filters = CompositeRecordingFilters { session_id: Some("s1".into()), ..Default::default() };
         assert_eq!(
@@ -771,14 +759,15 @@ mod tests {
             format!("{BASE}/v2/recordings/composite/c1")
         );
         assert_eq!(c.request(&DeleteCompositeRecording::new("c1")).unwrap().method, Method::Delete);
-        let one: CompositeRecording = answer(ONE, r#"{"id":"c1","meetingId":"r1","fileFormat":"mp4","end":null}"#);
+        let one: CompositeRecording =
+            read(ONE, r#"{"id":"c1","meetingId":"r1","fileFormat":"mp4","end":null}"#).unwrap();
         assert_eq!(one.meeting_id.as_deref(), Some("r1"));
     }
 
     #[test]
     fn merge_recordings() {
-        let c = client();
-        let create: CreateMergeRecordingParams = params_from_json(json!({
+        let c = videosdk_client();
+        let create: CreateMergeRecordingParams = params(json!({
             "sessionId": "s1",
             "channel1": [{"participantId": "p1"}],
             "channel2": [{"participantId": "p2", "recordingId": "pr2", "type": "track"}],
@@ -787,7 +776,7 @@ mod tests {
         .unwrap();
         let req = c.request(&CreateMergeRecording::new(create)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/merge"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"sessionId":"s1","channel1":[{"participantId":"p1"}],"channel2":[{"participantId":"p2","recordingId":"pr2","type":"track"}],"dirPath":"m/"}"#).unwrap());
+        assert_eq!(body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"sessionId":"s1","channel1":[{"participantId":"p1"}],"channel2":[{"participantId":"p2","recordingId":"pr2","type":"track"}],"dirPath":"m/"}"#).unwrap());
         for (body, message) in [
             (
                 json!({"sessionId": "s1", "channel1": [], "channel2": [{"participantId": "p2"}]}),
@@ -802,20 +791,21 @@ mod tests {
                 "channel1[0].participantId: must be a non-empty string",
             ),
         ] {
-            let params: CreateMergeRecordingParams = params_from_json(body).unwrap();
-            assert_eq!(c.request(&CreateMergeRecording::new(params)).unwrap_err().message(), message);
+            let given: CreateMergeRecordingParams = params(body).unwrap();
+            assert_eq!(c.request(&CreateMergeRecording::new(given)).unwrap_err().message(), message);
         }
         let created: MergeRecordingCreated =
-            answer(Reply::Object(&[]), r#"{"message":"Merge started","recording":{"id":"m1","status":"processing"}}"#);
+            read(Reply::Object(&[]), r#"{"message":"Merge started","recording":{"id":"m1","status":"processing"}}"#)
+                .unwrap();
         assert_eq!(created.recording.id, "m1");
         let filters =
             MergeRecordingFilters { status: Some("completed".into()), per_page: Some(5), ..Default::default() };
         let req = c.request(&ListMergeRecordings::new(filters)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/recordings/participant/merge?perPage=5&status=completed"));
-        let list: Page<MergeRecording> = answer(
+        let list: Page<MergeRecording> = read(
             <ListMergeRecordings as crate::call::Call>::SPEC.reply,
             r#"{"pageInfo":{"currentPage":1,"lastPage":3},"recordings":[{"id":"m1","channel1":[{"participantId":"p1"}]}]}"#,
-        );
+        ).unwrap();
         assert_eq!(list.items[0].channel1.as_ref().unwrap()[0].participant_id.as_deref(), Some("p1"));
         assert_eq!(list.next, Some(crate::reply::Next::Page { page: 2 }));
         assert_eq!(
