@@ -3,6 +3,7 @@
 // ../index.js routes these prefixes here; this side keeps its own apps, state, management-token
 // check and error shape, as videosdk/index.js does for VideoSDK. Runtime-neutral, like index.js.
 
+import { checkApps, clockAt } from "../shared/apps.js";
 import { HttpError, errorResponse } from "../shared/http.js";
 import { importHs256Key } from "../shared/hs256.js";
 import { serveRoute } from "../shared/router.js";
@@ -37,34 +38,17 @@ export const HMS_SERVICES = [
   // control service that simulates peers (control.js; no management token).
   { prefix: "/100ms", routes: hmsUnversionedRoutes, management: true, details: true },
   { prefix: HMS_CONTROL_PREFIX, routes: hmsControlRoutes, management: false, details: true },
-].map((service) => ({ ...service, hms: true }));
-
-function checkApps(apps) {
-  if (!Array.isArray(apps) || apps.length === 0) {
-    throw new TypeError("createEmulator: apps must be a non-empty array of { accessKey, secret }");
-  }
-  const seen = new Set();
-  for (const app of apps) {
-    if (typeof app?.accessKey !== "string" || app.accessKey === "") {
-      throw new TypeError("createEmulator: every app needs a non-empty string accessKey");
-    }
-    // The message names the access key only: errors end up in logs, secrets must not.
-    if (typeof app.secret !== "string" || app.secret === "") {
-      throw new TypeError(`createEmulator: app ${app.accessKey} needs a non-empty string secret`);
-    }
-    if (seen.has(app.accessKey)) throw new TypeError(`createEmulator: duplicate accessKey ${app.accessKey}`);
-    seen.add(app.accessKey);
-  }
-  return apps;
-}
-
-// One reading of the clock per request, so created_at, updated_at and token times agree.
-const clockAt = (ms) => ({ ms, sec: Math.floor(ms / 1000), iso: new Date(ms).toISOString() });
+];
 
 // apps: [{ accessKey, secret }] (default: DEFAULT_APP); templates: createEmulator's template
 // specs; now: () => ms; webhooks: the emulator's webhook hub (shared/webhooks.js).
 export function createHms({ apps, templates, now, webhooks }) {
-  const checked = checkApps(apps ?? [DEFAULT_APP]);
+  const checked = checkApps(apps ?? [DEFAULT_APP], {
+    option: "apps",
+    key: "accessKey",
+    app: "app",
+    duplicate: "accessKey",
+  });
   const templateSpecs = checkTemplateSpecs(templates);
 
   // Ids and keys are made on first use, not here: Cloudflare Workers forbid random values and
