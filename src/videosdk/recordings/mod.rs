@@ -9,10 +9,10 @@
 //! and track recordings share, the reply shapes) is here. Every item is re-exported here, so
 //! its path is `videosdk::recordings::Name` whichever file holds it.
 
-mod composite;
-mod merge;
-mod participant;
-mod track;
+pub mod composite;
+pub mod merge;
+pub mod participant;
+pub mod track;
 
 pub use self::composite::*;
 pub use self::merge::*;
