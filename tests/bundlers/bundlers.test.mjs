@@ -22,7 +22,7 @@ import { chromium } from "playwright-core";
 import { rollup } from "rollup";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { importMetaAssets } from "@web/rollup-plugin-import-meta-assets";
-import { build as viteBuild } from "vite";
+import { createServer as viteServer, build as viteBuild } from "vite";
 import webpack from "webpack";
 import { fullPage, html, tokensPage, tokensPageEsbuild } from "./pages.mjs";
 
@@ -244,6 +244,17 @@ test("Vite: vite build, no config: edgeroom/tokens", async () => {
 
 test("Vite: vite build, no config: edgeroom (the full entry)", async () => {
   await assertMinted(await visit(await serve(dist("vite", "vite-full"))), "edgeroom_bg.wasm");
+});
+
+test("Vite: the dev server (vite), no config: edgeroom/tokens, served from node_modules as it is", async () => {
+  const { dir } = project("vite-dev", { "main.js": tokensPage, "index.html": html("./main.js") });
+  const server = await viteServer({ root: dir, configFile: false, logLevel: "error", server: { host: "127.0.0.1", port: 0, strictPort: false } });
+  try {
+    await server.listen();
+    await assertMinted(await visit(server.resolvedUrls.local[0]), "edgeroom_tokens_bg.wasm");
+  } finally {
+    await server.close();
+  }
 });
 
 test("Rollup: node-resolve + import-meta-assets: edgeroom/tokens", async () => {
