@@ -8,20 +8,17 @@
 //   node --test tests/bundlers/            (run `bash scripts/build.sh` first)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build as esbuild } from "esbuild";
 import { jwtVerify } from "jose";
 import { chromium } from "playwright-core";
-import { rollup } from "rollup";
-import { nodeResolve } from "@rollup/plugin-node-resolve";
-import { importMetaAssets } from "@web/rollup-plugin-import-meta-assets";
 import { createServer as viteServer, build as viteBuild } from "vite";
 import webpack from "webpack";
 import { fullPage, html, tokensPage, tokensPageEsbuild } from "./pages.mjs";
@@ -42,6 +39,14 @@ const KEY = `key-${randomBytes(6).toString("hex")}`;
 const SECRET = randomBytes(24).toString("base64url");
 const ROOM = randomBytes(12).toString("hex");
 
+// The README's "Bundlers" section is what the esbuild and Rollup builds run: its esbuild
+// command line and its rollup.config.js, taken from the text, so the two cannot drift apart.
+const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const BUNDLERS = README.slice(README.indexOf("\n## Bundlers\n"), README.indexOf("\n## ", README.indexOf("\n## Bundlers\n") + 1));
+const ROLLUP_CONFIG = /```js\n(\/\/ rollup\.config\.js\n[\s\S]*?)```/.exec(BUNDLERS)?.[1];
+const ESBUILD_COMMAND = /bundled with: (esbuild [^\n]+)/.exec(BUNDLERS)?.[1];
+if (!ROLLUP_CONFIG || !ESBUILD_COMMAND) throw new Error('README.md: "Bundlers" lost its rollup.config.js or its esbuild command');
+
 const WORK = mkdtempSync(join(tmpdir(), "edgeroom-bundlers-"));
 const APP = join(WORK, "app");
 const servers = [];
@@ -57,6 +62,25 @@ function installPackage() {
     cwd: APP,
     stdio: "ignore",
   });
+  // What the README's rollup.config.js imports, as a user's devDependencies would provide it
+  // (linked from this repository's node_modules, where package-lock.json pins it).
+  for (const plugin of ["@rollup/plugin-node-resolve", "@web/rollup-plugin-import-meta-assets"]) {
+    mkdirSync(join(APP, "node_modules", plugin, ".."), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules", plugin), join(APP, "node_modules", plugin), "dir");
+  }
+}
+
+/**
+ * Runs a command line of the README (`esbuild ...`, `rollup -c`) in `cwd`, the tool taken
+ * from this repository's node_modules/.bin; fails with its output.
+ */
+async function run(commandLine, cwd) {
+  const [tool, ...args] = commandLine.split(/\s+/);
+  try {
+    await promisify(execFile)(join(ROOT, "node_modules/.bin", tool), args, { cwd });
+  } catch (error) {
+    throw new Error(`${commandLine} (in ${cwd}) failed:\n${error.stdout}\n${error.stderr}`);
+  }
 }
 
 /** A project folder of the scratch app: its source files written, its dist/ made by the bundler. */
@@ -144,17 +168,17 @@ function assertLoadFailed(error, url, fix) {
 // ---- the builds -------------------------------------------------------------------------
 
 const builds = {
-  /** esbuild: the .wasm imported for its URL with the file loader (the README's one line). */
+  /** esbuild: the README's command line, and the page imports the .wasm for its URL (the one line). */
   async esbuild() {
     const { dir, dist } = project("esbuild", { "main.js": tokensPageEsbuild });
-    await esbuild({ entryPoints: [join(dir, "main.js")], bundle: true, format: "esm", platform: "browser", outdir: dist, loader: { ".wasm": "file" }, logLevel: "error" });
+    await run(ESBUILD_COMMAND, dir);
     writeFileSync(join(dist, "index.html"), html("./main.js"));
     return dist;
   },
   /** esbuild with nothing said: the bundle keeps a URL to a .wasm it never emitted. */
   async esbuildBare() {
     const { dir, dist } = project("esbuild-bare", { "main.js": tokensPage });
-    await esbuild({ entryPoints: [join(dir, "main.js")], bundle: true, format: "esm", platform: "browser", outdir: dist, logLevel: "error" });
+    await run(ESBUILD_COMMAND.replace(" --loader:.wasm=file", ""), dir);
     writeFileSync(join(dist, "index.html"), html("./main.js"));
     return dist;
   },
@@ -168,16 +192,10 @@ const builds = {
     }
     return out;
   },
-  /** Rollup: node-resolve for the browser entry, import-meta-assets for the .wasm (the one line). */
+  /** Rollup: `rollup -c` with the README's rollup.config.js (node-resolve, and import-meta-assets: the one line). */
   async rollup() {
-    const { dir, dist } = project("rollup", { "main.js": tokensPage });
-    const bundle = await rollup({
-      input: join(dir, "main.js"),
-      plugins: [nodeResolve({ browser: true }), importMetaAssets()],
-      onwarn: () => {},
-    });
-    await bundle.write({ dir: dist, format: "es" });
-    await bundle.close();
+    const { dir, dist } = project("rollup", { "main.js": tokensPage, "rollup.config.js": ROLLUP_CONFIG });
+    await run("rollup -c", dir);
     writeFileSync(join(dist, "index.html"), html("./main.js"));
     return dist;
   },
@@ -235,6 +253,9 @@ function dist(name, sub) {
 }
 
 test("esbuild: --loader:.wasm=file and init(wasmUrl) load edgeroom/tokens", async () => {
+  // The page's one line is the README's.
+  const line = tokensPageEsbuild.split("\n").find((l) => l.startsWith("import wasmUrl"));
+  assert.ok(BUNDLERS.includes(line), `README's Bundlers shows ${line}`);
   await assertMinted(await visit(await serve(dist("esbuild"))), "edgeroom_tokens_bg.wasm");
 });
 
