@@ -91,15 +91,18 @@ function project(name, files) {
   return { dir, dist: join(dir, "dist") };
 }
 
-/** Serves `dir` at / on 127.0.0.1 (a free port); with `spa`, every unknown path answers index.html. */
-function serve(dir, { spa = false } = {}) {
+/**
+ * Serves `dir` at / on 127.0.0.1 (a free port); with `spa`, every unknown path answers
+ * index.html; `wasmType` replaces application/wasm.
+ */
+function serve(dir, { spa = false, wasmType } = {}) {
   const root = dir.endsWith(sep) ? dir : dir + sep;
   const server = http.createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (path.endsWith("/")) path += "index.html";
     let file = resolve(root, `.${path}`);
     if (spa && !existsSync(file)) file = join(root, "index.html");
-    const type = TYPES[extname(file)];
+    const type = extname(file) === ".wasm" && wasmType ? wasmType : TYPES[extname(file)];
     if (!file.startsWith(root) || !type) return res.writeHead(404).end();
     try {
       const body = await readFile(file);
@@ -303,6 +306,12 @@ test("a server that answers its HTML for every path: wasm_load_failed naming the
   const asked = visited.wasm.find(({ status }) => status === 200);
   assert.ok(asked, `the page asked for its .wasm: ${JSON.stringify(visited.wasm)}`);
   assertLoadFailed(visited.result.error, asked.url, /text\/html[\s\S]*Bundlers/);
+});
+
+test("the .wasm served with a wrong type still loads (not streamed: the slower path)", async () => {
+  const origin = await serve(join(APP, "node_modules/edgeroom/wasm"), { wasmType: "application/octet-stream" });
+  const visited = await visit(await serve(dist("esbuildBare")), { wasm: `${origin}/edgeroom_tokens_bg.wasm` });
+  await assertMinted(visited, "edgeroom_tokens_bg.wasm");
 });
 
 test("a wrong URL given to init(): wasm_load_failed naming it; a later init() with the right one succeeds", async () => {
