@@ -6,7 +6,7 @@ import { edgeroomError } from "./errors.js";
  * `init(input)` for the module `file` (its name in the package's wasm/ folder): call once
  * and await it before anything else; later calls return the same promise, and a failed load
  * lets a later call try again (e.g. after a network blip). `input` may be a URL, a Request, a
- * Response, bytes or a WebAssembly.Module; without it, `defaultUrl()` (the .wasm beside the
+ * Response (or a promise of one), bytes or a WebAssembly.Module; without it, `defaultUrl()` (the .wasm beside the
  * package, written as `new URL("...", import.meta.url)` in the entry itself, where bundlers
  * look for it). `initWasm` is wasm-bindgen's async init; `markReady` runs once it resolved.
  *
@@ -31,6 +31,20 @@ export function initOnce({ file, defaultUrl, initWasm, markReady }) {
     const given = input !== undefined;
     let source = given ? input : defaultUrl();
     let url;
+    let thenable = false;
+    try {
+      thenable = typeof source?.then === "function";
+    } catch {
+      // an input whose `then` cannot be read is not a promise; initWasm refuses it below
+    }
+    if (thenable) {
+      // init(fetch(url)), as wasm-bindgen's own init accepts.
+      try {
+        source = await source;
+      } catch (error) {
+        throw failed(`the promise given to init() rejected (${error?.message ?? error})`, error);
+      }
+    }
     if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
       url = typeof source === "string" || source instanceof URL ? String(source) : source.url;
       try {

@@ -103,7 +103,7 @@ function serve(dir, { spa = false, wasmType } = {}) {
     let file = resolve(root, `.${path}`);
     if (spa && !existsSync(file)) file = join(root, "index.html");
     const type = extname(file) === ".wasm" && wasmType ? wasmType : TYPES[extname(file)];
-    if (!file.startsWith(root) || !type) return res.writeHead(404).end();
+    if (!file.startsWith(root) || !type) return res.writeHead(404, { "access-control-allow-origin": "*" }).end();
     try {
       const body = await readFile(file);
       res.writeHead(200, { "content-type": type, "cache-control": "no-store", "access-control-allow-origin": "*" }).end(body);
@@ -306,6 +306,14 @@ test("a server that answers its HTML for every path: wasm_load_failed naming the
   const asked = visited.wasm.find(({ status }) => status === 200);
   assert.ok(asked, `the page asked for its .wasm: ${JSON.stringify(visited.wasm)}`);
   assertLoadFailed(visited.result.error, asked.url, /text\/html[\s\S]*Bundlers/);
+});
+
+test("init(fetch(url)) of a missing file: wasm_load_failed naming the URL", async () => {
+  const origin = await serve(join(APP, "node_modules/edgeroom/wasm"));
+  const missing = `${origin}/gone/edgeroom_tokens_bg.wasm`;
+  const visited = await visit(await serve(dist("esbuildBare")), { fetched: missing, retry: `${origin}/edgeroom_tokens_bg.wasm` });
+  assertLoadFailed(visited.result.error, missing, /HTTP 404[\s\S]*init\(\) was given this input/);
+  await assertMinted(visited, "edgeroom_tokens_bg.wasm", { failedFirst: true });
 });
 
 test("the .wasm served with a wrong type still loads (not streamed: the slower path)", async () => {

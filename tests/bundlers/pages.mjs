@@ -5,6 +5,7 @@
 //
 //   ?key=&secret=&room=   what to mint with
 //   ?wasm=<url>           passed to init() instead of the bundle's own .wasm URL
+//   ?fetched=<url>        init(fetch(url)) instead (edgeroom/tokens pages)
 //   ?retry=<url>          after a failed init(), try once more with this URL
 
 /** The page's own code: how it calls init() (`initCall`), what it imports besides. */
@@ -44,7 +45,7 @@ const fullMint = `  const hms = new HmsClient({ accessKey: key, secret });
 export const tokensPage = page({
   entry: "edgeroom/tokens",
   imports: "HmsTokens, decodeToken",
-  initCall: { arg: 'q.get("wasm") ?? undefined' },
+  initCall: { arg: 'q.get("fetched") ? fetch(q.get("fetched")) : (q.get("wasm") ?? undefined)' },
   mint: tokensMint,
 });
 
