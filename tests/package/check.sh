@@ -92,7 +92,8 @@ install_alone() {
   local installed
   installed="$(cd "$SCRATCH/node_modules" && ls -A | grep -v -x -e .bin -e .package-lock.json | tr '\n' ' ')"
   [ "$installed" = "edgeroom " ] || { echo "expected node_modules to hold edgeroom only, found: $installed"; return 1; }
-  cp "$HERE/exports-check.mjs" "$HERE/node-check.mjs" "$HERE/deno-check.mjs" "$HERE/deno-types.ts" "$HERE/worker.mjs" "$SCRATCH/"
+  cp "$HERE/exports-check.mjs" "$HERE/node-check.mjs" "$HERE/deno-check.mjs" "$HERE/deno-types.ts" "$HERE/worker.mjs" \
+    "$HERE/quickstart.mjs" "$SCRATCH/"
   echo "node_modules: $installed"
 }
 must "npm install <tarball> (offline, alone)" install_alone
@@ -116,6 +117,10 @@ check "deno: tokens (both entries), room, exit; no permissions" \
 check "deno check: the declarations, as Deno users get them" \
   sh -c 'cd "$1" && DENO_NO_UPDATE_CHECK=1 "$2" check --no-lock --quiet deno-types.ts && echo "deno-types.ts type-checks"' \
   _ "$SCRATCH" "$BIN/deno"
+
+# The README's Node.js and Deno quick starts, code and command lines taken from its text.
+check "README quick starts: Node.js and Deno, as written" \
+  sh -c 'cd "$1" && node quickstart.mjs "$2" "$3"' _ "$SCRATCH" "$BIN/deno" "$ROOT/README.md"
 
 check "workerd: bundled Worker (both entries) in Miniflare" \
   node "$HERE/workerd.mjs" "$SCRATCH/worker.mjs"
