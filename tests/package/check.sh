@@ -118,9 +118,9 @@ check "deno check: the declarations, as Deno users get them" \
   sh -c 'cd "$1" && DENO_NO_UPDATE_CHECK=1 "$2" check --no-lock --quiet deno-types.ts && echo "deno-types.ts type-checks"' \
   _ "$SCRATCH" "$BIN/deno"
 
-# The README's Node.js and Deno quick starts, code and command lines taken from its text.
-check "README quick starts: Node.js and Deno, as written" \
-  sh -c 'cd "$1" && node quickstart.mjs "$2" "$3"' _ "$SCRATCH" "$BIN/deno" "$ROOT/README.md"
+# The README's quick starts (Worker, Deno, Node.js), code and command lines taken from its text.
+check "README quick starts: Worker, Deno, Node.js, as written" \
+  sh -c 'cd "$1" && node quickstart.mjs "$2" "$3" "$4"' _ "$SCRATCH" "$BIN/deno" "$ROOT/README.md" "$ROOT"
 
 check "workerd: bundled Worker (both entries) in Miniflare" \
   node "$HERE/workerd.mjs" "$SCRATCH/worker.mjs"

@@ -1,14 +1,20 @@
-// The README's Node.js and Deno quick starts, run as written from the scratch directory where
-// check.sh installed the tarball alone: their code and their command lines are taken from the
-// README's text, so the page cannot drift from what runs. The one change: Deno's server listens
-// on a port chosen at run time (port 0) instead of 8000. Credentials: the emulator's (env).
-//   node quickstart.mjs <deno binary> <README.md>    (in the scratch directory)
+// The README's quick starts (Cloudflare Workers, Deno, Node.js), run as written from the
+// scratch directory where check.sh installed the tarball alone: their code and their command
+// lines are taken from the README's text, so the page cannot drift from what runs. The one
+// change: Deno's server listens on a port chosen at run time (port 0) instead of 8000. The
+// Worker is bundled as wrangler does it (scripts/worker-bundle.mjs) and runs in workerd with
+// the README's emulator variables, against an emulator on a free port. Credentials: the
+// emulator's.
+//   node quickstart.mjs <deno binary> <README.md> <repository root>   (in the scratch directory)
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { DEFAULT_APP } from "edgeroom/emulator";
+import { startEmulatorServer } from "edgeroom/emulator/server";
 import { verifyToken } from "edgeroom";
 
-const [deno, readmePath] = process.argv.slice(2);
+const [deno, readmePath, root] = process.argv.slice(2);
 const readme = readFileSync(readmePath, "utf8");
 const env = { ...process.env, HMS_ACCESS_KEY: DEFAULT_APP.accessKey, HMS_SECRET: DEFAULT_APP.secret, DENO_NO_UPDATE_CHECK: "1" };
 
@@ -79,4 +85,35 @@ try {
   child.kill();
 }
 
-console.log(`node ${nodeRun.args.slice(1).join(" ")} printed ${expected}; ${denoRun.args.join(" ")} served a guest token`);
+// --- Cloudflare Workers ------------------------------------------------------------------
+const worker = section("Cloudflare Workers");
+const workerCode = block(worker, "js");
+const workerFile = /^\/\/ (\S+)/.exec(workerCode)[1].replace(/[.,:]$/, "");
+mkdirSync(dirname(workerFile), { recursive: true });
+writeFileSync(workerFile, workerCode);
+// The variables the README puts in .dev.vars for the emulator, pointed at this run's emulator.
+const emulator = await startEmulatorServer({ port: 0 });
+const vars = {};
+for (const [, name, value] of worker.matchAll(/`(HMS_[A-Z_]+)=([^`]+)`/g)) vars[name] = value;
+if (!vars.HMS_BASE_URL || vars.HMS_ACCESS_KEY !== DEFAULT_APP.accessKey) throw new Error(`the Worker quick start's emulator variables: ${Object.keys(vars)}`);
+vars.HMS_BASE_URL = vars.HMS_BASE_URL.replace(/^http:\/\/127\.0\.0\.1:\d+\//, `${emulator.url.replace(/\/$/, "")}/`);
+const { startWorker } = await import(pathToFileURL(join(root, "scripts/worker-bundle.mjs")).href);
+const started = await startWorker(workerFile, { bindings: vars });
+let room;
+try {
+  const response = await started.mf.dispatchFetch("http://worker.test/");
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`the Worker answered ${response.status}: ${text}`);
+  const answer = JSON.parse(text);
+  const claims = verifyToken(answer.token, DEFAULT_APP.secret, { type: "app" });
+  if (claims.room_id !== answer.room || claims.role !== "host") throw new Error(`the Worker's token: ${JSON.stringify(claims)}`);
+  // The room is one the emulator created, by the request the Worker sent it.
+  const sent = emulator.emulator.requests.filter((r) => r.method === "POST" && r.path === "/100ms/v2/rooms" && r.authorized);
+  if (sent.length !== 1) throw new Error(`the emulator saw ${sent.length} authorized POST /rooms`);
+  room = answer.room;
+} finally {
+  await started.dispose();
+  await emulator.close();
+}
+
+console.log(`node ${nodeRun.args.slice(1).join(" ")} printed ${expected}; ${denoRun.args.join(" ")} served a guest token; the Worker created room ${room}`);
