@@ -27,25 +27,29 @@ let emulator;
 let worker;
 const log = [];
 
-before(async () => {
-  const built = spawnSync("bash", [`${HERE}build.sh`], { stdio: ["ignore", "inherit", "inherit"] });
-  assert.equal(built.status, 0, "examples/rust-worker/build.sh failed");
-  emulator = await startEmulatorServer({ port: 0, log: (line) => log.push(line) });
-  const urls = hmsUrls(emulator.url);
-  // As wrangler deploys build/: index.js the entry, its .wasm import a CompiledWasm module.
-  worker = new Miniflare({
+/** build/ in workerd, as wrangler deploys it: index.js the entry, its .wasm a CompiledWasm module. */
+function startRustWorker(bindings) {
+  return new Miniflare({
     modules: true,
     scriptPath: `${BUILD}/index.js`,
     modulesRoot: BUILD,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: COMPATIBILITY_DATE,
-    bindings: {
-      HMS_ACCESS_KEY: DEFAULT_APP.accessKey,
-      HMS_SECRET: DEFAULT_APP.secret,
-      HMS_BASE_URL: urls.baseUrl,
-      HMS_AUTH_BASE_URL: urls.authBaseUrl,
-    },
+    bindings,
   });
+}
+
+/** The Worker's configuration against the emulator, its default app unless told otherwise. */
+function bindings({ secret = DEFAULT_APP.secret } = {}) {
+  const urls = hmsUrls(emulator.url);
+  return { HMS_ACCESS_KEY: DEFAULT_APP.accessKey, HMS_SECRET: secret, HMS_BASE_URL: urls.baseUrl, HMS_AUTH_BASE_URL: urls.authBaseUrl };
+}
+
+before(async () => {
+  const built = spawnSync("bash", [`${HERE}build.sh`], { stdio: ["ignore", "inherit", "inherit"] });
+  assert.equal(built.status, 0, "examples/rust-worker/build.sh failed");
+  emulator = await startEmulatorServer({ port: 0, log: (line) => log.push(line) });
+  worker = startRustWorker(bindings());
   await worker.ready;
 });
 
@@ -122,4 +126,21 @@ test("the Rust Worker answers edgeroom's errors as JSON with a status", async ()
   const unknown = await worker.dispatchFetch("http://rust-worker.test/nowhere");
   assert.equal(unknown.status, 404);
   assert.equal((await unknown.json()).error.code, "not_found");
+});
+
+test("the Rust Worker answers the provider's refusal as JSON, without the secret", async () => {
+  const wrong = "not-the-apps-secret-not-the-apps-secret";
+  const misconfigured = startRustWorker(bindings({ secret: wrong }));
+  try {
+    const response = await misconfigured.dispatchFetch("http://rust-worker.test/rooms", {
+      method: "POST",
+      body: JSON.stringify({ name: "refused" }),
+    });
+    const text = await response.text();
+    assert.equal(response.status, 401, text);
+    assert.equal(JSON.parse(text).error.code, "unauthorized");
+    assert.doesNotMatch(text, new RegExp(wrong));
+  } finally {
+    await misconfigured.dispose();
+  }
 });
