@@ -12,19 +12,22 @@ cd "$ROOT"
 # The JS method table and the TypeScript declarations of the calls are made from the Rust
 # declarations (tests/generated.rs): regenerated first, so a build never ships a stale
 # table. Files already current are left untouched.
-say "regenerating js/src/calls.js and js/types/calls.d.ts from the Rust declarations"
+say "regenerating js/src/calls.js, js/types/calls.d.ts and the Rust methods from the Rust declarations"
 EDGEROOM_WRITE_GENERATED=1 cargo test --quiet --features ts --test generated
+EDGEROOM_WRITE_GENERATED=1 cargo test --quiet --test generated_methods
 
-say "compiling the crate for wasm32-unknown-unknown (release)"
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
+# The crate's default features are a Rust user's (no JavaScript exports); the package's main
+# module is the crate with `wasm-full`.
+say "compiling the crate for wasm32-unknown-unknown (release, wasm-full)"
+cargo build --quiet --release --lib --features wasm-full --target wasm32-unknown-unknown
 
-# The token entry's module (edgeroom/tokens): crates/tokens links edgeroom without its
-# default feature `wasm-full`, so only the token exports are left. Its own target directory:
+# The token entry's module (edgeroom/tokens): crates/tokens links edgeroom with
+# `wasm-tokens` only (not `wasm-full`), so only the token exports are left. Its own target directory:
 # the crate's library is built with other features there, and on wasm32 cargo gives a
 # workspace cdylib's files no hash, so in one directory each build would overwrite the
 # other's and both would be rebuilt every time. Costs one more build of the dependencies
 # the first time (about 40 s here), nothing after.
-say "compiling the token entry's module (crates/tokens, without wasm-full)"
+say "compiling the token entry's module (crates/tokens, wasm-tokens only)"
 TOKENS_TARGET="${CARGO_TARGET_DIR:-$ROOT/target}/tokens-entry"
 CARGO_TARGET_DIR="$TOKENS_TARGET" cargo build --quiet --release --lib -p edgeroom-tokens --target wasm32-unknown-unknown
 

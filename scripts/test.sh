@@ -39,25 +39,32 @@ tier() {
 
 say "native: cargo fmt --check, clippy (host, wasm32, the token module), cargo test, cargo doc"
 cargo fmt --all --check
+# Natively: the default (sans-IO) build, and with the ready client (`reqwest`), whose tests
+# and examples need it.
 cargo clippy --quiet --workspace --all-targets -- -D warnings
-cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
-# The token entry's module as scripts/build.sh builds it: edgeroom without its default
-# feature `wasm-full`. The workspace run above unifies features, so it only ever sees the
-# crate with wasm-full; selected alone, crates/tokens links (and clippy lints) edgeroom
-# without it, the cfgs of src/wasm/ that only the token .wasm compiles.
+cargo clippy --quiet --workspace --all-targets --features edgeroom/reqwest -- -D warnings
+# wasm32: the package's full module and the Rust API over fetch, then each other build alone:
+# the token entry's module (edgeroom with `wasm-tokens` only, as scripts/build.sh builds it),
+# a Rust Worker's edgeroom (`fetch` alone) and the default build. Features unify across a
+# workspace run, so only these runs see the cfgs that the narrower builds compile.
+cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown --features edgeroom/wasm-full,edgeroom/fetch -- -D warnings
 cargo clippy --quiet -p edgeroom-tokens --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet -p edgeroom --lib --features fetch --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet -p edgeroom --lib --target wasm32-unknown-unknown -- -D warnings
 tier native cargo test --quiet --workspace
+tier native-reqwest cargo test --quiet -p edgeroom --features reqwest
 # js/src/calls.js and js/types/calls.d.ts are what the Rust declarations of the calls make
-# (fails when either is stale: regenerate with EDGEROOM_WRITE_GENERATED=1, or build).
+# (fails when either is stale: regenerate with EDGEROOM_WRITE_GENERATED=1, or build); the
+# Rust methods (src/*/methods.rs) too, checked by the workspace run above.
 tier native-generated cargo test --quiet --features ts --test generated
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --workspace --features edgeroom/reqwest
 
 # wasm-bindgen-test-runner exits 0 if Node's event loop empties before the tests finish, so
 # each run must also print its summary line to count as a pass.
 run_wasm_tests() {
   local name="wasm-$1"
   shift
-  tier "$name" env "$@" cargo test --target wasm32-unknown-unknown --test wasm
+  tier "$name" env "$@" cargo test --target wasm32-unknown-unknown --features wasm-full --test wasm
   grep -q "^test result: ok\." "$OUT/$name.log" || { echo "wasm tests did not report a result" >&2; exit 1; }
 }
 say "wasm: wasm-bindgen tests in Node"

@@ -10,7 +10,7 @@
 //! every provider takes, natively and in wasm.
 
 use crate::call::{Call, Host, Spec};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse};
 use core::future::Future;
 
@@ -92,20 +92,20 @@ pub trait Provider: Sized {
         async move {
             let request = self.request(call)?;
             let auth = authorizer(self, env, C::SPEC);
-            let text =
-                send(transport, env, &self.retry_policy(), C::SPEC, request, auth.as_ref().map(|a| a as _)).await?;
+            let text = send(transport, env, &self.retry_policy(), C::SPEC, request, auth.as_ref()).await?;
             crate::reply::typed(200, &text)
         }
     }
 }
 
-/// The [`Authorizer`] of a provider's calls.
-pub struct ProviderAuth<'a, P> {
+/// The [`Authorizer`] of a provider's calls. Generic over the `Env` (not `&dyn Env`), so a
+/// call's future is `Send` exactly when its provider and Env are `Sync`.
+pub struct ProviderAuth<'a, P, E> {
     provider: &'a P,
-    env: &'a dyn Env,
+    env: &'a E,
 }
 
-impl<P: Provider> Authorizer for ProviderAuth<'_, P> {
+impl<P: Provider, E: Env> Authorizer for ProviderAuth<'_, P, E> {
     fn authorization(&self, renew: bool) -> Result<String> {
         self.provider.authorization(self.env, renew)
     }
@@ -113,8 +113,19 @@ impl<P: Provider> Authorizer for ProviderAuth<'_, P> {
 
 /// The authorizer of a call of `spec`: none for the unauthenticated ones (the token service
 /// of the room-code exchange).
-pub fn authorizer<'a, P: Provider>(provider: &'a P, env: &'a dyn Env, spec: &Spec) -> Option<ProviderAuth<'a, P>> {
+pub fn authorizer<'a, P: Provider, E: Env>(provider: &'a P, env: &'a E, spec: &Spec) -> Option<ProviderAuth<'a, P, E>> {
     spec.authenticated.then_some(ProviderAuth { provider, env })
+}
+
+/// The authorizer of the calls that carry no credentials, for [`send`]'s `None`: it has no
+/// value, so `None::<&Unauthenticated>` is all there is of it (and it is `Send`).
+#[derive(Debug)]
+pub enum Unauthenticated {}
+
+impl Authorizer for Unauthenticated {
+    fn authorization(&self, _renew: bool) -> Result<String> {
+        match *self {}
+    }
 }
 
 /// How often and how patiently transient failures are retried.
@@ -162,13 +173,6 @@ impl RetryPolicy {
         let step = BASE_DELAY_MS.saturating_mul(1 << attempt.min(20)).min(self.max_delay_ms);
         Some(if step == 0 { 0 } else { random % (step + 1) })
     }
-}
-
-/// Whether a failure is worth another try of a request that is safe to repeat: the
-/// connection failed, the attempt timed out, or the server said it is busy or broken.
-fn transient(error: &Error) -> bool {
-    matches!(error.code(), ErrorCode::Network | ErrorCode::Timeout)
-        || matches!(error.status(), Some(429 | 500 | 502 | 503 | 504))
 }
 
 /// `Retry-After` as milliseconds: delta-seconds, or an HTTP date measured against `now`.
@@ -219,11 +223,11 @@ pub enum Step {
 
 impl Exchange {
     /// Starts a call of `spec` with `request` (as [`Provider::request`] built it).
-    pub fn start(
+    pub fn start<A: Authorizer + ?Sized>(
         spec: &'static Spec,
         mut request: HttpRequest,
         policy: RetryPolicy,
-        authorizer: Option<&dyn Authorizer>,
+        authorizer: Option<&A>,
     ) -> (Exchange, Step) {
         let step = match authorizer.map(|auth| auth.authorization(false)).transpose() {
             Ok(header) => {
@@ -239,7 +243,12 @@ impl Exchange {
 
     /// The answer to the last [`Step::Send`]: a response, or a `network`, `timeout` or
     /// `aborted` error.
-    pub fn answer(&mut self, answer: Result<HttpResponse>, env: &dyn Env, authorizer: Option<&dyn Authorizer>) -> Step {
+    pub fn answer<A: Authorizer + ?Sized>(
+        &mut self,
+        answer: Result<HttpResponse>,
+        env: &dyn Env,
+        authorizer: Option<&A>,
+    ) -> Step {
         if let (Ok(response), Some(auth)) = (&answer, authorizer) {
             if response.status == 401 && !self.renewed {
                 self.renewed = true;
@@ -257,7 +266,9 @@ impl Exchange {
             Err(error) => (Err(error), None),
         };
         let error = match result {
-            Err(error) if self.request.idempotent && self.attempt < self.policy.retries && transient(&error) => error,
+            Err(error) if self.request.idempotent && self.attempt < self.policy.retries && error.is_transient() => {
+                error
+            }
             done => return Step::Done(done),
         };
         self.attempt += 1;
@@ -283,14 +294,15 @@ impl Exchange {
 }
 
 /// Sends `request` for `spec` over `transport` and reads the answer: [`Exchange`] driven to
-/// its end. The JSON text of the result.
-pub async fn send<T: Transport>(
+/// its end. The JSON text of the result. `authorizer` is `None::<&Unauthenticated>` for a
+/// call without credentials.
+pub async fn send<T: Transport, A: Authorizer + ?Sized>(
     transport: &T,
     env: &impl Env,
     policy: &RetryPolicy,
     spec: &'static Spec,
     request: HttpRequest,
-    authorizer: Option<&dyn Authorizer>,
+    authorizer: Option<&A>,
 ) -> Result<String> {
     let (mut exchange, mut step) = Exchange::start(spec, request, *policy, authorizer);
     loop {

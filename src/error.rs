@@ -7,9 +7,12 @@
 //! which the provider wrote and which cannot contain our signing secret.
 
 use core::fmt;
+use std::sync::Arc;
 
 /// The stable error codes. Their string forms are a public contract (see the README).
+/// Non-exhaustive: a later release may add a code, so a `match` needs a `_` arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// An argument broke a documented rule; nothing was signed or sent.
     InvalidArgument,
@@ -109,20 +112,33 @@ impl fmt::Display for ErrorCode {
 }
 
 /// An edgeroom error: a stable code, a message, and where it applies, the field, the HTTP
-/// status and the provider's own body.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// status and the provider's own body; for a transport's failure, its cause as the
+/// [`source`](core::error::Error::source).
+#[derive(Clone, Debug)]
 pub struct Error {
     code: ErrorCode,
     message: String,
     field: Option<String>,
     status: Option<u16>,
     body: Option<String>,
+    source: Option<Arc<dyn core::error::Error + Send + Sync>>,
 }
+
+/// Errors are equal when what they say is: code, message, field, status and body (a source
+/// has no equality of its own).
+impl PartialEq for Error {
+    fn eq(&self, other: &Self) -> bool {
+        (self.code, &self.message, &self.field, self.status, &self.body)
+            == (other.code, &other.message, &other.field, other.status, &other.body)
+    }
+}
+
+impl Eq for Error {}
 
 impl Error {
     /// An error with a code and a message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error { code, message: message.into(), field: None, status: None, body: None }
+        Error { code, message: message.into(), field: None, status: None, body: None, source: None }
     }
 
     /// Bad input: `"<field>: <rule>"`, with the field kept for programmatic use.
@@ -134,6 +150,7 @@ impl Error {
             field: Some(field),
             status: None,
             body: None,
+            source: None,
         }
     }
 
@@ -147,6 +164,7 @@ impl Error {
             field: None,
             status: Some(status),
             body: if body.is_empty() { None } else { Some(body) },
+            source: None,
         }
     }
 
@@ -159,7 +177,33 @@ impl Error {
             field: None,
             status: Some(status),
             body: Some(body),
+            source: None,
         }
+    }
+
+    /// The error with its cause (a transport's own error), reachable as its
+    /// [`source`](core::error::Error::source).
+    pub fn with_source(mut self, source: impl core::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Arc::new(source));
+        self
+    }
+
+    /// Whether the provider answered 404 (or VideoSDK's 402 for an unknown room), or a lookup
+    /// found nothing (no live session, no active stream).
+    pub fn is_not_found(&self) -> bool {
+        self.code == ErrorCode::NotFound
+    }
+
+    /// Whether the input broke a rule; nothing was signed or sent.
+    pub fn is_invalid_argument(&self) -> bool {
+        self.code == ErrorCode::InvalidArgument
+    }
+
+    /// Whether the call may succeed if made again later: a network failure, a timeout, 429
+    /// or a 5xx (the client has already retried what was safe to retry).
+    pub fn is_transient(&self) -> bool {
+        matches!(self.code, ErrorCode::Network | ErrorCode::Timeout)
+            || matches!(self.status, Some(429 | 500 | 502 | 503 | 504))
     }
 
     /// The stable code.
@@ -204,7 +248,11 @@ impl fmt::Display for Error {
     }
 }
 
-impl core::error::Error for Error {}
+impl core::error::Error for Error {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        self.source.as_deref().map(|source| source as _)
+    }
+}
 
 /// The result type of edgeroom.
 pub type Result<T, E = Error> = core::result::Result<T, E>;

@@ -1,10 +1,14 @@
 //! The cached token a client authenticates its REST calls with: reused while comfortably
 //! valid, renewed a safe margin BEFORE it expires, so no request carries a token that
 //! expires in flight (the official 100ms SDK renews only 30 s after expiry).
+//!
+//! Behind a `Mutex`, held while a token is minted (microseconds, no I/O): a client shared by
+//! a thousand tasks mints one token, not one per task, and the client is `Send + Sync`. On
+//! wasm32 (one thread) the lock is never contended.
 
 use crate::error::Result;
 use crate::token::{Minted, DEFAULT_VALID_FOR_SECONDS};
-use core::cell::RefCell;
+use std::sync::{Mutex, PoisonError};
 
 /// Renew once less than this share of the token's lifetime is left...
 const RENEW_SHARE: i64 = 10;
@@ -13,7 +17,7 @@ const RENEW_MARGIN_CAP_SECONDS: i64 = 300;
 
 #[derive(Debug, Default)]
 pub struct TokenCache {
-    cached: RefCell<Option<(Minted, i64)>>,
+    cached: Mutex<Option<(Minted, i64)>>,
 }
 
 impl TokenCache {
@@ -27,8 +31,11 @@ impl TokenCache {
         mint: impl FnOnce(i64) -> Result<Minted>,
     ) -> Result<Minted> {
         let lifetime = valid_for.unwrap_or(DEFAULT_VALID_FOR_SECONDS);
+        // A panic elsewhere while the lock was held cannot leave a half-written token: the
+        // slot is replaced whole, so a poisoned lock's value is still sound.
+        let mut cached = self.cached.lock().unwrap_or_else(PoisonError::into_inner);
         if !force_new {
-            if let Some((minted, cached_lifetime)) = self.cached.borrow().as_ref() {
+            if let Some((minted, cached_lifetime)) = cached.as_ref() {
                 let margin = (cached_lifetime / RENEW_SHARE).min(RENEW_MARGIN_CAP_SECONDS);
                 if *cached_lifetime == lifetime && minted.expires_at - now > margin {
                     return Ok(minted.clone());
@@ -36,7 +43,7 @@ impl TokenCache {
             }
         }
         let minted = mint(lifetime)?;
-        *self.cached.borrow_mut() = Some((minted.clone(), lifetime));
+        *cached = Some((minted.clone(), lifetime));
         Ok(minted)
     }
 }

@@ -4,7 +4,7 @@
 use super::common::Extra;
 use super::{HmsClient, DEFAULT_AUTH_BASE_URL};
 use crate::call::{calls, Call, Retry, Validate};
-use crate::client::{check_base_url, send, Env, RetryPolicy, Transport};
+use crate::client::{check_base_url, send, Env, RetryPolicy, Transport, Unauthenticated};
 use crate::error::Result;
 use crate::http::HttpRequest;
 use crate::reply::Reply;
@@ -77,7 +77,7 @@ pub async fn exchange_room_code(
     call: &ExchangeRoomCode,
 ) -> Result<AuthToken> {
     let request = exchange_room_code_request(auth_base_url, call)?;
-    let text = send(transport, env, retry, ExchangeRoomCode::SPEC, request, None).await?;
+    let text = send(transport, env, retry, ExchangeRoomCode::SPEC, request, None::<&Unauthenticated>).await?;
     crate::reply::typed(200, &text)
 }
 

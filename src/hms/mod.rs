@@ -5,6 +5,7 @@ pub mod active_rooms;
 pub mod analytics;
 pub mod auth;
 mod common;
+pub mod methods;
 pub mod polls;
 pub mod recordings;
 pub mod room_codes;

@@ -30,6 +30,19 @@ pub struct AppGrant<'a> {
     pub user_id: Option<&'a str>,
 }
 
+impl<'a> AppGrant<'a> {
+    /// The grant of `role` in `room_id`, without a user id.
+    pub fn new(room_id: &'a str, role: &'a str) -> Self {
+        AppGrant { room_id, role, user_id: None }
+    }
+
+    /// Sets your id for the peer (the `user_id` claim).
+    pub fn user_id(mut self, user_id: &'a str) -> Self {
+        self.user_id = Some(user_id);
+        self
+    }
+}
+
 impl HmsCredentials {
     /// Checks and keeps the credentials. Errors name `accessKey` or `secret`.
     pub fn new(access_key: &str, secret: &str) -> Result<Self> {

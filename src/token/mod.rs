@@ -14,7 +14,7 @@ pub use hms::{AppGrant, HmsCredentials, HMS_CLOCK_SKEW_SECONDS};
 pub use hs256::Hs256Key;
 pub use validity::{TimeClaims, Validity, DEFAULT_VALID_FOR_SECONDS, MAX_VALID_FOR_SECONDS};
 pub use verify::{decode_token, verify_token, DecodedToken, VerifyOptions, MAX_LEEWAY_SECONDS};
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-tokens"))]
 pub(crate) use verify::{decode_token_text, verify_token_text};
 pub use videosdk::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
 

@@ -71,7 +71,7 @@ pub fn decode_token(token: &str) -> Result<DecodedToken> {
 }
 
 /// [`decode_token`], as the JSON text of the header and of the claims (each an object).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "wasm-tokens")), allow(dead_code))]
 pub(crate) fn decode_token_text(token: &str) -> Result<(String, String)> {
     let parts = decode_parts(token)?;
     Ok((parts.header.text, parts.claims.text))
@@ -98,7 +98,7 @@ pub fn verify_token(token: &str, secret: &str, options: &VerifyOptions, now: i64
 }
 
 /// [`verify_token`], returning the verified claims as the JSON text the token carries.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "wasm-tokens")), allow(dead_code))]
 pub(crate) fn verify_token_text(token: &str, secret: &str, options: &VerifyOptions, now: i64) -> Result<String> {
     verify(token, secret, options, now).map(|(_, text)| text)
 }

@@ -86,6 +86,31 @@ pub struct VideoSdkGrant<'a> {
     pub roles: Vec<VideoSdkRole>,
 }
 
+impl<'a> VideoSdkGrant<'a> {
+    /// The grant of `permissions` (at least one), in any room, to any participant.
+    pub fn new(permissions: impl IntoIterator<Item = Permission>) -> Self {
+        VideoSdkGrant { permissions: permissions.into_iter().collect(), ..VideoSdkGrant::default() }
+    }
+
+    /// Limits the token to one room.
+    pub fn room_id(mut self, room_id: &'a str) -> Self {
+        self.room_id = Some(room_id);
+        self
+    }
+
+    /// Fixes the participant's id.
+    pub fn participant_id(mut self, participant_id: &'a str) -> Self {
+        self.participant_id = Some(participant_id);
+        self
+    }
+
+    /// Adds a role (`rtc` for meetings, `crawler` for the REST API).
+    pub fn role(mut self, role: VideoSdkRole) -> Self {
+        self.roles.push(role);
+        self
+    }
+}
+
 /// A VideoSDK API key and secret, ready to sign. `Debug` never shows the secret.
 #[derive(Clone, Debug)]
 pub struct VideoSdkCredentials {

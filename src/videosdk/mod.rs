@@ -5,6 +5,7 @@
 mod common;
 pub mod config;
 pub mod media;
+pub mod methods;
 pub mod recordings;
 pub mod rooms;
 pub mod sessions;
@@ -122,6 +123,12 @@ impl VideoSdkClient {
     /// The credentials, for minting meeting tokens.
     pub fn credentials(&self) -> &VideoSdkCredentials {
         &self.credentials
+    }
+
+    /// A token for a peer (a meeting token): the grant's permissions, room and participant,
+    /// the clock from `env`.
+    pub fn token(&self, env: &dyn Env, grant: &VideoSdkGrant<'_>, validity: &Validity) -> Result<Minted> {
+        self.credentials.token(grant, validity, env.now_unix())
     }
 
     /// The token the REST API takes, as `@videosdk.live/server-sdk` mints it for its own calls

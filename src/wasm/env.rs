@@ -15,6 +15,7 @@ const POOL_SIZE: usize = 1024;
 /// `fill(bytes)`, which must fill the `Uint8Array` it is given from a cryptographically
 /// secure source: the Node entry passes the kernel's (see `js/entries/node.js`). Internal to
 /// the package; not part of the public API.
+#[cfg(feature = "wasm-tokens")]
 #[wasm_bindgen(js_name = useRandomSource)]
 pub fn use_random_source(fill: js_sys::Function) {
     set_random_source(&fill);

@@ -147,6 +147,13 @@ impl JsTransport {
         Ok(JsTransport { fetch, timeout_ms, on_retry, abort, timed_out: Object::new().into() })
     }
 
+    /// Over the global `fetch`, with no signal or hook: what a Rust caller's client keeps for
+    /// all its calls (`crate::fetch::FetchTransport`).
+    #[cfg_attr(not(feature = "fetch"), allow(dead_code))]
+    pub fn global(timeout_ms: i64) -> JsTransport {
+        JsTransport { fetch: None, timeout_ms, on_retry: None, abort: None, timed_out: Object::new().into() }
+    }
+
     /// Whether the caller's signal has aborted: when the call started, or since (read again
     /// before each attempt and wait; a getter that throws now counts as not aborted, as the
     /// listener still ends the call when the signal fires).

@@ -5,21 +5,34 @@
 //! and turns every error into a JavaScript `Error` with a `code`. The JavaScript entries in
 //! `js/` wrap these exports into the public API (`HmsClient`, `VideoSdkClient`, ...).
 //!
-//! Two builds: with the default feature `wasm-full`, everything (the package's main
-//! `.wasm`); without it, only the token API (minting, `verifyToken`, `decodeToken`,
+//! Two builds: with the feature `wasm-full`, everything (the package's main `.wasm`); with
+//! `wasm-tokens` alone, only the token API (minting, `verifyToken`, `decodeToken`,
 //! `exchangeRoomCode`, the random source), which is what `crates/tokens` links into the
 //! token entry's `.wasm` (`edgeroom/tokens`), so LTO drops the REST calls, the dispatch
 //! table and the webhooks.
 
-mod args;
-mod env;
-mod error;
-mod fetch;
+// What the `fetch` feature makes public as Rust API (`crate::fetch`) too: the transport over
+// fetch, its timers and options, the clock and randomness from JavaScript. With `fetch`
+// alone, what only the package's exports use of them is left unused.
+#[cfg_attr(not(feature = "wasm-tokens"), allow(dead_code, unused_imports))]
+pub(crate) mod env;
+#[cfg_attr(not(feature = "wasm-tokens"), allow(dead_code))]
+pub(crate) mod fetch;
+#[cfg_attr(not(feature = "wasm-tokens"), allow(dead_code))]
 mod js;
-mod mint;
 mod timer;
+#[cfg_attr(not(feature = "wasm-tokens"), allow(dead_code))]
+pub(crate) mod transport;
+
+// The npm package's exports.
+#[cfg(feature = "wasm-tokens")]
+mod args;
+#[cfg(feature = "wasm-tokens")]
+mod error;
+#[cfg(feature = "wasm-tokens")]
+mod mint;
+#[cfg(feature = "wasm-tokens")]
 mod tokens;
-mod transport;
 
 #[cfg(feature = "wasm-full")]
 mod call;
@@ -34,7 +47,9 @@ mod webhooks;
 
 #[cfg(feature = "wasm-full")]
 pub use hms::HmsCore;
+#[cfg(feature = "wasm-tokens")]
 pub use mint::{HmsTokensCore, VideoSdkTokensCore};
+#[cfg(feature = "wasm-tokens")]
 pub use tokens::{decode_token, exchange_room_code, verify_token};
 #[cfg(feature = "wasm-full")]
 pub use videosdk::VideoSdkCore;

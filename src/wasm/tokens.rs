@@ -8,7 +8,7 @@ use super::fetch::JsTransport;
 use super::js::parse;
 use super::transport::{check_fetch, check_signal, check_timeout, DEFAULT_TIMEOUT_MS};
 use crate::call::Call;
-use crate::client::{self, Env, RetryPolicy};
+use crate::client::{self, Env, RetryPolicy, Unauthenticated};
 use crate::error::Result;
 use crate::hms::auth::{exchange_room_code_request, ExchangeRoomCode, RoomCodeGrant};
 use crate::token::{self, VerifyOptions};
@@ -93,7 +93,15 @@ pub fn exchange_room_code(value: JsValue) -> Promise {
         // No credentials: the code is the credential. Retried on 429 and 5xx as 100ms's own
         // web SDK does.
         let env = JsEnv::default();
-        let sent = client::send(&transport, &env, &RetryPolicy::default(), ExchangeRoomCode::SPEC, request, None).await;
+        let sent = client::send(
+            &transport,
+            &env,
+            &RetryPolicy::default(),
+            ExchangeRoomCode::SPEC,
+            request,
+            None::<&Unauthenticated>,
+        )
+        .await;
         parse(&sent.map_err(|e| to_js(&e))?)
     })
 }
