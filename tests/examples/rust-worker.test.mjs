@@ -144,3 +144,22 @@ test("the Rust Worker answers the provider's refusal as JSON, without the secret
     await misconfigured.dispose();
   }
 });
+
+test("the Rust Worker without its access key answers 500: its configuration, not the caller, is at fault", async () => {
+  const config = bindings();
+  delete config.HMS_ACCESS_KEY;
+  const unconfigured = startRustWorker(config);
+  try {
+    const before = log.length;
+    const response = await unconfigured.dispatchFetch("http://rust-worker.test/rooms", {
+      method: "POST",
+      body: JSON.stringify({ name: "unconfigured" }),
+    });
+    const text = await response.text();
+    assert.equal(response.status, 500, text);
+    assert.equal(JSON.parse(text).error.code, "invalid_argument");
+    assert.deepEqual(log.slice(before), [], "nothing was sent");
+  } finally {
+    await unconfigured.dispose();
+  }
+});

@@ -38,8 +38,12 @@ async fn create_room(mut req: Request, ctx: RouteContext<()>) -> Result<Response
     let Ok(NewRoom { name }) = req.json().await else {
         return failure(400, "invalid_argument", "the body must be JSON: { \"name\": string }", None);
     };
+    // A configuration the client refuses (a secret not set, a bad URL) is the Worker's fault.
+    let hms = match client(&ctx.env) {
+        Ok(hms) => hms,
+        Err(error) => return failure(500, error.code().as_str(), error.message(), error.field()),
+    };
     let answer = async {
-        let hms = client(&ctx.env)?;
         let room = hms.rooms().create(RoomSettings::named(name)).await?;
         let codes = hms.room_codes().create(&room.id).await?;
         let token = hms.token(&AppGrant::new(&room.id, "host"), &Validity::default())?;
@@ -66,14 +70,13 @@ fn client(env: &Env) -> edgeroom::Result<Client<HmsClient>> {
     if let Some(hms) = HMS.with(|cell| cell.get().cloned()) {
         return Ok(hms);
     }
-    let text = |binding: Result<String>| binding.ok().filter(|value| !value.is_empty());
-    let mut builder = HmsClient::builder()
-        .access_key(text(env.secret("HMS_ACCESS_KEY").map(|s| s.to_string())).unwrap_or_default())
-        .secret(text(env.secret("HMS_SECRET").map(|s| s.to_string())).unwrap_or_default());
-    if let Some(url) = text(env.var("HMS_BASE_URL").map(|v| v.to_string())) {
+    let secret = |name| env.secret(name).map(|s| s.to_string()).unwrap_or_default();
+    let var = |name| env.var(name).map(|v| v.to_string()).ok().filter(|v| !v.is_empty());
+    let mut builder = HmsClient::builder().access_key(secret("HMS_ACCESS_KEY")).secret(secret("HMS_SECRET"));
+    if let Some(url) = var("HMS_BASE_URL") {
         builder = builder.base_url(url);
     }
-    if let Some(url) = text(env.var("HMS_AUTH_BASE_URL").map(|v| v.to_string())) {
+    if let Some(url) = var("HMS_AUTH_BASE_URL") {
         builder = builder.auth_base_url(url);
     }
     let hms = builder.build()?;
