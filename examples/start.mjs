@@ -86,7 +86,7 @@ function startProcess(kind, env, port) {
   const deno = `${ROOT}node_modules/.bin/deno`;
   const [command, args] =
     kind === "deno"
-      ? [deno, ["run", "--allow-net=127.0.0.1", `--allow-read=${ROOT}`, "--allow-env", `${ROOT}examples/deno/main.js`]]
+      ? [deno, ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env", `${ROOT}examples/deno/main.js`]]
       : [process.execPath, [`${ROOT}examples/node/server.mjs`]];
   if (kind !== "deno" && kind !== "node") throw new Error(`unknown example ${kind}: worker, deno, node or rust-worker`);
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });

@@ -11,6 +11,9 @@
 #            token claims; deliberate differences asserted and listed in the README
 #   types    compile-only TypeScript tests; package: npm pack, publint, attw, the tarball alone
 #   runtimes one shared JS suite against the built package in Node, Deno, workerd, Chromium
+#   bundlers esbuild, Vite, Rollup and webpack build pages from the tarball, as the README's
+#            "Bundlers" says; each loads and mints in headless Chromium; a .wasm left behind
+#            is the coded error wasm_load_failed
 #   faults   fault injection matrix; webhooks: emulator-sent webhooks end to end
 #   examples the deployable examples, each started as documented, and examples/rust_emulator.rs
 #            (cargo build --example), against the emulator
@@ -98,6 +101,9 @@ tier differential node --test tests/differential/
 
 say "runtimes: the shared suite in Node, Deno, workerd and Chromium"
 tier runtimes bash tests/js/run-all.sh
+
+say "bundlers: esbuild, Vite, Rollup and webpack builds of a page, loaded in headless Chromium"
+tier bundlers node --test tests/bundlers/
 
 say "faults: the emulator misbehaves; retries, timeouts and errors are as documented"
 tier faults node --test tests/faults/

@@ -59,6 +59,9 @@ pub enum ErrorCode {
     WebhookUnauthenticated,
     /// A webhook whose timestamp lies outside the replay window.
     WebhookExpired,
+    /// The package's WebAssembly module could not be fetched or compiled; raised by the JS
+    /// entries, never by the Rust core.
+    WasmLoadFailed,
 }
 
 impl ErrorCode {
@@ -87,6 +90,7 @@ impl ErrorCode {
             ErrorCode::InvalidWebhook => "invalid_webhook",
             ErrorCode::WebhookUnauthenticated => "webhook_unauthenticated",
             ErrorCode::WebhookExpired => "webhook_expired",
+            ErrorCode::WasmLoadFailed => "wasm_load_failed",
         }
     }
 

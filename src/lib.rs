@@ -21,6 +21,8 @@ pub mod ready;
 pub mod reply;
 pub mod request;
 mod rules;
+#[cfg(test)]
+mod test_support;
 pub mod token;
 mod token_cache;
 pub mod videosdk;

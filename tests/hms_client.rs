@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{authorization_claims, block_on, env, with_retry_after, Scripted};
+use common::{authorization_claims, block_on, env, hms_client, try_hms_client, with_retry_after, Scripted};
 use edgeroom::by_name::ByName;
 use edgeroom::client::{Env, Provider, RetryPolicy};
 use edgeroom::hms::active_rooms::{Message, SendMessage};
@@ -17,13 +17,9 @@ use edgeroom::http::{HttpRequest, HttpResponse};
 use edgeroom::{Call, Error, ErrorCode, Result};
 use serde_json::Value;
 
-fn client() -> HmsClient {
-    HmsClient::new("key", "secret", &HmsOptions::default()).unwrap()
-}
-
 /// Sends `call` with a fresh client at `common::NOW`.
 fn send<C: Call<Provider = HmsClient>>(transport: &Scripted, call: &C) -> Result<C::Response> {
-    block_on(client().send(transport, &env(), call))
+    block_on(hms_client().send(transport, &env(), call))
 }
 
 fn retrieve() -> GetRoom {
@@ -138,7 +134,7 @@ fn retry_options_are_checked() {
 #[test]
 fn the_clients_retry_policy_is_the_one_it_was_given() {
     let options = HmsOptions { retry: RetryPolicy { retries: 0, max_delay_ms: 0 }, ..HmsOptions::default() };
-    let client = HmsClient::new("key", "secret", &options).unwrap();
+    let client = try_hms_client(&options).unwrap();
     let transport = Scripted::new(vec![HttpResponse::new(503, "")]);
     let err = block_on(client.send(&transport, &env(), &retrieve())).unwrap_err();
     assert_eq!(err.status(), Some(503));
@@ -149,7 +145,7 @@ fn the_clients_retry_policy_is_the_one_it_was_given() {
 
 #[test]
 fn management_token_is_cached_and_renewed_before_expiry() {
-    let (client, env) = (client(), env());
+    let (client, env) = (hms_client(), env());
     let first = client.management_token(&env, None, false).unwrap();
     assert_eq!(client.management_token(&env, None, false).unwrap(), first);
     // 5 minutes and 1 second before expiry: still comfortably valid.
@@ -162,7 +158,7 @@ fn management_token_is_cached_and_renewed_before_expiry() {
 
 #[test]
 fn force_new_and_a_different_validity_mint_anew() {
-    let (client, env) = (client(), env());
+    let (client, env) = (hms_client(), env());
     let first = client.management_token(&env, None, false).unwrap();
     assert_ne!(client.management_token(&env, None, true).unwrap(), first);
     let short = client.management_token(&env, Some(600), false).unwrap();
@@ -172,7 +168,7 @@ fn force_new_and_a_different_validity_mint_anew() {
 
 #[test]
 fn calls_reuse_the_cached_management_token() {
-    let (client, env) = (client(), env());
+    let (client, env) = (hms_client(), env());
     let transport = Scripted::new(vec![ok_room(), ok_room()]);
     block_on(client.send(&transport, &env, &retrieve())).unwrap();
     block_on(client.send(&transport, &env, &retrieve())).unwrap();
@@ -182,7 +178,7 @@ fn calls_reuse_the_cached_management_token() {
 
 #[test]
 fn a_call_sends_bearer_token_and_parses_the_room() {
-    let (client, env) = (client(), env());
+    let (client, env) = (hms_client(), env());
     let transport = Scripted::new(vec![HttpResponse::new(200, r#"{"id":"r1","name":"demo"}"#)]);
     let settings = RoomSettings { name: Some("demo".into()), ..RoomSettings::default() };
     let room = block_on(client.send(&transport, &env, &CreateRoom::new(settings))).unwrap();
@@ -196,7 +192,7 @@ fn a_call_sends_bearer_token_and_parses_the_room() {
 
 #[test]
 fn a_401_renews_the_token_and_retries_exactly_once() {
-    let (client, env) = (client(), env());
+    let (client, env) = (hms_client(), env());
     let transport =
         Scripted::new(vec![HttpResponse::new(401, r#"{"code":401,"message":"Token validation error"}"#), ok_room()]);
     let room = block_on(client.send(&transport, &env, &retrieve())).unwrap();
@@ -209,7 +205,7 @@ fn a_401_renews_the_token_and_retries_exactly_once() {
 
 #[test]
 fn a_renewed_token_is_the_one_cached() {
-    let (client, env) = (client(), env());
+    let (client, env) = (hms_client(), env());
     let transport = Scripted::new(vec![HttpResponse::new(401, ""), ok_room(), ok_room()]);
     block_on(client.send(&transport, &env, &retrieve())).unwrap();
     block_on(client.send(&transport, &env, &retrieve())).unwrap();
@@ -219,7 +215,7 @@ fn a_renewed_token_is_the_one_cached() {
 
 #[test]
 fn a_second_401_is_the_callers_error() {
-    let (client, env) = (client(), env());
+    let (client, env) = (hms_client(), env());
     let body = r#"{"code":401,"message":"Token validation error","details":["not found"]}"#;
     let transport = Scripted::new(vec![HttpResponse::new(401, body), HttpResponse::new(401, body)]);
     let err = block_on(client.send(&transport, &env, &retrieve())).unwrap_err();
@@ -256,16 +252,12 @@ fn base_urls_are_checked_and_used() {
         auth_base_url: Some(auth.into()),
         ..HmsOptions::default()
     };
-    let refused = |base: &str, auth: &str| HmsClient::new("key", "secret", &options(base, auth)).unwrap_err();
+    let refused = |base: &str, auth: &str| try_hms_client(&options(base, auth)).unwrap_err();
     assert_eq!(refused("api.100ms.live", "https://auth").field(), Some("baseUrl"));
     assert_eq!(refused("https://x/v2?x=1", "https://auth").field(), Some("baseUrl"));
     assert_eq!(refused("https://api", "ftp://auth").field(), Some("authBaseUrl"));
-    let client = HmsClient::new(
-        "key",
-        "secret",
-        &options("http://127.0.0.1:8787/100ms/v2/", "http://127.0.0.1:8787/100ms-auth/v2/"),
-    )
-    .unwrap();
+    let client =
+        try_hms_client(&options("http://127.0.0.1:8787/100ms/v2/", "http://127.0.0.1:8787/100ms-auth/v2/")).unwrap();
     let transport = Scripted::new(vec![ok_room(), HttpResponse::new(200, r#"{"token":"a.b.c"}"#)]);
     block_on(client.send(&transport, &env(), &retrieve())).unwrap();
     block_on(client.send(&transport, &env(), &exchange("abc-defg-hij"))).unwrap();
@@ -317,7 +309,7 @@ fn the_exchange_checks_its_base_url_before_sending() {
 
 #[test]
 fn every_call_name_is_unique_and_found() {
-    let client = client();
+    let client = hms_client();
     let by_name = <HmsClient as ByName>::CALLS;
     assert_eq!(by_name.len(), CALLS.len());
     for (i, spec) in CALLS.iter().enumerate() {

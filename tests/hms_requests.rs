@@ -3,16 +3,12 @@
 
 mod common;
 
-use common::{assert_requests, case, Case};
-use edgeroom::hms::{HmsClient, HmsOptions, CALLS};
+use common::{assert_requests, case, hms_client, Case};
+use edgeroom::hms::CALLS;
 use edgeroom::http::Method::{Delete, Get, Post};
 use serde_json::{json, Value};
 
 const BASE: &str = "https://api.100ms.live/v2";
-
-fn client() -> HmsClient {
-    HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-}
 
 fn cases() -> Vec<Case> {
     vec![
@@ -105,13 +101,13 @@ fn cases() -> Vec<Case> {
 #[test]
 fn every_call_builds_its_exact_request() {
     // The token exchange needs no management token and has its own test in the crate.
-    assert_requests(&client(), BASE, &cases(), CALLS, &["auth.exchangeRoomCode"]);
+    assert_requests(&hms_client(), BASE, &cases(), CALLS, &["auth.exchangeRoomCode"]);
 }
 
 /// Query and body are one params value now; the cases name both for readability.
 fn refused(name: &str, args: &[&str], query: Value, body: Value) -> String {
     let params = if query.is_null() { body } else { query };
-    common::refused(&client(), name, args, params)
+    common::refused(&hms_client(), name, args, params)
 }
 
 #[test]

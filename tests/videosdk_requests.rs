@@ -1,8 +1,11 @@
 //! The exact request of every VideoSDK call, every rule of the create-room document, and
 //! the REST token: raw in the Authorization header (no "Bearer "), with the crawler role.
 
+mod common;
+
+use common::{videosdk_client, VIDEOSDK_API_KEY};
 use edgeroom::call::{params_from_json, Call};
-use edgeroom::client::{Env, Provider, RetryPolicy, Transport};
+use edgeroom::client::{Env, Provider, Transport};
 use edgeroom::http::Method::{self, Delete, Get, Post};
 use edgeroom::http::{HttpRequest, HttpResponse};
 use edgeroom::token::decode_token;
@@ -11,10 +14,6 @@ use serde_json::{json, Value};
 use std::cell::RefCell;
 
 const BASE: &str = "https://api.videosdk.live";
-
-fn client() -> VideoSdkClient {
-    VideoSdkClient::new("api-key", "vsdk-secret", None, RetryPolicy::default()).unwrap()
-}
 
 /// One call's exact request: its name, method, URL below the base, and JSON body.
 struct Case {
@@ -28,7 +27,7 @@ struct Case {
 fn case<C: Call<Provider = VideoSdkClient>>(args: &[&str], params: Value, method: Method, url: &str) -> Case {
     let params: C::Params = params_from_json(params).unwrap_or_else(|e| panic!("{}: {e}", C::SPEC.name));
     let call = C::from_parts(args.iter().map(|a| a.to_string()).collect(), params).unwrap();
-    let request = client().request(&call).unwrap_or_else(|e| panic!("{}: {e}", C::SPEC.name));
+    let request = videosdk_client().request(&call).unwrap_or_else(|e| panic!("{}: {e}", C::SPEC.name));
     let body = request.body.as_deref().map(|b| serde_json::from_str(b).unwrap());
     assert_eq!(request.method, method, "{}", C::SPEC.name);
     assert_eq!(request.url, format!("{BASE}{url}"), "{}", C::SPEC.name);
@@ -42,7 +41,7 @@ fn refused<C: Call<Provider = VideoSdkClient>>(args: &[&str], params: Value) -> 
         Err(e) => return e.message().to_owned(),
     };
     let call = C::from_parts(args.iter().map(|a| a.to_string()).collect(), params).unwrap();
-    client().request(&call).map(|r| r.url).unwrap_err().message().to_owned()
+    videosdk_client().request(&call).map(|r| r.url).unwrap_err().message().to_owned()
 }
 
 fn cases() -> Vec<(Case, Option<Value>)> {
@@ -59,6 +58,8 @@ fn cases() -> Vec<(Case, Option<Value>)> {
         }
     });
     let rec = json!({"roomId": "r1", "config": {"layout": {"type": "SPOTLIGHT"}, "mode": "audio", "quality": "low"}});
+    let rec_upload = json!({"roomId": "r1", "awsDirPath": "rec/", "preSignedUrl": "https://up.example.com/put",
+        "webhookUrl": "https://hooks.example.com/r"});
     let rtmp = json!({"roomId": "r1", "outputs": [{"url": "rtmp://a.rtmp.youtube.com/live2", "streamKey": "k"}]});
     let capture = json!({"roomId": "r1", "format": "jpg", "width": 1280, "height": 720});
     let prec = json!({"roomId": "r1", "participantId": "p1", "fileFormat": "webm", "bucketDirPath": "d/"});
@@ -108,6 +109,7 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             json!({"roomId": "r1", "participantId": "p1"}),
         ),
         with(case::<v::media::StartRecording>(&[], rec.clone(), Post, "/v2/recordings/start"), rec),
+        with(case::<v::media::StartRecording>(&[], rec_upload.clone(), Post, "/v2/recordings/start"), rec_upload),
         with(
             case::<v::media::StopRecording>(&[], json!({"roomId": "r1"}), Post, "/v2/recordings/end"),
             json!({"roomId": "r1"}),
@@ -327,7 +329,7 @@ fn webhook_events_come_from_the_documented_list() {
     for event in WEBHOOK_EVENTS {
         let body = json!({"webhook": {"endPoint": "https://h.example", "events": [event]}});
         let settings: v::rooms::RoomSettings = params_from_json(body).unwrap();
-        assert!(client().request(&v::rooms::CreateRoom::new(settings)).is_ok(), "{event}");
+        assert!(videosdk_client().request(&v::rooms::CreateRoom::new(settings)).is_ok(), "{event}");
     }
     assert_eq!(WEBHOOK_EVENTS.len(), 20, "the seed lists twenty events");
     let message = create_refused(json!({"webhook": {"endPoint": "https://h.example", "events": ["meeting-joined"]}}));
@@ -428,7 +430,7 @@ fn block_on<F: std::future::Future>(future: F) -> F::Output {
 
 #[test]
 fn the_rest_token_is_raw_and_has_the_crawler_role() {
-    let client = client();
+    let client = videosdk_client();
     let transport = Recorder(RefCell::new(Vec::new()));
     let room = block_on(client.send(&transport, &Now, &v::rooms::GetRoom::new("abc-xyzw-lmno"))).unwrap();
     assert_eq!(room.room_id, "abc-xyzw-lmno");
@@ -436,7 +438,7 @@ fn the_rest_token_is_raw_and_has_the_crawler_role() {
     let header = sent[0].header("authorization").unwrap();
     assert!(!header.starts_with("Bearer "), "VideoSDK takes the token without a prefix");
     let claims = decode_token(header).unwrap().claims;
-    assert_eq!(claims["apikey"], "api-key");
+    assert_eq!(claims["apikey"], VIDEOSDK_API_KEY);
     assert_eq!(claims["roles"], serde_json::json!(["crawler"]));
     assert_eq!(claims["version"], 2);
 }

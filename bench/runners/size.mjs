@@ -1,5 +1,6 @@
 // Size per feature: where the bytes of the shipped wasm go, by feature area, so that growth
-// shows up against the package budget (≤ 60 KB gzip, wasm + JS).
+// shows up against the size budgets (the Targets table of run.mjs holds them, one for the
+// whole package and one for the token entry).
 //
 // The shipped wasm has no names, so this reads target/edgeroom-named.wasm, which
 // scripts/build.sh optimises from the same cargo output with `wasm-opt -Oz -g`: the same

@@ -5,7 +5,14 @@ import { initOnce } from "../src/browser-init.js";
 
 export * from "../src/api.js";
 
-/** Loads the module (see initOnce); `input` defaults to the .wasm beside this package. */
-export const init = initOnce((input) =>
-  initWasm({ module_or_path: input ?? new URL("../wasm/edgeroom_bg.wasm", import.meta.url) }).then(() => markReady()),
-);
+/**
+ * Loads the module (see initOnce); `input` defaults to the .wasm beside this package. The
+ * `new URL(<literal>, import.meta.url)` stays here, in the entry: it is what Vite, webpack and
+ * Rollup's import-meta-assets plugin find and emit.
+ */
+export const init = initOnce({
+  file: "edgeroom_bg.wasm",
+  defaultUrl: () => new URL("../wasm/edgeroom_bg.wasm", import.meta.url),
+  initWasm,
+  markReady,
+});

@@ -1,7 +1,9 @@
-// Deno: read the .wasm next to this file and instantiate it synchronously at import.
+// Deno: the .wasm imported as a module (a source phase import: Deno compiles it while loading
+// the module graph, like any import, so no --allow-read), instantiated synchronously at import.
+import source wasmModule from "../wasm/edgeroom_bg.wasm";
 import { initSync, markReady } from "../wasm/edgeroom.js";
 
-initSync({ module: Deno.readFileSync(new URL("../wasm/edgeroom_bg.wasm", import.meta.url)) });
+initSync({ module: wasmModule });
 markReady();
 
 export * from "../src/api.js";

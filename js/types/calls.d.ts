@@ -2467,6 +2467,11 @@ config?: JobConfig,
  */
 awsDirPath?: string, 
 /**
+ * A presigned URL to upload the recording to (`preSignedUrl`, as the official Node SDK's
+ * `recordings.start` sends it; the composite start spells it `preSignedURL`).
+ */
+preSignedUrl?: string, 
+/**
  * Notified when the recording is ready.
  */
 webhookUrl?: string, 

@@ -120,8 +120,12 @@ export function isEdgeroomError(value: unknown): value is EdgeroomError;
  * entry, where it fetches and compiles `edgeroom_bg.wasm` once (later calls return the same
  * promise); a no-op in the Node, Deno and workerd entries, so portable code can always
  * `await init()`.
+ * A load that fails (a 404 from a bundler that left the `.wasm` behind, an HTML answer, a
+ * refused fetch, bytes that do not compile) rejects with the code `wasm_load_failed`, naming
+ * the URL and the fix (the README's "Bundlers"); a later call tries again.
  * @param input where the browser entry finds `edgeroom_bg.wasm`: a URL, a Response, the
- *   bytes or a compiled module. Default: the file next to the entry.
+ *   bytes or a compiled module. Default: the file next to the entry (with esbuild, the URL
+ *   of `import wasmUrl from "edgeroom/edgeroom_bg.wasm"` under `--loader:.wasm=file`).
  * @example await init();
  */
 export function init(

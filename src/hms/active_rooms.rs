@@ -244,51 +244,38 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::Call;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpResponse, Method};
+    use crate::http::Method;
+    use crate::test_support::{answer, body_json, hms_client, params};
     use serde_json::{json, Value};
-
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    fn params<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
-        crate::call::params_from_json(value)
-    }
-
-    fn body(req: &crate::http::HttpRequest) -> Value {
-        serde_json::from_str(req.body.as_deref().unwrap()).unwrap()
-    }
 
     #[test]
     fn retrieves_build_gets_with_encoded_paths() {
-        let req = client().request(&GetActiveRoom::new("r1")).unwrap();
+        let req = hms_client().request(&GetActiveRoom::new("r1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Get, "https://api.100ms.live/v2/active-rooms/r1"));
-        let req = client().request(&GetPeerDetails::new("r1", "p 1")).unwrap();
+        let req = hms_client().request(&GetPeerDetails::new("r1", "p 1")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/active-rooms/r1/peers/p%201");
-        let req = client().request(&GetActivePeers::new("r1")).unwrap();
+        let req = hms_client().request(&GetActivePeers::new("r1")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/active-rooms/r1/peers");
-        let err = client().request(&GetPeerDetails::new("r1", "")).unwrap_err();
+        let err = hms_client().request(&GetPeerDetails::new("r1", "")).unwrap_err();
         assert_eq!(err.message(), "peerId: must be a non-empty string");
     }
 
     #[test]
     fn update_peer_needs_at_least_one_field() {
         let changes = params(json!({"name": "Ana", "role": "guest", "metadata": "{\"hand\":true}"})).unwrap();
-        let req = client().request(&UpdatePeer::new("r1", "p1", changes)).unwrap();
+        let req = hms_client().request(&UpdatePeer::new("r1", "p1", changes)).unwrap();
         assert_eq!(
             (req.method, req.url.as_str()),
             (Method::Post, "https://api.100ms.live/v2/active-rooms/r1/peers/p1")
         );
-        assert_eq!(body(&req), json!({"name": "Ana", "role": "guest", "metadata": "{\"hand\":true}"}));
+        assert_eq!(body_json(&req), json!({"name": "Ana", "role": "guest", "metadata": "{\"hand\":true}"}));
         assert!(req.idempotent);
         let object = params(json!({"metadata": {"hand": true}})).unwrap();
-        assert!(client().request(&UpdatePeer::new("r1", "p1", object)).is_ok(), "metadata may be an object");
-        let err = client().request(&UpdatePeer::new("r", "p", params(json!({})).unwrap())).unwrap_err();
+        assert!(hms_client().request(&UpdatePeer::new("r1", "p1", object)).is_ok(), "metadata may be an object");
+        let err = hms_client().request(&UpdatePeer::new("r", "p", params(json!({})).unwrap())).unwrap_err();
         assert_eq!(err.message(), "params: name at least one of name, role, metadata");
-        let err = client().request(&UpdatePeer::new("r", "p", params(json!({"role": ""})).unwrap())).unwrap_err();
+        let err = hms_client().request(&UpdatePeer::new("r", "p", params(json!({"role": ""})).unwrap())).unwrap_err();
         assert_eq!(err.message(), "role: must be a non-empty string");
     }
 
@@ -296,11 +283,11 @@ mod tests {
     fn send_message_uses_peer_id_and_is_sent_once() {
         let message = params(json!({"message": "hi", "peer_id": "p1", "type": "chat"})).unwrap();
         let call = SendMessage::new("r1", message);
-        let req = client().request(&call).unwrap();
+        let req = hms_client().request(&call).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/active-rooms/r1/send-message");
-        assert_eq!(body(&req), json!({"message": "hi", "peer_id": "p1", "type": "chat"}));
+        assert_eq!(body_json(&req), json!({"message": "hi", "peer_id": "p1", "type": "chat"}));
         assert!(!req.idempotent, "a lost answer is not a reason to send a message twice");
-        let broadcast = client().request(&SendMessage::new("r1", Message::broadcast("all"))).unwrap();
+        let broadcast = hms_client().request(&SendMessage::new("r1", Message::broadcast("all"))).unwrap();
         assert_eq!(broadcast.body.as_deref(), Some(r#"{"message":"all"}"#));
     }
 
@@ -312,35 +299,31 @@ mod tests {
         assert_eq!(err.field(), Some("peerId"), "the official SDK's spelling is refused, not turned into a broadcast");
         assert!(err.message().starts_with("peerId: is not a known field (known: message, peer_id"));
         let bad = Message { kind: Some("a\nb".into()), ..Message::broadcast("m") };
-        assert_eq!(client().request(&SendMessage::new("r", bad)).unwrap_err().field(), Some("type"));
+        assert_eq!(hms_client().request(&SendMessage::new("r", bad)).unwrap_err().field(), Some("type"));
     }
 
     #[test]
     fn remove_peer_needs_a_peer_or_a_role() {
         let whom = params(json!({"role": "guest", "reason": "abuse"})).unwrap();
-        let req = client().request(&RemovePeer::new("r1", whom)).unwrap();
+        let req = hms_client().request(&RemovePeer::new("r1", whom)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/active-rooms/r1/remove-peers");
-        assert_eq!(body(&req), json!({"role": "guest", "reason": "abuse"}));
+        assert_eq!(body_json(&req), json!({"role": "guest", "reason": "abuse"}));
         assert!(!req.idempotent);
-        let err = client().request(&RemovePeer::new("r", params(json!({"reason": "x"})).unwrap())).unwrap_err();
+        let err = hms_client().request(&RemovePeer::new("r", params(json!({"reason": "x"})).unwrap())).unwrap_err();
         assert_eq!(err.message(), "peer_id: or role is required: say whom to remove");
     }
 
     #[test]
     fn end_takes_optional_reason_and_lock() {
         let end = params(json!({"reason": "over", "lock": true})).unwrap();
-        let req = client().request(&EndActiveRoom::new("r1", end)).unwrap();
+        let req = hms_client().request(&EndActiveRoom::new("r1", end)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/active-rooms/r1/end-room");
-        assert_eq!(body(&req), json!({"reason": "over", "lock": true}));
-        let req = client().request(&EndActiveRoom::new("r1", params(Value::Null).unwrap())).unwrap();
+        assert_eq!(body_json(&req), json!({"reason": "over", "lock": true}));
+        let req = hms_client().request(&EndActiveRoom::new("r1", params(Value::Null).unwrap())).unwrap();
         assert_eq!(req.body.as_deref(), Some("{}"));
         let err = params::<EndRoom>(json!({"lock": "yes"})).unwrap_err();
         assert_eq!(err.field(), Some("lock"));
         assert!(err.message().starts_with("lock: must be a boolean, not a string"), "{}", err.message());
-    }
-
-    fn answer<C: Call>(status: u16, text: &str) -> Result<C::Response> {
-        crate::reply::answer::<C>(&HttpResponse::new(status, text))
     }
 
     #[test]

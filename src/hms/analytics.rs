@@ -281,23 +281,14 @@ mod tests {
     use super::*;
     use crate::call::Call;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::HttpResponse;
+    use crate::test_support::{answer, hms_client, params};
     use serde_json::json;
-
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    fn filters<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T> {
-        crate::call::params_from_json(value)
-    }
 
     #[test]
     fn list_events_repeats_type_and_encodes_the_cursor() {
         let f =
-            filters(json!({"room_id": "r1", "type": ["track.add.success", "track.remove.success"], "start": "a:b~c="}));
-        let req = client().request(&ListEvents::new(f.unwrap())).unwrap();
+            params(json!({"room_id": "r1", "type": ["track.add.success", "track.remove.success"], "start": "a:b~c="}));
+        let req = hms_client().request(&ListEvents::new(f.unwrap())).unwrap();
         assert_eq!(
             req.url,
             "https://api.100ms.live/v2/analytics/events?room_id=r1&start=a%3Ab~c%3D&type=track.add.success&type=track.remove.success"
@@ -306,54 +297,50 @@ mod tests {
 
     #[test]
     fn list_events_rules() {
-        let err = filters::<EventFilters>(json!({"type": ["x"]})).unwrap_err();
+        let err = params::<EventFilters>(json!({"type": ["x"]})).unwrap_err();
         assert_eq!(err.message(), "room_id: is required");
-        let limit = filters(json!({"room_id": "r", "limit": 101})).unwrap();
-        let err = client().request(&ListEvents::new(limit)).unwrap_err();
+        let limit = params(json!({"room_id": "r", "limit": 101})).unwrap();
+        let err = hms_client().request(&ListEvents::new(limit)).unwrap_err();
         assert_eq!(err.message(), "limit: must be an integer from 1 to 100");
-        let bad_type = filters(json!({"room_id": "r", "type": ["track.add.success", ""]})).unwrap();
-        let err = client().request(&ListEvents::new(bad_type)).unwrap_err();
+        let bad_type = params(json!({"room_id": "r", "type": ["track.add.success", ""]})).unwrap();
+        let err = hms_client().request(&ListEvents::new(bad_type)).unwrap_err();
         assert_eq!(err.message(), "type[1]: must be a non-empty string");
-        let undocumented = filters(json!({"room_id": "r", "type": ["transcription.success"]})).unwrap();
-        assert!(client().request(&ListEvents::new(undocumented)).is_ok(), "any type 100ms records");
-        let err = client().request(&ListEvents::new(EventFilters::room(""))).unwrap_err();
+        let undocumented = params(json!({"room_id": "r", "type": ["transcription.success"]})).unwrap();
+        assert!(hms_client().request(&ListEvents::new(undocumented)).is_ok(), "any type 100ms records");
+        let err = hms_client().request(&ListEvents::new(EventFilters::room(""))).unwrap_err();
         assert_eq!(err.message(), "room_id: must be a non-empty string");
-        let err = filters::<EventFilters>(json!({"room_id": "r", "error": "yes"})).unwrap_err();
+        let err = params::<EventFilters>(json!({"room_id": "r", "error": "yes"})).unwrap_err();
         assert_eq!(err.field(), Some("error"));
     }
 
     #[test]
     fn track_and_recording_lists_ask_for_their_types_unless_told() {
-        let track: TrackEventFilters = filters(json!({"room_id": "r1"})).unwrap();
-        let req = client().request(&ListTrackEvents::new(track)).unwrap();
+        let track: TrackEventFilters = params(json!({"room_id": "r1"})).unwrap();
+        let req = hms_client().request(&ListTrackEvents::new(track)).unwrap();
         assert_eq!(
             req.url,
             "https://api.100ms.live/v2/analytics/events?room_id=r1&type=track.add.success&type=track.update.success&type=track.remove.success"
         );
-        let recording: RecordingEventFilters = filters(json!({"room_id": "r1", "peer_id": "p1"})).unwrap();
-        let req = client().request(&ListRecordingEvents::new(recording)).unwrap();
+        let recording: RecordingEventFilters = params(json!({"room_id": "r1", "peer_id": "p1"})).unwrap();
+        let req = hms_client().request(&ListRecordingEvents::new(recording)).unwrap();
         assert_eq!(
             req.url,
             "https://api.100ms.live/v2/analytics/events?peer_id=p1&room_id=r1&type=beam.recording.success"
         );
-        let told: TrackEventFilters = filters(json!({"room_id": "r1", "type": ["track.update.success"]})).unwrap();
-        let req = client().request(&ListTrackEvents::new(told)).unwrap();
+        let told: TrackEventFilters = params(json!({"room_id": "r1", "type": ["track.update.success"]})).unwrap();
+        let req = hms_client().request(&ListTrackEvents::new(told)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/analytics/events?room_id=r1&type=track.update.success");
-        let err = filters::<TrackEventFilters>(json!({"room_id": "r1", "types": []})).unwrap_err();
+        let err = params::<TrackEventFilters>(json!({"room_id": "r1", "types": []})).unwrap_err();
         assert_eq!(err.field(), Some("types"), "the same rules as listEvents");
-        let err = client().request(&ListRecordingEvents::new(RecordingEventFilters(EventFilters::room("r\n"))));
+        let err = hms_client().request(&ListRecordingEvents::new(RecordingEventFilters(EventFilters::room("r\n"))));
         assert_eq!(err.unwrap_err().field(), Some("room_id"));
         assert_eq!(ListTrackEvents::SPEC.path, ListEvents::SPEC.path);
-    }
-
-    fn answer<C: Call>(text: &str) -> Result<C::Response> {
-        crate::reply::answer::<C>(&HttpResponse::new(200, text))
     }
 
     #[test]
     fn pages_follow_next_and_events_parse() {
         let body = r#"{"limit":1,"total":3,"next":"a:b~c=","events":[{"version":"2.0","id":"e1","timestamp":"2023-11-14T22:13:20Z","type":"track.add.success","data":{"room_id":"r1","room_name":"n","session_id":"s1","peer_id":"p1","user_id":"u1","user_name":"Ana","role":"host","joined_at":"2023-11-14T22:13:00Z","track_id":"t1","stream_id":"st1","type":"video","source":"screen","mute":false,"started_at":"2023-11-14T22:13:20Z","new":1}}]}"#;
-        let page = answer::<ListTrackEvents>(body).unwrap();
+        let page = answer::<ListTrackEvents>(200, body).unwrap();
         assert_eq!(page.next, Some(crate::reply::Next::Start { start: "a:b~c=".into() }));
         let event = &page.items[0];
         assert_eq!(event.kind, Some(EventType::TrackAdd));
@@ -361,12 +348,13 @@ mod tests {
         assert_eq!((data.kind.clone(), data.source.clone()), (Some(TrackKind::Video), Some(TrackSource::Screen)));
         assert_eq!(data.extra["new"], 1);
         let recording = r#"{"limit":1,"total":1,"events":[{"version":"2.0","id":"e2","timestamp":"2023-11-14T22:13:20Z","type":"beam.recording.success","data":{"beam_id":"b1","room_id":"r1","session_id":"s1","duration":61,"size":1048576,"max_width":1280,"max_height":720,"recording_path":"s3://b/p.mp4","rtmp":[{"url":"rtmp://x"}]}}]}"#;
-        let page = answer::<ListRecordingEvents>(recording).unwrap();
+        let page = answer::<ListRecordingEvents>(200, recording).unwrap();
         assert_eq!(page.next, None);
         let data = page.items[0].data.as_ref().unwrap();
         assert_eq!((data.duration, data.size), (Some(61.0), Some(1_048_576)));
         assert_eq!(data.rtmp.as_ref().unwrap()[0].url.as_deref(), Some("rtmp://x"));
-        let unknown = answer::<ListEvents>(r#"{"events":[{"id":"e3","type":"quantum.success","data":{}}]}"#).unwrap();
+        let unknown =
+            answer::<ListEvents>(200, r#"{"events":[{"id":"e3","type":"quantum.success","data":{}}]}"#).unwrap();
         assert_eq!(unknown.items[0].kind, Some(EventType::Other("quantum.success".into())));
     }
 }

@@ -465,31 +465,19 @@ mod tests {
     use super::*;
     use crate::call::Call;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpRequest, HttpResponse, Method};
+    use crate::http::{HttpRequest, Method};
+    use crate::test_support::{body_json, hms_client, params, read};
     use serde_json::{json, Value};
 
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    fn params<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
-        crate::call::params_from_json(value)
-    }
-
     fn create(body: Value) -> Result<HttpRequest> {
-        client().request(&CreatePoll::new(params(body)?))
-    }
-
-    fn body(req: &HttpRequest) -> Value {
-        serde_json::from_str(req.body.as_deref().unwrap()).unwrap()
+        hms_client().request(&CreatePoll::new(params(body)?))
     }
 
     const BASE: &str = "https://api.100ms.live/v2";
 
     #[test]
     fn every_call_builds_its_exact_request() {
-        let c = client();
+        let c = hms_client();
         let create =
             json!({"title": "Lunch?", "type": "poll", "questions": [{"text": "Where?", "type": "single-choice"}]});
         let cases: Vec<(HttpRequest, Method, &str, Option<Value>)> = vec![
@@ -576,7 +564,7 @@ mod tests {
         let err = create(json!({"title": 1})).unwrap_err();
         assert_eq!(err.field(), Some("title"));
         assert!(err.message().starts_with("title: must be a string, not a number"), "{}", err.message());
-        let typed = client().request(&CreatePoll::new(NewPoll::titled("Lunch?"))).unwrap();
+        let typed = hms_client().request(&CreatePoll::new(NewPoll::titled("Lunch?"))).unwrap();
         assert_eq!(typed.body.as_deref(), Some(r#"{"title":"Lunch?"}"#));
     }
 
@@ -590,7 +578,7 @@ mod tests {
                 "duration: must be an integer from 0 to 86400"
             );
         }
-        let update = |body: Value| client().request(&UpdatePoll::new("p", params(body)?));
+        let update = |body: Value| hms_client().request(&UpdatePoll::new("p", params(body)?));
         assert_eq!(
             update(json!({"duration": 86401})).unwrap_err().message(),
             "duration: must be an integer from 0 to 86400"
@@ -608,20 +596,20 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            body(&req),
+            body_json(&req),
             json!({"title": "Quiz", "mode": "peerid", "start": "manual", "questions": [{"text": "?", "whatever": [1, 2]}]})
         );
-        let question = |body: Value| client().request(&UpdatePollQuestion::new("p", "1", params(body)?));
+        let question = |body: Value| hms_client().request(&UpdatePollQuestion::new("p", "1", params(body)?));
         let req = question(
             json!({"text": "Best?", "type": "multiple-choice", "skippable": false, "options": [{"text": "a"}]}),
         )
         .unwrap();
-        assert_eq!(body(&req)["skippable"], false);
+        assert_eq!(body_json(&req)["skippable"], false);
         assert_eq!(
             question(json!({"type": "essay"})).unwrap_err().message(),
             "type: must be one of single-choice, multiple-choice, short-answer, long-answer"
         );
-        let option = |body: Value| client().request(&UpdatePollOption::new("p", "1", "2", params(body)?));
+        let option = |body: Value| hms_client().request(&UpdatePollOption::new("p", "1", "2", params(body)?));
         assert!(option(json!({"text": "a", "weight": 1_000_000, "extra": true})).is_ok());
         assert_eq!(
             option(json!({"weight": -1})).unwrap_err().message(),
@@ -635,17 +623,12 @@ mod tests {
 
     #[test]
     fn path_arguments_are_checked() {
-        let err = client().request(&DeletePollOption::new("p", "q", "..")).unwrap_err();
+        let err = hms_client().request(&DeletePollOption::new("p", "q", "..")).unwrap_err();
         assert_eq!(err.message(), "optionId: must not be . or ..");
-        let err = client().request(&GetPollResponse::new("p", "", "r")).unwrap_err();
+        let err = hms_client().request(&GetPollResponse::new("p", "", "r")).unwrap_err();
         assert_eq!(err.message(), "sessionId: must be a non-empty string");
-        let req = client().request(&GetPoll::new("a b")).unwrap();
+        let req = hms_client().request(&GetPoll::new("a b")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/polls/a%20b");
-    }
-
-    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> Result<T> {
-        let text = crate::reply::read(reply, &HttpResponse::new(200, body))?;
-        crate::reply::typed(200, &text)
     }
 
     #[test]
@@ -654,31 +637,31 @@ mod tests {
             "questions":[{"index":1,"text":"Where?","format":"text","attachment":[],"skippable":true,"duration":0,"once":false,
             "weight":1,"answer_min_len":0,"answer_max_len":1024,"type":"single-choice","answer":{"options":[1]},
             "options":[{"index":1,"text":"Here","weight":1}]}],"brand_new":1}"#;
-        let poll: Poll = answer(GetPoll::SPEC.reply, poll).unwrap();
+        let poll: Poll = read(GetPoll::SPEC.reply, poll).unwrap();
         assert_eq!(poll.kind, Some(PollType::Quiz));
         assert_eq!(poll.mode, Some(PollMode::UserId));
         let question = &poll.questions.as_ref().unwrap()[0];
         assert_eq!(question.kind, Some(QuestionType::SingleChoice));
         assert_eq!(question.options.as_ref().unwrap()[0].text.as_deref(), Some("Here"));
         assert_eq!(poll.extra["brand_new"], 1);
-        let err = answer::<Poll>(GetPoll::SPEC.reply, r#"{"title":"no id"}"#).unwrap_err();
+        let err = read::<Poll>(GetPoll::SPEC.reply, r#"{"title":"no id"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
-        let odd: Poll = answer(GetPoll::SPEC.reply, r#"{"id":"p","type":"survey"}"#).unwrap();
+        let odd: Poll = read(GetPoll::SPEC.reply, r#"{"id":"p","type":"survey"}"#).unwrap();
         assert_eq!(odd.kind, Some(PollType::Other("survey".into())), "a new type still parses");
 
         let results = r#"{"limit":10,"data":[{"id":"1","question":1,"type":"single-choice","total":2,"skipped":0,"options":[1,1],"correct":1}],"last":"1"}"#;
-        let results: PollResults = answer(GetPollResults::SPEC.reply, results).unwrap();
+        let results: PollResults = read(GetPollResults::SPEC.reply, results).unwrap();
         assert_eq!(results.data.as_ref().unwrap()[0].options, Some(vec![1, 1]));
         let responses = r#"{"limit":10,"data":[{"id":"r1","poll_id":"p1","session_id":"s1","room_id":"room","question":1,"type":"short-answer",
             "skipped":false,"text":"hi","final":true,"peer":{"peerid":"pe","userid":"u","username":"Ana"},"created_at":"2024-01-01T00:00:00Z"}]}"#;
-        let responses: PollResponses = answer(GetPollResponses::SPEC.reply, responses).unwrap();
+        let responses: PollResponses = read(GetPollResponses::SPEC.reply, responses).unwrap();
         let first = &responses.data.as_ref().unwrap()[0];
         assert_eq!(first.is_final, Some(true));
         assert_eq!(first.peer.as_ref().unwrap().username.as_deref(), Some("Ana"));
         let run = r#"{"poll_id":"p1","session_id":"s1","room_id":"r","state":"stopped","started_at":"x","stopped_at":null,"total_response":3,"user_count":2,"max_user":5}"#;
-        let run: PollSession = answer(GetPollSession::SPEC.reply, run).unwrap();
+        let run: PollSession = read(GetPollSession::SPEC.reply, run).unwrap();
         assert_eq!(run.user_count, Some(2));
-        let deleted: Value = answer(DeletePollQuestion::SPEC.reply, "").unwrap();
+        let deleted: Value = read(DeletePollQuestion::SPEC.reply, "").unwrap();
         assert_eq!(deleted, Value::Null);
     }
 }

@@ -305,21 +305,13 @@ mod tests {
     use super::*;
     use crate::call::Call;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpResponse, Method};
+    use crate::http::Method;
+    use crate::test_support::{hms_client, params, read};
     use serde_json::{json, Value};
-
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    fn params<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
-        crate::call::params_from_json(value)
-    }
 
     fn start_error(body: Value) -> String {
         params::<RecordingStart>(body)
-            .and_then(|p| client().request(&StartRecording::new("room", p)))
+            .and_then(|p| hms_client().request(&StartRecording::new("room", p)))
             .unwrap_err()
             .message()
             .to_owned()
@@ -333,13 +325,13 @@ mod tests {
             "audio_only": false,
             "transcription": {"enabled": true, "output_modes": ["txt"], "summary": {"enabled": true}}
         });
-        let req = client().request(&StartRecording::new("6284eb3f", params(body.clone()).unwrap())).unwrap();
+        let req = hms_client().request(&StartRecording::new("6284eb3f", params(body.clone()).unwrap())).unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.url, "https://api.100ms.live/v2/recordings/room/6284eb3f/start");
         assert!(!req.idempotent, "a start is sent once");
         let sent: Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
         assert_eq!(sent, body);
-        let empty = client().request(&StartRecording::new("r", params(Value::Null).unwrap())).unwrap();
+        let empty = hms_client().request(&StartRecording::new("r", params(Value::Null).unwrap())).unwrap();
         assert_eq!(empty.body.as_deref(), Some("{}"));
     }
 
@@ -347,7 +339,7 @@ mod tests {
     fn resolution_is_500_to_1920_pixels_a_side() {
         for (w, h) in [(500, 500), (1920, 1920), (1280, 720)] {
             let p: RecordingStart = params(json!({"resolution": {"width": w, "height": h}})).unwrap();
-            assert!(client().request(&StartRecording::new("r", p)).is_ok());
+            assert!(hms_client().request(&StartRecording::new("r", p)).is_ok());
         }
         assert_eq!(
             start_error(json!({"resolution": {"width": 499, "height": 720}})),
@@ -365,7 +357,7 @@ mod tests {
 
     #[test]
     fn stops_retrieves_and_config_address_the_job() {
-        let c = client();
+        let c = hms_client();
         let stop = c.request(&StopRecording::new("job 1")).unwrap();
         assert_eq!(
             (stop.method, stop.url.as_str()),
@@ -390,13 +382,13 @@ mod tests {
         let filters: JobFilters =
             params(json!({"room_id": "r1", "session_id": "s1", "status": "running", "limit": 10, "start": "c"}))
                 .unwrap();
-        let req = client().request(&ListRecordings::new(filters)).unwrap();
+        let req = hms_client().request(&ListRecordings::new(filters)).unwrap();
         assert_eq!(
             req.url,
             "https://api.100ms.live/v2/recordings?limit=10&room_id=r1&session_id=s1&start=c&status=running"
         );
         let err =
-            |f: Value| client().request(&ListRecordings::new(params(f).unwrap())).unwrap_err().message().to_owned();
+            |f: Value| hms_client().request(&ListRecordings::new(params(f).unwrap())).unwrap_err().message().to_owned();
         assert_eq!(err(json!({"limit": 101})), "limit: must be an integer from 1 to 100");
         assert_eq!(err(json!({"room_id": ""})), "room_id: must be a non-empty string");
         assert_eq!(err(json!({"session_id": "a\nb"})), "session_id: must not contain control characters");
@@ -410,10 +402,10 @@ mod tests {
     #[test]
     fn asset_filters_are_checked() {
         let filters: AssetFilters = params(json!({"job_id": "j", "type": "chat", "status": "failed"})).unwrap();
-        let req = client().request(&ListRecordingAssets::new(filters)).unwrap();
+        let req = hms_client().request(&ListRecordingAssets::new(filters)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/recording-assets?job_id=j&status=failed&type=chat");
         let err = |f: Value| {
-            client().request(&ListRecordingAssets::new(params(f).unwrap())).unwrap_err().message().to_owned()
+            hms_client().request(&ListRecordingAssets::new(params(f).unwrap())).unwrap_err().message().to_owned()
         };
         for field in ["room_id", "job_id", "session_id", "status", "type"] {
             assert_eq!(err(json!({ field: "" })), format!("{field}: must be a non-empty string"));
@@ -424,23 +416,19 @@ mod tests {
     #[test]
     fn presigned_url_takes_a_duration_of_a_minute_to_a_week() {
         assert_eq!(GeneratePreSignedUrl::SPEC.fields, &["presign_duration"]);
-        let req = client().request(&GeneratePreSignedUrl::new("a1", Presign { presign_duration: 3600 })).unwrap();
+        let req = hms_client().request(&GeneratePreSignedUrl::new("a1", Presign { presign_duration: 3600 })).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/recording-assets/a1/presigned-url?presign_duration=3600");
         assert!(req.idempotent);
         for good in [60, 604_800] {
-            assert!(client().request(&GeneratePreSignedUrl::new("a", Presign { presign_duration: good })).is_ok());
+            assert!(hms_client().request(&GeneratePreSignedUrl::new("a", Presign { presign_duration: good })).is_ok());
         }
         for bad in [59, 604_801] {
-            let err = client().request(&GeneratePreSignedUrl::new("a", Presign { presign_duration: bad })).unwrap_err();
+            let err =
+                hms_client().request(&GeneratePreSignedUrl::new("a", Presign { presign_duration: bad })).unwrap_err();
             assert_eq!(err.message(), "presign_duration: must be an integer from 60 to 604800");
         }
         // Left out, it is an hour, as @100mslive/server-sdk defaults it.
         assert_eq!(params::<Presign>(json!({})).unwrap(), Presign { presign_duration: 3600 });
-    }
-
-    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> Result<T> {
-        let text = crate::reply::read(reply, &HttpResponse::new(200, body))?;
-        crate::reply::typed(200, &text)
     }
 
     const ASSET: &str = r#"{"id":"a1","job_id":"j1","room_id":"r1","session_id":"s1","type":"room-composite",
@@ -456,7 +444,7 @@ mod tests {
             "updated_at":"2024-05-01T10:15:14Z","stopped_at":"2024-05-01T10:15:14Z","started_by":"","stopped_by":"",
             "recording_assets":[{ASSET}],"brand_new":true}}"#
         );
-        let job: RecordingJob = answer(JOB, &body).unwrap();
+        let job: RecordingJob = read(JOB, &body).unwrap();
         assert_eq!(job.status, Some(JobStatus::Completed));
         assert_eq!(job.asset_types.as_ref().unwrap()[2], AssetType::Other("hologram".into()));
         let asset = &job.recording_assets.as_ref().unwrap()[0];
@@ -467,30 +455,30 @@ mod tests {
         assert_eq!(metadata.extra["output_mode"], "txt");
         assert_eq!(job.extra["brand_new"], true);
         let starting: RecordingJob =
-            answer(JOB, r#"{"id":"j","status":"starting","started_at":null,"recording_assets":null}"#).unwrap();
+            read(JOB, r#"{"id":"j","status":"starting","started_at":null,"recording_assets":null}"#).unwrap();
         assert_eq!((starting.started_at, starting.recording_assets), (None, None));
         assert_eq!(
-            answer::<RecordingJob>(JOB, r#"{"status":"running"}"#).unwrap_err().code().as_str(),
+            read::<RecordingJob>(JOB, r#"{"status":"running"}"#).unwrap_err().code().as_str(),
             "invalid_response"
         );
         let stopped: Vec<RecordingJob> =
-            answer(Reply::Items, r#"{"limit":1,"data":[{"id":"j","status":"stopping"}]}"#).unwrap();
+            read(Reply::Items, r#"{"limit":1,"data":[{"id":"j","status":"stopping"}]}"#).unwrap();
         assert_eq!(stopped[0].status, Some(JobStatus::Stopping));
         let page: Page<RecordingAsset> =
-            answer(Reply::Page(Paging::DataLast), &format!(r#"{{"data":[{ASSET}],"last":"a1"}}"#)).unwrap();
+            read(Reply::Page(Paging::DataLast), &format!(r#"{{"data":[{ASSET}],"last":"a1"}}"#)).unwrap();
         assert_eq!(page.items[0].status, Some(AssetStatus::Completed));
     }
 
     #[test]
     fn presigned_urls_and_configs_parse() {
-        let url: PresignedUrl = answer(
+        let url: PresignedUrl = read(
             Reply::Object(&["url"]),
             r#"{"id":"a1","path":"s3://b/f.mp4","url":"https://storage.example/f.mp4?sig=x","expiry":3600}"#,
         )
         .unwrap();
         assert_eq!((url.url.as_str(), url.expiry), ("https://storage.example/f.mp4?sig=x", Some(3600)));
-        assert!(answer::<PresignedUrl>(Reply::Object(&["url"]), r#"{"id":"a1"}"#).is_err());
-        let config: RecordingConfig = answer(
+        assert!(read::<PresignedUrl>(Reply::Object(&["url"]), r#"{"id":"a1"}"#).is_err());
+        let config: RecordingConfig = read(
             Reply::Object(&[]),
             r#"{"id":"j","resolution":{"width":1280,"height":720},"audio_only":false,"transcription":{"enabled":false}}"#,
         )

@@ -95,17 +95,13 @@ calls! {
 mod tests {
     use super::*;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpResponse, Method};
+    use crate::http::Method;
+    use crate::test_support::{hms_client, params, read_status};
     use serde_json::json;
-
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
 
     #[test]
     fn create_for_all_roles_posts_without_body() {
-        let req = client().request(&CreateRoomCodes::new("329ek8g8f2e4g30487862vdb")).unwrap();
+        let req = hms_client().request(&CreateRoomCodes::new("329ek8g8f2e4g30487862vdb")).unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.url, "https://api.100ms.live/v2/room-codes/room/329ek8g8f2e4g30487862vdb");
         assert_eq!(req.body, None);
@@ -114,39 +110,34 @@ mod tests {
 
     #[test]
     fn create_for_role_encodes_both_arguments() {
-        let req = client().request(&CreateRoomCodeForRole::new("room 1", "host/x")).unwrap();
+        let req = hms_client().request(&CreateRoomCodeForRole::new("room 1", "host/x")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/room-codes/room/room%201/role/host%2Fx");
-        let err = client().request(&CreateRoomCodeForRole::new("r", "")).unwrap_err();
+        let err = hms_client().request(&CreateRoomCodeForRole::new("r", "")).unwrap_err();
         assert_eq!(err.message(), "role: must be a non-empty string");
     }
 
     #[test]
     fn list_and_update_build_the_documented_requests() {
         let filters = RoomCodeFilters { enabled: Some(true), limit: Some(10), ..RoomCodeFilters::default() };
-        let req = client().request(&ListRoomCodes::new("r", filters)).unwrap();
+        let req = hms_client().request(&ListRoomCodes::new("r", filters)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/room-codes/room/r?enabled=true&limit=10");
         let state = CodeState { code: "wpi-srjb-wer".into(), enabled: false };
-        let req = client().request(&EnableOrDisableRoomCode::new(state)).unwrap();
+        let req = hms_client().request(&EnableOrDisableRoomCode::new(state)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/room-codes/code");
         assert_eq!(req.body.as_deref(), Some(r#"{"code":"wpi-srjb-wer","enabled":false}"#));
-        let err = crate::call::params_from_json::<CodeState>(json!({"code": "c"})).unwrap_err();
+        let err = params::<CodeState>(json!({"code": "c"})).unwrap_err();
         assert_eq!(err.message(), "enabled: is required");
-    }
-
-    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, status: u16, body: &str) -> Result<T> {
-        let text = crate::reply::read(reply, &HttpResponse::new(status, body))?;
-        crate::reply::typed(status, &text)
     }
 
     #[test]
     fn documented_responses_parse() {
         // The seed's examples, trailing commas removed (the document's JSON has them).
         let all = r#"{ "data": [ { "code": "wpi-srjb-wer", "room_id": "329ek8g8f2e4g30487862vdb", "role": "host", "enabled": true, "created_at": "2023-03-14T15:54:18Z", "updated_at": "2023-03-14T15:54:20Z" }, { "code": "dfj-ewbe-oqw", "room_id": "329ek8g8f2e4g30487862vdb", "role": "guest", "enabled": true, "created_at": "2023-03-14T15:14:18Z", "updated_at": "2023-03-14T15:24:18Z" } ] }"#;
-        let codes: Vec<RoomCode> = answer(Reply::Items, 200, all).unwrap();
+        let codes: Vec<RoomCode> = read_status(Reply::Items, 200, all).unwrap();
         assert_eq!(codes.len(), 2);
         assert_eq!(codes[1].role.as_deref(), Some("guest"));
         let one = r#"{ "code": "wet-qwgq-otr", "room_id": "329ek8g8f2e4g30487862vdb", "role": "host", "enabled": true, "created_at": "2023-03-14T15:14:18Z", "updated_at": "2023-03-17T02:24:10Z" }"#;
-        let code: RoomCode = answer(CODE, 200, one).unwrap();
+        let code: RoomCode = read_status(CODE, 200, one).unwrap();
         assert_eq!(code.code, "wet-qwgq-otr");
     }
 
@@ -159,7 +150,7 @@ mod tests {
             (404, "Role not found", "not_found"),
         ] {
             let body = json!({"code": status, "message": message}).to_string();
-            let err = answer::<RoomCode>(CODE, status, &body).unwrap_err();
+            let err = read_status::<RoomCode>(CODE, status, &body).unwrap_err();
             assert_eq!(err.code().as_str(), code);
             assert_eq!(err.status(), Some(status));
             assert_eq!(err.message(), format!("HTTP {status}: {message}"));

@@ -414,21 +414,12 @@ calls! {
 mod tests {
     use super::*;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpRequest, HttpResponse, Method};
+    use crate::http::{HttpRequest, Method};
+    use crate::test_support::{hms_client, params, read};
     use serde_json::{json, Value};
 
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    /// The params as JavaScript would pass them: through serde, with the field path.
-    fn settings(value: Value) -> Result<RoomSettings> {
-        crate::call::params_from_json(value)
-    }
-
     fn create(body: Value) -> Result<HttpRequest> {
-        client().request(&CreateRoom::new(settings(body)?))
+        hms_client().request(&CreateRoom::new(params(body)?))
     }
 
     fn create_error(body: Value) -> String {
@@ -457,11 +448,11 @@ mod tests {
 
     #[test]
     fn typed_builders_make_the_same_request() {
-        let typed = client().request(&CreateRoom::new(RoomSettings::named("standup").region(Region::Eu))).unwrap();
+        let typed = hms_client().request(&CreateRoom::new(RoomSettings::named("standup").region(Region::Eu))).unwrap();
         assert_eq!(typed.body.as_deref(), Some(r#"{"name":"standup","region":"eu"}"#));
         let large = RoomSettings::named("big").size(5000);
         assert_eq!(large.large_room, Some(true));
-        assert!(client().request(&CreateRoom::new(large)).is_ok());
+        assert!(hms_client().request(&CreateRoom::new(large)).is_ok());
     }
 
     #[test]
@@ -545,23 +536,23 @@ mod tests {
 
     #[test]
     fn update_and_enable_build_posts_to_the_room() {
-        let changes = crate::call::params_from_json(json!({"name": "update-room-name", "region": "us"})).unwrap();
-        let req = client().request(&UpdateRoom::new("63215ea1", changes)).unwrap();
+        let changes = params(json!({"name": "update-room-name", "region": "us"})).unwrap();
+        let req = hms_client().request(&UpdateRoom::new("63215ea1", changes)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms/63215ea1");
         assert_eq!(req.method, Method::Post);
-        let err = client().request(&UpdateRoom::new("r", RoomChanges::default())).unwrap_err();
+        let err = hms_client().request(&UpdateRoom::new("r", RoomChanges::default())).unwrap_err();
         assert_eq!(err.field(), Some("params"));
-        let req = client().request(&EnableOrDisableRoom::new("r", Enabled { enabled: false })).unwrap();
+        let req = hms_client().request(&EnableOrDisableRoom::new("r", Enabled { enabled: false })).unwrap();
         assert_eq!(req.body.as_deref(), Some(r#"{"enabled":false}"#));
     }
 
     #[test]
     fn path_arguments_are_checked() {
-        let err = client().request(&GetRoom::new("")).unwrap_err();
+        let err = hms_client().request(&GetRoom::new("")).unwrap_err();
         assert_eq!(err.message(), "roomId: must be a non-empty string");
-        let err = client().request(&GetRoom::new("..")).unwrap_err();
+        let err = hms_client().request(&GetRoom::new("..")).unwrap_err();
         assert_eq!(err.message(), "roomId: must not be . or ..");
-        let req = client().request(&GetRoom::new("a b/c")).unwrap();
+        let req = hms_client().request(&GetRoom::new("a b/c")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms/a%20b%2Fc");
         assert_eq!(req.header("content-type"), None);
     }
@@ -574,47 +565,42 @@ mod tests {
             start: Some("6284eb3f119d5dbdd03ac068".into()),
             ..RoomFilters::default()
         };
-        let req = client().request(&ListRooms::new(filters)).unwrap();
+        let req = hms_client().request(&ListRooms::new(filters)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms?after=2022-01-01T01%3A00%3A00.000Z&limit=20&start=6284eb3f119d5dbdd03ac068");
-        let req = client().request(&GetRoomByName::new(ByName { name: "a b".into() })).unwrap();
+        let req = hms_client().request(&GetRoomByName::new(ByName { name: "a b".into() })).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/rooms?name=a%20b");
-        let err = client().request(&ListRooms::new(RoomFilters { limit: Some(0), ..RoomFilters::default() }));
+        let err = hms_client().request(&ListRooms::new(RoomFilters { limit: Some(0), ..RoomFilters::default() }));
         assert_eq!(err.unwrap_err().message(), "limit: must be an integer from 1 to 100");
-    }
-
-    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> Result<T> {
-        let text = crate::reply::read(reply, &HttpResponse::new(200, body))?;
-        crate::reply::typed(200, &text)
     }
 
     #[test]
     fn documented_responses_parse_and_keep_unknown_fields() {
         let created = r#"{ "id": "631b2654f771854d9bf633df", "name": "new-room-1662723668", "enabled": true, "description": "This is a sample description for the room", "customer_id": "627cdddff2e4e30487862ad1", "app_id":"62510797903d857ab8ec3ba5", "recording_info": { "enabled": false }, "template_id": "63188115d11d6db790c73c60", "template": "sample-template-name", "region": "us", "created_at": "2022-09-09T11:41:08.082Z", "updated_at": "2022-09-09T11:41:08.074Z", "brand_new": 1 }"#;
-        let room: Room = answer(ROOM, created).unwrap();
+        let room: Room = read(ROOM, created).unwrap();
         assert_eq!(room.id, "631b2654f771854d9bf633df");
         assert_eq!(room.template.as_deref(), Some("sample-template-name"));
         assert_eq!(room.region, Some(Region::Us));
         assert_eq!(room.extra["brand_new"], 1);
-        let odd: Room = answer(ROOM, r#"{"id":"r","region":"mars"}"#).unwrap();
+        let odd: Room = read(ROOM, r#"{"id":"r","region":"mars"}"#).unwrap();
         assert_eq!(odd.region, Some(Region::Other("mars".into())), "a new region still parses");
-        let err = answer::<Room>(ROOM, r#"{"name":"no id"}"#).unwrap_err();
+        let err = read::<Room>(ROOM, r#"{"name":"no id"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
     }
 
     #[test]
     fn by_name_answers_the_first_match_or_not_found() {
-        let one: Room = answer(Reply::First("room"), r#"{"limit":10,"data":[{"id":"r1","name":"a"}]}"#).unwrap();
+        let one: Room = read(Reply::First("room"), r#"{"limit":10,"data":[{"id":"r1","name":"a"}]}"#).unwrap();
         assert_eq!(one.id, "r1");
-        let none = answer::<Room>(Reply::First("room"), r#"{"limit":10,"data":[]}"#).unwrap_err();
+        let none = read::<Room>(Reply::First("room"), r#"{"limit":10,"data":[]}"#).unwrap_err();
         assert_eq!(none.code().as_str(), "not_found");
     }
 
     #[test]
     fn pages_carry_their_next_cursor() {
-        let page: Page<Room> = answer(ListRooms::SPEC_REPLY, r#"{"limit":2,"data":[{"id":"a"}],"last":"a"}"#).unwrap();
+        let page: Page<Room> = read(ListRooms::SPEC_REPLY, r#"{"limit":2,"data":[{"id":"a"}],"last":"a"}"#).unwrap();
         assert_eq!(page.items.len(), 1);
         assert_eq!(page.next, Some(crate::reply::Next::Start { start: "a".into() }));
-        let last: Page<Room> = answer(ListRooms::SPEC_REPLY, r#"{"limit":2}"#).unwrap();
+        let last: Page<Room> = read(ListRooms::SPEC_REPLY, r#"{"limit":2}"#).unwrap();
         assert_eq!(last, Page { items: vec![], next: None });
     }
 

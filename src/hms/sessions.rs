@@ -135,74 +135,62 @@ mod tests {
     use super::*;
     use crate::call::Call;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpResponse, Method};
+    use crate::http::Method;
+    use crate::test_support::{answer, hms_client, params};
     use serde_json::json;
-
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    fn filters(value: serde_json::Value) -> Result<SessionFilters> {
-        crate::call::params_from_json(value)
-    }
 
     #[test]
     fn retrieve_and_list_build_the_documented_requests() {
-        let req = client().request(&GetSession::new("s1")).unwrap();
+        let req = hms_client().request(&GetSession::new("s1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Get, "https://api.100ms.live/v2/sessions/s1"));
-        let list = filters(
-            json!({"room_id": "r1", "after": "2022-01-01T01:00:00.000Z", "before": "2022-03-31T01:00:00.000Z"}),
-        );
-        let req = client().request(&ListSessions::new(list.unwrap())).unwrap();
+        let list =
+            params(json!({"room_id": "r1", "after": "2022-01-01T01:00:00.000Z", "before": "2022-03-31T01:00:00.000Z"}));
+        let req = hms_client().request(&ListSessions::new(list.unwrap())).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/sessions?after=2022-01-01T01%3A00%3A00.000Z&before=2022-03-31T01%3A00%3A00.000Z&room_id=r1");
-        let req = client().request(&ListSessions::new(filters(serde_json::Value::Null).unwrap())).unwrap();
+        let req = hms_client().request(&ListSessions::new(params(serde_json::Value::Null).unwrap())).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/sessions");
     }
 
     #[test]
     fn list_rules() {
-        let err = filters(json!({"after": 1_700_000_000})).unwrap_err();
+        let err = params::<SessionFilters>(json!({"after": 1_700_000_000})).unwrap_err();
         assert_eq!(err.field(), Some("after"), "a Unix number is not a date-time: {}", err.message());
-        let err = client().request(&ListSessions::new(filters(json!({"after": "yesterday"})).unwrap())).unwrap_err();
+        let err = hms_client().request(&ListSessions::new(params(json!({"after": "yesterday"})).unwrap())).unwrap_err();
         assert_eq!(err.message(), "after: must be an ISO 8601 date-time string such as 2024-01-31T12:00:00Z");
-        let err = client().request(&ListSessions::new(filters(json!({"before": "1700000000"})).unwrap())).unwrap_err();
+        let err =
+            hms_client().request(&ListSessions::new(params(json!({"before": "1700000000"})).unwrap())).unwrap_err();
         assert_eq!(err.field(), Some("before"));
-        let err = client().request(&ListSessions::new(filters(json!({"limit": 101})).unwrap())).unwrap_err();
+        let err = hms_client().request(&ListSessions::new(params(json!({"limit": 101})).unwrap())).unwrap_err();
         assert_eq!(err.message(), "limit: must be an integer from 1 to 100");
-        let err = client().request(&ListSessions::new(filters(json!({"room_id": ""})).unwrap())).unwrap_err();
+        let err = hms_client().request(&ListSessions::new(params(json!({"room_id": ""})).unwrap())).unwrap_err();
         assert_eq!(err.message(), "room_id: must be a non-empty string");
     }
 
     #[test]
     fn active_by_room_queries_the_live_session() {
-        let by_room: ActiveInRoom = crate::call::params_from_json(json!({"room_id": "r1"})).unwrap();
-        let req = client().request(&GetActiveSessionByRoom::new(by_room)).unwrap();
+        let by_room: ActiveInRoom = params(json!({"room_id": "r1"})).unwrap();
+        let req = hms_client().request(&GetActiveSessionByRoom::new(by_room)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/sessions?active=true&room_id=r1");
         assert_eq!(GetActiveSessionByRoom::SPEC.fields, ["room_id"]);
         let empty = ActiveInRoom { room_id: String::new() };
-        let err = client().request(&GetActiveSessionByRoom::new(empty)).unwrap_err();
+        let err = hms_client().request(&GetActiveSessionByRoom::new(empty)).unwrap_err();
         assert_eq!(err.message(), "room_id: must be a non-empty string");
-        let err = crate::call::params_from_json::<ActiveInRoom>(json!({})).unwrap_err();
+        let err = params::<ActiveInRoom>(json!({})).unwrap_err();
         assert_eq!(err.message(), "room_id: is required");
-    }
-
-    fn answer<C: Call>(text: &str) -> Result<C::Response> {
-        crate::reply::answer::<C>(&HttpResponse::new(200, text))
     }
 
     const SESSION: &str = r#"{"id":"s1","room_id":"r1","customer_id":"c","app_id":"a","active":true,"peers":{"p1":{"id":"p1","session_id":"s1","name":"Ana","role":"host","user_id":"u1","joined_at":"2023-11-14T22:13:20Z","left_at":"2023-11-14T22:20:00Z"}},"created_at":"2023-11-14T22:13:20Z","updated_at":"2023-11-14T22:20:00Z"}"#;
 
     #[test]
     fn documented_responses_parse() {
-        let session = answer::<GetSession>(SESSION).unwrap();
+        let session = answer::<GetSession>(200, SESSION).unwrap();
         assert_eq!(session.peers.unwrap()["p1"].left_at.as_deref(), Some("2023-11-14T22:20:00Z"));
-        let page = answer::<ListSessions>(&format!(r#"{{"limit":10,"data":[{SESSION}],"last":"s1"}}"#)).unwrap();
+        let page = answer::<ListSessions>(200, &format!(r#"{{"limit":10,"data":[{SESSION}],"last":"s1"}}"#)).unwrap();
         assert_eq!(page.items[0].id, "s1");
         assert_eq!(page.next, Some(crate::reply::Next::Start { start: "s1".into() }));
-        let live = answer::<GetActiveSessionByRoom>(&format!(r#"{{"limit":10,"data":[{SESSION}]}}"#)).unwrap();
+        let live = answer::<GetActiveSessionByRoom>(200, &format!(r#"{{"limit":10,"data":[{SESSION}]}}"#)).unwrap();
         assert_eq!(live.active, Some(true));
-        let none = answer::<GetActiveSessionByRoom>(r#"{"limit":10,"data":[]}"#).unwrap_err();
+        let none = answer::<GetActiveSessionByRoom>(200, r#"{"limit":10,"data":[]}"#).unwrap_err();
         assert_eq!((none.code().as_str(), none.message()), ("not_found", "no active session matches"));
     }
 }

@@ -75,35 +75,25 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::Call;
     use crate::client::Provider;
-    use crate::error::Result;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpResponse, Method};
-
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
+    use crate::http::Method;
+    use crate::test_support::{answer, hms_client};
 
     #[test]
     fn calls_build_the_documented_requests() {
-        let req = client().request(&CreateStreamKey::new("r1")).unwrap();
+        let req = hms_client().request(&CreateStreamKey::new("r1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.100ms.live/v2/stream-keys/room/r1"));
         assert_eq!(req.body, None);
         assert!(!req.idempotent, "a second create answers 400 while the first key is active");
-        let req = client().request(&GetStreamKey::new("r1")).unwrap();
+        let req = hms_client().request(&GetStreamKey::new("r1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Get, "https://api.100ms.live/v2/stream-keys/room/r1"));
-        let req = client().request(&DisableStreamKey::new("r1")).unwrap();
+        let req = hms_client().request(&DisableStreamKey::new("r1")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/stream-keys/room/r1/disable");
         assert!(req.idempotent);
         assert_eq!(
-            client().request(&GetStreamKey::new("")).unwrap_err().message(),
+            hms_client().request(&GetStreamKey::new("")).unwrap_err().message(),
             "roomId: must be a non-empty string"
         );
-    }
-
-    fn answer<C: Call>(status: u16, text: &str) -> Result<C::Response> {
-        crate::reply::answer::<C>(&HttpResponse::new(status, text))
     }
 
     #[test]

@@ -300,21 +300,13 @@ calls! {
 mod tests {
     use super::*;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpResponse, Method};
+    use crate::http::Method;
+    use crate::test_support::{hms_client, params, read};
     use serde_json::{json, Value};
-
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    fn params<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
-        crate::call::params_from_json(value)
-    }
 
     fn live_error(body: Value) -> String {
         params::<LiveStreamStart>(body)
-            .and_then(|p| client().request(&StartLiveStream::new("room", p)))
+            .and_then(|p| hms_client().request(&StartLiveStream::new("room", p)))
             .unwrap_err()
             .message()
             .to_owned()
@@ -322,7 +314,7 @@ mod tests {
 
     fn external_error(body: Value) -> String {
         params::<ExternalStreamStart>(body)
-            .and_then(|p| client().request(&StartExternalStream::new("room", p)))
+            .and_then(|p| hms_client().request(&StartExternalStream::new("room", p)))
             .unwrap_err()
             .message()
             .to_owned()
@@ -331,14 +323,14 @@ mod tests {
     #[test]
     fn live_stream_start_builds_the_documented_request() {
         let body = json!({"meeting_url": "https://app.example/beam", "recording": {"hls_vod": true, "single_file_per_layer": false}, "destination": "hls-1"});
-        let req = client().request(&StartLiveStream::new("r1", params(body.clone()).unwrap())).unwrap();
+        let req = hms_client().request(&StartLiveStream::new("r1", params(body.clone()).unwrap())).unwrap();
         assert_eq!(
             (req.method, req.url.as_str()),
             (Method::Post, "https://api.100ms.live/v2/live-streams/room/r1/start")
         );
         assert!(!req.idempotent, "a start is sent once");
         assert_eq!(serde_json::from_str::<Value>(req.body.as_deref().unwrap()).unwrap(), body);
-        let empty = client().request(&StartLiveStream::new("r1", params(Value::Null).unwrap())).unwrap();
+        let empty = hms_client().request(&StartLiveStream::new("r1", params(Value::Null).unwrap())).unwrap();
         assert_eq!(empty.body.as_deref(), Some("{}"));
     }
 
@@ -352,20 +344,20 @@ mod tests {
 
     #[test]
     fn timed_metadata_needs_a_payload_and_1_to_86400_seconds() {
-        let req = client()
+        let req = hms_client()
             .request(&SendTimedMetadata::new("s1", TimedMetadata { payload: "cue".into(), duration: 10 }))
             .unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/live-streams/s1/timed-metadata");
         assert_eq!(req.body.as_deref(), Some(r#"{"duration":10,"payload":"cue"}"#));
         assert!(!req.idempotent);
         for good in [1, 86_400] {
-            assert!(client()
+            assert!(hms_client()
                 .request(&SendTimedMetadata::new("s", TimedMetadata { payload: "p".into(), duration: good }))
                 .is_ok());
         }
         for bad in [0, 86_401] {
-            let err =
-                client().request(&SendTimedMetadata::new("s", TimedMetadata { payload: "p".into(), duration: bad }));
+            let err = hms_client()
+                .request(&SendTimedMetadata::new("s", TimedMetadata { payload: "p".into(), duration: bad }));
             assert_eq!(err.unwrap_err().message(), "duration: must be an integer from 1 to 86400");
         }
         assert_eq!(params::<TimedMetadata>(json!({"duration": 5})).unwrap_err().message(), "payload: is required");
@@ -374,7 +366,7 @@ mod tests {
 
     #[test]
     fn live_stream_paths() {
-        let c = client();
+        let c = hms_client();
         let cases = [
             (c.request(&StopLiveStream::new("s1")), Method::Post, "/live-streams/s1/stop"),
             (c.request(&StopAllLiveStreams::new("r1")), Method::Post, "/live-streams/room/r1/stop"),
@@ -400,7 +392,7 @@ mod tests {
     fn external_stream_start_builds_the_documented_request() {
         let body = json!({"meeting_url": "https://app.example/beam", "rtmp_urls": ["rtmp://a.rtmp.youtube.com/live2/key-1"],
             "recording": true, "resolution": {"width": 1280, "height": 720}, "destination": "rtmp-1"});
-        let req = client().request(&StartExternalStream::new("r1", params(body.clone()).unwrap())).unwrap();
+        let req = hms_client().request(&StartExternalStream::new("r1", params(body.clone()).unwrap())).unwrap();
         assert_eq!(
             (req.method, req.url.as_str()),
             (Method::Post, "https://api.100ms.live/v2/external-streams/room/r1/start")
@@ -408,7 +400,7 @@ mod tests {
         assert!(!req.idempotent);
         assert_eq!(serde_json::from_str::<Value>(req.body.as_deref().unwrap()).unwrap(), body);
         let typed = ExternalStreamStart::to(["rtmps://live.example:443/app/key-2"]);
-        let req = client().request(&StartExternalStream::new("r1", typed)).unwrap();
+        let req = hms_client().request(&StartExternalStream::new("r1", typed)).unwrap();
         assert_eq!(req.body.as_deref(), Some(r#"{"rtmp_urls":["rtmps://live.example:443/app/key-2"]}"#));
     }
 
@@ -447,7 +439,7 @@ mod tests {
 
     #[test]
     fn external_stream_paths() {
-        let c = client();
+        let c = hms_client();
         let stop = c.request(&StopExternalStream::new("s1")).unwrap();
         assert_eq!(
             (stop.method, stop.url.as_str()),
@@ -462,14 +454,9 @@ mod tests {
         assert_eq!(list.url, "https://api.100ms.live/v2/external-streams?limit=5&room_id=r1");
     }
 
-    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> Result<T> {
-        let text = crate::reply::read(reply, &HttpResponse::new(200, body))?;
-        crate::reply::typed(200, &text)
-    }
-
     #[test]
     fn streams_parse_with_every_declared_member() {
-        let live: LiveStream = answer(
+        let live: LiveStream = read(
             JOB,
             r#"{"id":"s1","room_id":"r1","session_id":"x","status":"starting","playback":{"url":"https://hls.example/master.m3u8"},
             "recording":{"hls_vod":true,"single_file_per_layer":false},"meeting_url":"","destination":"hls-1",
@@ -482,9 +469,9 @@ mod tests {
         assert_eq!(live.playback.unwrap().url.as_deref(), Some("https://hls.example/master.m3u8"));
         assert_eq!(live.recording.unwrap().hls_vod, Some(true));
         assert_eq!(live.extra["brand_new"], 1);
-        let bare: LiveStream = answer(JOB, r#"{"id":"s1"}"#).unwrap();
+        let bare: LiveStream = read(JOB, r#"{"id":"s1"}"#).unwrap();
         assert_eq!(bare.destination, None, "a start answer without destination still parses");
-        let external: ExternalStream = answer(
+        let external: ExternalStream = read(
             JOB,
             r#"{"id":"e1","status":"completed","rtmp_urls":["rtmp://x/k"],"recording":true,"resolution":{"width":1280,"height":720},
             "destination":"rtmp-1","recording_assets":[{"id":"a1","type":"room-composite","status":"completed","size":10,"duration":1.5}]}"#,
@@ -493,12 +480,12 @@ mod tests {
         assert_eq!(external.rtmp_urls, Some(RtmpUrls(vec!["rtmp://x/k".into()])));
         assert_eq!(external.resolution.unwrap().height, Some(720));
         assert_eq!(external.recording_assets.unwrap()[0].duration, Some(1.5));
-        assert!(answer::<ExternalStream>(JOB, r#"{"status":"running"}"#).is_err());
+        assert!(read::<ExternalStream>(JOB, r#"{"status":"running"}"#).is_err());
         let stopped: Vec<ExternalStream> =
-            answer(Reply::Items, r#"{"limit":1,"data":[{"id":"e1","status":"stopping"}]}"#).unwrap();
+            read(Reply::Items, r#"{"limit":1,"data":[{"id":"e1","status":"stopping"}]}"#).unwrap();
         assert_eq!(stopped[0].status, Some(JobStatus::Stopping));
         let page: Page<LiveStream> =
-            answer(PAGE, r#"{"limit":1,"data":[{"id":"s1","status":"mystery"}],"last":"s1"}"#).unwrap();
+            read(PAGE, r#"{"limit":1,"data":[{"id":"s1","status":"mystery"}],"last":"s1"}"#).unwrap();
         assert_eq!(page.items[0].status, Some(JobStatus::Other("mystery".into())));
     }
 }

@@ -330,31 +330,19 @@ mod tests {
     use super::*;
     use crate::call::Call;
     use crate::client::Provider;
-    use crate::hms::HmsOptions;
-    use crate::http::{HttpRequest, HttpResponse, Method};
+    use crate::http::{HttpRequest, Method};
+    use crate::test_support::{body_json, hms_client, params, read};
     use serde_json::{json, Value};
 
-    fn client() -> HmsClient {
-        HmsClient::new("access", "secret", &HmsOptions::default()).unwrap()
-    }
-
-    fn params<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
-        crate::call::params_from_json(value)
-    }
-
-    fn body(req: &HttpRequest) -> Option<Value> {
-        req.body.as_deref().map(|b| serde_json::from_str(b).unwrap())
-    }
-
     fn configure(value: Value) -> Result<HttpRequest> {
-        client().request(&ConfigureRecordings::new("t", params(value)?))
+        hms_client().request(&ConfigureRecordings::new("t", params(value)?))
     }
 
     const BASE: &str = "https://api.100ms.live/v2";
 
     #[test]
     fn every_call_builds_its_exact_request() {
-        let c = client();
+        let c = hms_client();
         let create = json!({"name": "webinar", "roles": {"host": {"name": "host"}}});
         let update = json!({"settings": {"region": "eu"}});
         let recordings = json!([{"name": "composite", "role": "host", "maxDuration": 3600}]);
@@ -405,16 +393,17 @@ mod tests {
         for (req, method, path, expected) in cases {
             assert_eq!(req.method, method, "{path}");
             assert_eq!(req.url, format!("{BASE}{path}"));
-            assert_eq!(body(&req), expected, "{path}");
+            assert_eq!(body_json(&req), expected.unwrap_or_default(), "{path}");
         }
     }
 
     #[test]
     fn list_takes_limit_and_start() {
         let filters = TemplateFilters { limit: Some(10), start: Some("t9".into()) };
-        let req = client().request(&ListTemplates::new(filters)).unwrap();
+        let req = hms_client().request(&ListTemplates::new(filters)).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/templates?limit=10&start=t9");
-        let err = client().request(&ListTemplates::new(TemplateFilters { limit: Some(101), start: None })).unwrap_err();
+        let err =
+            hms_client().request(&ListTemplates::new(TemplateFilters { limit: Some(101), start: None })).unwrap_err();
         assert_eq!(err.message(), "limit: must be an integer from 1 to 100");
         let err = params::<TemplateFilters>(json!({"name": "x"})).unwrap_err();
         assert_eq!(err.field(), Some("name"));
@@ -422,7 +411,7 @@ mod tests {
 
     #[test]
     fn names_follow_the_room_name_rule() {
-        let create = |body: Value| client().request(&CreateTemplate::new(params(body)?));
+        let create = |body: Value| hms_client().request(&CreateTemplate::new(params(body)?));
         assert_eq!(
             create(json!({"name": "has space"})).unwrap_err().message(),
             "name: only a-z A-Z 0-9 . - : _ are allowed"
@@ -432,27 +421,25 @@ mod tests {
         let err = create(json!({"name": "t", "roles": []})).unwrap_err();
         assert_eq!(err.field(), Some("roles"));
         let req = create(json!({"name": "t", "default": true})).unwrap();
-        assert_eq!(body(&req), Some(json!({"name": "t", "default": true})), "other fields pass through");
+        assert_eq!(body_json(&req), json!({"name": "t", "default": true}), "other fields pass through");
         assert!(req.idempotent, "a create is an upsert by name");
-        let typed = client().request(&CreateTemplate::new(NewTemplate::named("webinar"))).unwrap();
+        let typed = hms_client().request(&CreateTemplate::new(NewTemplate::named("webinar"))).unwrap();
         assert_eq!(typed.body.as_deref(), Some(r#"{"name":"webinar"}"#));
-        let update = |body: Value| client().request(&UpdateTemplate::new("t", params(body)?));
+        let update = |body: Value| hms_client().request(&UpdateTemplate::new("t", params(body)?));
         assert_eq!(update(json!({"name": "a/b"})).unwrap_err().message(), "name: only a-z A-Z 0-9 . - : _ are allowed");
         assert!(update(json!({})).is_ok());
     }
 
     #[test]
     fn role_fields_are_camel_case_and_ranged() {
-        let role = |body: Value| client().request(&CreateOrUpdateTemplateRole::new("t", "host", params(body)?));
+        let role = |body: Value| hms_client().request(&CreateOrUpdateTemplateRole::new("t", "host", params(body)?));
         let req = role(
             json!({"publishParams": {"allowed": ["audio"]}, "maxPeerCount": 20000, "priority": 5, "name": "speaker"}),
         )
         .unwrap();
         assert_eq!(
-            body(&req),
-            Some(
-                json!({"publishParams": {"allowed": ["audio"]}, "maxPeerCount": 20000, "priority": 5, "name": "speaker"})
-            )
+            body_json(&req),
+            json!({"publishParams": {"allowed": ["audio"]}, "maxPeerCount": 20000, "priority": 5, "name": "speaker"})
         );
         for bad in [0, 6] {
             assert_eq!(
@@ -498,25 +485,21 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            body(&req),
-            Some(json!([{"name": "x", "role": "host", "compositeRecording": {"browserComposite": {}}, "custom": 1}]))
+            body_json(&req),
+            json!([{"name": "x", "role": "host", "compositeRecording": {"browserComposite": {}}, "custom": 1}])
         );
         assert!(req.idempotent);
-        let typed = client().request(&ConfigureRecordings::new("t", RecordingConfig::new("c", "host").into())).unwrap();
+        let typed =
+            hms_client().request(&ConfigureRecordings::new("t", RecordingConfig::new("c", "host").into())).unwrap();
         assert_eq!(typed.body.as_deref(), Some(r#"[{"name":"c","role":"host"}]"#));
     }
 
     #[test]
     fn path_arguments_are_checked() {
-        let err = client().request(&DeleteTemplateRole::new("t", "..")).unwrap_err();
+        let err = hms_client().request(&DeleteTemplateRole::new("t", "..")).unwrap_err();
         assert_eq!(err.message(), "roleName: must not be . or ..");
-        let req = client().request(&GetTemplateRole::new("t", "co host")).unwrap();
+        let req = hms_client().request(&GetTemplateRole::new("t", "co host")).unwrap();
         assert_eq!(req.url, "https://api.100ms.live/v2/templates/t/roles/co%20host");
-    }
-
-    fn answer<T: serde::de::DeserializeOwned>(reply: Reply, body: &str) -> Result<T> {
-        let text = crate::reply::read(reply, &HttpResponse::new(200, body))?;
-        crate::reply::typed(200, &text)
     }
 
     #[test]
@@ -525,32 +508,32 @@ mod tests {
             "roles":{"host":{"name":"host","publishParams":{"allowed":["audio"]},"priority":1,"maxPeerCount":0,"newThing":1}},
             "settings":{"region":"in","recording":null,"roomState":{"enabled":false},"retry":{}},
             "destinations":{},"createdAt":"0001-01-01T00:00:00Z","updatedAt":"0001-01-01T00:00:00Z","_id":"t1"}"#;
-        let template: Template = answer(GetTemplate::SPEC.reply, template).unwrap();
+        let template: Template = read(GetTemplate::SPEC.reply, template).unwrap();
         assert_eq!(template.app_id.as_deref(), Some("a"));
         let host = &template.roles.as_ref().unwrap()["host"];
         assert_eq!(host.max_peer_count, Some(0));
         assert_eq!(host.extra["newThing"], 1);
         assert_eq!(template.settings.as_ref().unwrap().region, Some(Region::In));
         assert_eq!(template.extra["_id"], "t1");
-        let err = answer::<Template>(GetTemplate::SPEC.reply, r#"{"name":"no id"}"#).unwrap_err();
+        let err = read::<Template>(GetTemplate::SPEC.reply, r#"{"name":"no id"}"#).unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
 
         let page: Page<Template> =
-            answer(ListTemplates::SPEC.reply, r#"{"limit":1,"data":[{"id":"t1"}],"last":"t1"}"#).unwrap();
+            read(ListTemplates::SPEC.reply, r#"{"limit":1,"data":[{"id":"t1"}],"last":"t1"}"#).unwrap();
         assert_eq!(page.next, Some(crate::reply::Next::Start { start: "t1".into() }));
 
         let configs =
             r#"[{"name":"composite","role":"host","maxDuration":3600,"compositeRecording":{"browserComposite":{}}}]"#;
-        let configs: Vec<RecordingConfig> = answer(ConfigureRecordings::SPEC.reply, configs).unwrap();
+        let configs: Vec<RecordingConfig> = read(ConfigureRecordings::SPEC.reply, configs).unwrap();
         assert_eq!(configs[0].max_duration, Some(3600));
-        let none: Vec<RecordingConfig> = answer(GetRecordingsConfig::SPEC.reply, "[]").unwrap();
+        let none: Vec<RecordingConfig> = read(GetRecordingsConfig::SPEC.reply, "[]").unwrap();
         assert!(none.is_empty());
-        let err = answer::<Vec<RecordingConfig>>(GetRecordingsConfig::SPEC.reply, "not json").unwrap_err();
+        let err = read::<Vec<RecordingConfig>>(GetRecordingsConfig::SPEC.reply, "not json").unwrap_err();
         assert_eq!(err.code().as_str(), "invalid_response");
         let settings: TemplateSettings =
-            answer(GetTemplateSettings::SPEC.reply, r#"{"region":"eu","roomState":{"messageInterval":5}}"#).unwrap();
+            read(GetTemplateSettings::SPEC.reply, r#"{"region":"eu","roomState":{"messageInterval":5}}"#).unwrap();
         assert_eq!(settings.room_state, Some(json!({"messageInterval": 5})));
-        let deleted: Value = answer(DeleteTemplateRole::SPEC.reply, "").unwrap();
+        let deleted: Value = read(DeleteTemplateRole::SPEC.reply, "").unwrap();
         assert_eq!(deleted, Value::Null);
     }
 }

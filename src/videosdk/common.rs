@@ -59,9 +59,3 @@ impl Validate for RoomRef {
         identifier("roomId", &self.room_id).map(drop)
     }
 }
-
-/// A request's JSON body, for comparing without regard to member order.
-#[cfg(test)]
-pub fn body_json(request: &crate::http::HttpRequest) -> serde_json::Value {
-    request.body.as_deref().map_or(serde_json::Value::Null, |b| serde_json::from_str(b).expect("a JSON body"))
-}

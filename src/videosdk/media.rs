@@ -121,6 +121,9 @@ pub struct StartRecordingParams {
     pub config: Option<JobConfig>,
     /// The storage path prefix.
     pub aws_dir_path: Option<String>,
+    /// A presigned URL to upload the recording to (`preSignedUrl`, as the official Node SDK's
+    /// `recordings.start` sends it; the composite start spells it `preSignedURL`).
+    pub pre_signed_url: Option<String>,
     /// Notified when the recording is ready.
     pub webhook_url: Option<String>,
     /// Post-recording transcription settings.
@@ -347,35 +350,29 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::params_from_json;
-    use crate::client::{Provider, RetryPolicy};
+    use crate::client::Provider;
     use crate::http::{HttpResponse, Method};
+    use crate::test_support::{body_json, params, read, videosdk_client};
     use serde_json::json;
-
-    fn client() -> VideoSdkClient {
-        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
-    }
 
     #[test]
     fn job_rules() {
-        let c = client();
-        let rtmp: StartRtmpParams = params_from_json(json!({"roomId": "r", "outputs": []})).unwrap();
+        let c = videosdk_client();
+        let rtmp: StartRtmpParams = params(json!({"roomId": "r", "outputs": []})).unwrap();
         assert_eq!(
             c.request(&StartRtmp::new(rtmp)).unwrap_err().message(),
             "outputs: must list at least one { url, streamKey }"
         );
-        let err =
-            params_from_json::<StartRtmpParams>(json!({"roomId": "r", "outputs": [{"url": "rtmp://x"}]})).unwrap_err();
+        let err = params::<StartRtmpParams>(json!({"roomId": "r", "outputs": [{"url": "rtmp://x"}]})).unwrap_err();
         assert_eq!(err.message(), "outputs[0].streamKey: is required");
-        let err = params_from_json::<StartRecordingParams>(json!({})).unwrap_err();
+        let err = params::<StartRecordingParams>(json!({})).unwrap_err();
         assert_eq!(err.message(), "roomId: is required");
-        let hls: StartHlsParams =
-            params_from_json(json!({"roomId": "r", "config": {"layout": {"gridSize": 9}}})).unwrap();
+        let hls: StartHlsParams = params(json!({"roomId": "r", "config": {"layout": {"gridSize": 9}}})).unwrap();
         assert_eq!(
             c.request(&StartHls::new(hls)).unwrap_err().message(),
             "config.layout.gridSize: must be an integer from 1 to 4"
         );
-        let rec: StartRecordingParams = params_from_json(json!({"roomId": "r", "config": {"mode": "video"}})).unwrap();
+        let rec: StartRecordingParams = params(json!({"roomId": "r", "config": {"mode": "video"}})).unwrap();
         assert_eq!(
             c.request(&StartRecording::new(rec)).unwrap_err().message(),
             "config.mode: must be one of video-and-audio, audio"
@@ -396,13 +393,10 @@ mod tests {
 
     #[test]
     fn stops_and_gets() {
-        let c = client();
+        let c = videosdk_client();
         let req = c.request(&StopHls::new(StopHlsParams { room_id: "r1".into(), id: Some("h1".into()) })).unwrap();
         assert_eq!(req.url, "https://api.videosdk.live/v2/hls/end");
-        assert_eq!(
-            crate::videosdk::common::body_json(&req),
-            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","id":"h1"}"#).unwrap()
-        );
+        assert_eq!(body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","id":"h1"}"#).unwrap());
         let req = c.request(&DeleteRecording::new("rec1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Delete, "https://api.videosdk.live/v2/recordings/rec1"));
         assert!(req.idempotent);
@@ -412,8 +406,7 @@ mod tests {
     #[test]
     fn the_active_stream_is_under_data_with_the_legacy_meeting_id() {
         let body = r#"{"data":{"id":"h1","meetingId":"abc-xyzw-lmno","playbackHlsUrl":"https://cdn/p.m3u8","start":"2024-01-01T00:00:00Z"}}"#;
-        let text = crate::reply::read(Reply::Data(&["id"]), &HttpResponse::new(200, body)).unwrap();
-        let stream: HlsStream = crate::reply::typed(200, &text).unwrap();
+        let stream: HlsStream = read(Reply::Data(&["id"]), body).unwrap();
         assert_eq!(stream.meeting_id.as_deref(), Some("abc-xyzw-lmno"));
         assert_eq!(stream.room_id, None);
         assert_eq!(stream.playback_hls_url.as_deref(), Some("https://cdn/p.m3u8"));
@@ -422,14 +415,13 @@ mod tests {
 
     #[test]
     fn capture_rules_and_answer() {
-        let c = client();
-        let params: CaptureHlsParams =
-            params_from_json(json!({"roomId": "r1", "format": "png", "width": 640, "height": 360, "time": 12}))
-                .unwrap();
-        let req = c.request(&CaptureHls::new(params)).unwrap();
+        let c = videosdk_client();
+        let given: CaptureHlsParams =
+            params(json!({"roomId": "r1", "format": "png", "width": 640, "height": 360, "time": 12})).unwrap();
+        let req = c.request(&CaptureHls::new(given)).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.videosdk.live/v2/hls/capture"));
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(
                 r#"{"roomId":"r1","format":"png","width":640,"height":360,"time":12}"#
             )
@@ -441,12 +433,11 @@ mod tests {
             (json!({"roomId": "r1", "height": 4_294_967_296_i64}), "height: must be an integer from 1 to 4294967295"),
             (json!({"roomId": "r1", "time": -1}), "time: must be an integer from 0 to 4294967295"),
         ] {
-            let params: CaptureHlsParams = params_from_json(body).unwrap();
-            assert_eq!(c.request(&CaptureHls::new(params)).unwrap_err().message(), message);
+            let given: CaptureHlsParams = params(body).unwrap();
+            assert_eq!(c.request(&CaptureHls::new(given)).unwrap_err().message(), message);
         }
         let body = r#"{"message":"Captured","roomId":"r1","filePath":"/c/1.png","fileSize":2048,"fileName":"1.png"}"#;
-        let text = crate::reply::read(Reply::Object(&[]), &HttpResponse::new(200, body)).unwrap();
-        let capture: HlsCapture = crate::reply::typed(200, &text).unwrap();
+        let capture: HlsCapture = read(Reply::Object(&[]), body).unwrap();
         assert_eq!(capture.file_size, Some(2048));
     }
 }

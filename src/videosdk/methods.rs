@@ -73,50 +73,50 @@ impl<'c, T: Transport, E: Env> CompositeRecordings<'c, T, E> {
     ///  `POST /v2/recordings/composite/start`: a server-composed recording (mirrors
     ///  `recordings.composite.start`); the answer carries the `recordingId` that stops it.
     ///
-    /// Sends [`crate::videosdk::recordings::StartCompositeRecording`].
+    /// Sends [`crate::videosdk::recordings::composite::StartCompositeRecording`].
     pub fn start(
         &self,
-        params: crate::videosdk::recordings::StartCompositeRecordingParams,
+        params: crate::videosdk::recordings::composite::StartCompositeRecordingParams,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::StartCompositeRecording::new(params))
+        self.0.send(crate::videosdk::recordings::composite::StartCompositeRecording::new(params))
     }
 
     ///  `POST /v2/recordings/composite/stop` (mirrors `recordings.composite.stop({ roomId,
     ///  recordingId })`).
     ///
-    /// Sends [`crate::videosdk::recordings::StopCompositeRecording`].
+    /// Sends [`crate::videosdk::recordings::composite::StopCompositeRecording`].
     pub fn stop(
         &self,
-        params: crate::videosdk::recordings::CompositeRef,
+        params: crate::videosdk::recordings::composite::CompositeRef,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::StopCompositeRecording::new(params))
+        self.0.send(crate::videosdk::recordings::composite::StopCompositeRecording::new(params))
     }
 
     ///  `GET /v2/recordings/composite`: one page (mirrors `recordings.composite.list`).
     ///
-    /// Sends [`crate::videosdk::recordings::ListCompositeRecordings`].
+    /// Sends [`crate::videosdk::recordings::composite::ListCompositeRecordings`].
     pub fn list(
         &self,
-        params: crate::videosdk::recordings::CompositeRecordingFilters,
-    ) -> Pages<crate::videosdk::recordings::ListCompositeRecordings, VideoSdkClient, T, E> {
-        self.0.pages(crate::videosdk::recordings::ListCompositeRecordings::new(params))
+        params: crate::videosdk::recordings::composite::CompositeRecordingFilters,
+    ) -> Pages<crate::videosdk::recordings::composite::ListCompositeRecordings, VideoSdkClient, T, E> {
+        self.0.pages(crate::videosdk::recordings::composite::ListCompositeRecordings::new(params))
     }
 
     ///  `GET /v2/recordings/composite/{id}` (mirrors `recordings.composite.get`).
     ///
-    /// Sends [`crate::videosdk::recordings::GetCompositeRecording`].
+    /// Sends [`crate::videosdk::recordings::composite::GetCompositeRecording`].
     pub fn get(
         &self,
         id: impl Into<String>,
-    ) -> impl Future<Output = Result<crate::videosdk::recordings::CompositeRecording>> + 'c {
-        self.0.send(crate::videosdk::recordings::GetCompositeRecording::new(id))
+    ) -> impl Future<Output = Result<crate::videosdk::recordings::composite::CompositeRecording>> + 'c {
+        self.0.send(crate::videosdk::recordings::composite::GetCompositeRecording::new(id))
     }
 
     ///  `DELETE /v2/recordings/composite/{id}` (mirrors `recordings.composite.delete`).
     ///
-    /// Sends [`crate::videosdk::recordings::DeleteCompositeRecording`].
+    /// Sends [`crate::videosdk::recordings::composite::DeleteCompositeRecording`].
     pub fn delete(&self, id: impl Into<String>) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::DeleteCompositeRecording::new(id))
+        self.0.send(crate::videosdk::recordings::composite::DeleteCompositeRecording::new(id))
     }
 }
 
@@ -199,33 +199,33 @@ impl<'c, T: Transport, E: Env> MergeRecordings<'c, T, E> {
     ///  `POST /v2/recordings/participant/merge`: merges participant audio into two channels
     ///  (mirrors `recordings.merge.create`).
     ///
-    /// Sends [`crate::videosdk::recordings::CreateMergeRecording`].
+    /// Sends [`crate::videosdk::recordings::merge::CreateMergeRecording`].
     pub fn create(
         &self,
-        params: crate::videosdk::recordings::CreateMergeRecordingParams,
-    ) -> impl Future<Output = Result<crate::videosdk::recordings::MergeRecordingCreated>> + 'c {
-        self.0.send(crate::videosdk::recordings::CreateMergeRecording::new(params))
+        params: crate::videosdk::recordings::merge::CreateMergeRecordingParams,
+    ) -> impl Future<Output = Result<crate::videosdk::recordings::merge::MergeRecordingCreated>> + 'c {
+        self.0.send(crate::videosdk::recordings::merge::CreateMergeRecording::new(params))
     }
 
     ///  `GET /v2/recordings/participant/merge`: one page, `{ pageInfo, recordings }` (mirrors
     ///  `recordings.merge.list`).
     ///
-    /// Sends [`crate::videosdk::recordings::ListMergeRecordings`].
+    /// Sends [`crate::videosdk::recordings::merge::ListMergeRecordings`].
     pub fn list(
         &self,
-        params: crate::videosdk::recordings::MergeRecordingFilters,
-    ) -> Pages<crate::videosdk::recordings::ListMergeRecordings, VideoSdkClient, T, E> {
-        self.0.pages(crate::videosdk::recordings::ListMergeRecordings::new(params))
+        params: crate::videosdk::recordings::merge::MergeRecordingFilters,
+    ) -> Pages<crate::videosdk::recordings::merge::ListMergeRecordings, VideoSdkClient, T, E> {
+        self.0.pages(crate::videosdk::recordings::merge::ListMergeRecordings::new(params))
     }
 
     ///  `GET /v2/recordings/participant/merge/{muxerId}` (mirrors `recordings.merge.get`).
     ///
-    /// Sends [`crate::videosdk::recordings::GetMergeRecording`].
+    /// Sends [`crate::videosdk::recordings::merge::GetMergeRecording`].
     pub fn get(
         &self,
         muxer_id: impl Into<String>,
-    ) -> impl Future<Output = Result<crate::videosdk::recordings::MergeRecording>> + 'c {
-        self.0.send(crate::videosdk::recordings::GetMergeRecording::new(muxer_id))
+    ) -> impl Future<Output = Result<crate::videosdk::recordings::merge::MergeRecording>> + 'c {
+        self.0.send(crate::videosdk::recordings::merge::GetMergeRecording::new(muxer_id))
     }
 }
 
@@ -237,50 +237,50 @@ impl<'c, T: Transport, E: Env> ParticipantRecordings<'c, T, E> {
     ///  `POST /v2/recordings/participant/start`: records one participant (mirrors
     ///  `recordings.participant.start`); answers a confirmation message.
     ///
-    /// Sends [`crate::videosdk::recordings::StartParticipantRecording`].
+    /// Sends [`crate::videosdk::recordings::participant::StartParticipantRecording`].
     pub fn start(
         &self,
-        params: crate::videosdk::recordings::StartParticipantRecordingParams,
+        params: crate::videosdk::recordings::participant::StartParticipantRecordingParams,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::StartParticipantRecording::new(params))
+        self.0.send(crate::videosdk::recordings::participant::StartParticipantRecording::new(params))
     }
 
     ///  `POST /v2/recordings/participant/stop` (mirrors `recordings.participant.stop(roomId,
     ///  participantId)`).
     ///
-    /// Sends [`crate::videosdk::recordings::StopParticipantRecording`].
+    /// Sends [`crate::videosdk::recordings::participant::StopParticipantRecording`].
     pub fn stop(
         &self,
-        params: crate::videosdk::recordings::ParticipantRef,
+        params: crate::videosdk::recordings::participant::ParticipantRef,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::StopParticipantRecording::new(params))
+        self.0.send(crate::videosdk::recordings::participant::StopParticipantRecording::new(params))
     }
 
     ///  `GET /v2/recordings/participant`: one page (mirrors `recordings.participant.list`).
     ///
-    /// Sends [`crate::videosdk::recordings::ListParticipantRecordings`].
+    /// Sends [`crate::videosdk::recordings::participant::ListParticipantRecordings`].
     pub fn list(
         &self,
         params: crate::videosdk::recordings::IndividualRecordingFilters,
-    ) -> Pages<crate::videosdk::recordings::ListParticipantRecordings, VideoSdkClient, T, E> {
-        self.0.pages(crate::videosdk::recordings::ListParticipantRecordings::new(params))
+    ) -> Pages<crate::videosdk::recordings::participant::ListParticipantRecordings, VideoSdkClient, T, E> {
+        self.0.pages(crate::videosdk::recordings::participant::ListParticipantRecordings::new(params))
     }
 
     ///  `GET /v2/recordings/participant/{id}` (mirrors `recordings.participant.get`).
     ///
-    /// Sends [`crate::videosdk::recordings::GetParticipantRecording`].
+    /// Sends [`crate::videosdk::recordings::participant::GetParticipantRecording`].
     pub fn get(
         &self,
         id: impl Into<String>,
     ) -> impl Future<Output = Result<crate::videosdk::recordings::IndividualRecording>> + 'c {
-        self.0.send(crate::videosdk::recordings::GetParticipantRecording::new(id))
+        self.0.send(crate::videosdk::recordings::participant::GetParticipantRecording::new(id))
     }
 
     ///  `DELETE /v2/recordings/participant/{id}` (mirrors `recordings.participant.delete`).
     ///
-    /// Sends [`crate::videosdk::recordings::DeleteParticipantRecording`].
+    /// Sends [`crate::videosdk::recordings::participant::DeleteParticipantRecording`].
     pub fn delete(&self, id: impl Into<String>) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::DeleteParticipantRecording::new(id))
+        self.0.send(crate::videosdk::recordings::participant::DeleteParticipantRecording::new(id))
     }
 }
 
@@ -590,50 +590,50 @@ impl<'c, T: Transport, E: Env> TrackRecordings<'c, T, E> {
     ///  `POST /v2/recordings/participant/track/start`: records one track (mirrors
     ///  `recordings.track.start`); answers a confirmation message.
     ///
-    /// Sends [`crate::videosdk::recordings::StartTrackRecording`].
+    /// Sends [`crate::videosdk::recordings::track::StartTrackRecording`].
     pub fn start(
         &self,
-        params: crate::videosdk::recordings::StartTrackRecordingParams,
+        params: crate::videosdk::recordings::track::StartTrackRecordingParams,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::StartTrackRecording::new(params))
+        self.0.send(crate::videosdk::recordings::track::StartTrackRecording::new(params))
     }
 
     ///  `POST /v2/recordings/participant/track/stop` (mirrors `recordings.track.stop(roomId,
     ///  participantId, kind)`).
     ///
-    /// Sends [`crate::videosdk::recordings::StopTrackRecording`].
+    /// Sends [`crate::videosdk::recordings::track::StopTrackRecording`].
     pub fn stop(
         &self,
-        params: crate::videosdk::recordings::TrackRef,
+        params: crate::videosdk::recordings::track::TrackRef,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::StopTrackRecording::new(params))
+        self.0.send(crate::videosdk::recordings::track::StopTrackRecording::new(params))
     }
 
     ///  `GET /v2/recordings/participant/track`: one page (mirrors `recordings.track.list`).
     ///
-    /// Sends [`crate::videosdk::recordings::ListTrackRecordings`].
+    /// Sends [`crate::videosdk::recordings::track::ListTrackRecordings`].
     pub fn list(
         &self,
         params: crate::videosdk::recordings::IndividualRecordingFilters,
-    ) -> Pages<crate::videosdk::recordings::ListTrackRecordings, VideoSdkClient, T, E> {
-        self.0.pages(crate::videosdk::recordings::ListTrackRecordings::new(params))
+    ) -> Pages<crate::videosdk::recordings::track::ListTrackRecordings, VideoSdkClient, T, E> {
+        self.0.pages(crate::videosdk::recordings::track::ListTrackRecordings::new(params))
     }
 
     ///  `GET /v2/recordings/participant/track/{id}` (mirrors `recordings.track.get`).
     ///
-    /// Sends [`crate::videosdk::recordings::GetTrackRecording`].
+    /// Sends [`crate::videosdk::recordings::track::GetTrackRecording`].
     pub fn get(
         &self,
         id: impl Into<String>,
     ) -> impl Future<Output = Result<crate::videosdk::recordings::IndividualRecording>> + 'c {
-        self.0.send(crate::videosdk::recordings::GetTrackRecording::new(id))
+        self.0.send(crate::videosdk::recordings::track::GetTrackRecording::new(id))
     }
 
     ///  `DELETE /v2/recordings/participant/track/{id}` (mirrors `recordings.track.delete`).
     ///
-    /// Sends [`crate::videosdk::recordings::DeleteTrackRecording`].
+    /// Sends [`crate::videosdk::recordings::track::DeleteTrackRecording`].
     pub fn delete(&self, id: impl Into<String>) -> impl Future<Output = Result<serde_json::Value>> + 'c {
-        self.0.send(crate::videosdk::recordings::DeleteTrackRecording::new(id))
+        self.0.send(crate::videosdk::recordings::track::DeleteTrackRecording::new(id))
     }
 }
 

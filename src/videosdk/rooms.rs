@@ -113,33 +113,29 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::params_from_json;
-    use crate::client::{Provider, RetryPolicy};
+    use crate::client::Provider;
     use crate::http::{HttpResponse, Method};
+    use crate::test_support::{body_json, params, read, videosdk_client};
     use serde_json::json;
 
-    fn client() -> VideoSdkClient {
-        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
-    }
-
     fn refused(body: serde_json::Value) -> String {
-        match params_from_json::<RoomSettings>(body) {
-            Ok(settings) => client().request(&CreateRoom::new(settings)).unwrap_err().message().to_owned(),
+        match params::<RoomSettings>(body) {
+            Ok(settings) => videosdk_client().request(&CreateRoom::new(settings)).unwrap_err().message().to_owned(),
             Err(e) => e.message().to_owned(),
         }
     }
 
     #[test]
     fn create_is_idempotent_only_with_a_custom_id() {
-        let req = client().request(&CreateRoom::new(RoomSettings::custom("aaa-bbb"))).unwrap();
+        let req = videosdk_client().request(&CreateRoom::new(RoomSettings::custom("aaa-bbb"))).unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.url, "https://api.videosdk.live/v2/rooms");
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(r#"{"customRoomId":"aaa-bbb"}"#).unwrap()
         );
         assert!(req.idempotent);
-        assert!(!client().request(&CreateRoom::new(RoomSettings::default())).unwrap().idempotent);
+        assert!(!videosdk_client().request(&CreateRoom::new(RoomSettings::default())).unwrap().idempotent);
     }
 
     #[test]
@@ -172,7 +168,7 @@ mod tests {
 
     #[test]
     fn get_validate_list_deactivate() {
-        let c = client();
+        let c = videosdk_client();
         assert_eq!(
             c.request(&GetRoom::new("abc-xyzw-lmno")).unwrap().url,
             "https://api.videosdk.live/v2/rooms/abc-xyzw-lmno"
@@ -193,10 +189,7 @@ mod tests {
             assert_eq!(c.request(&ListRooms::new(query)).unwrap_err().message(), message);
         }
         let req = c.request(&DeactivateRoom::new(RoomRef::new("r1"))).unwrap();
-        assert_eq!(
-            crate::videosdk::common::body_json(&req),
-            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap()
-        );
+        assert_eq!(body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap());
         assert!(req.idempotent);
         assert_eq!(
             c.request(&DeactivateRoom::new(RoomRef::new(""))).unwrap_err().message(),
@@ -207,8 +200,7 @@ mod tests {
     #[test]
     fn rooms_parse() {
         let body = r#"{"pageInfo":{"currentPage":1,"perPage":20,"lastPage":2,"total":25},"data":[{"roomId":"abc-xyzw-lmno","customRoomId":"c","disabled":false,"createdAt":"2024-01-01T00:00:00Z","userId":"u"}]}"#;
-        let text = crate::reply::read(Reply::Page(Paging::PageNumber), &HttpResponse::new(200, body)).unwrap();
-        let page: Page<Room> = crate::reply::typed(200, &text).unwrap();
+        let page: Page<Room> = read(Reply::Page(Paging::PageNumber), body).unwrap();
         assert_eq!(page.items[0].room_id, "abc-xyzw-lmno");
         assert_eq!(page.items[0].extra["userId"], "u");
         assert_eq!(page.next, Some(crate::reply::Next::Page { page: 2 }));

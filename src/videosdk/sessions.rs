@@ -190,19 +190,14 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::params_from_json;
-    use crate::client::{Provider, RetryPolicy};
-    use crate::http::HttpResponse;
+    use crate::client::Provider;
     use crate::reply::Next;
+    use crate::test_support::{body_json, params, read, videosdk_client};
     use serde_json::json;
-
-    fn client() -> VideoSdkClient {
-        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
-    }
 
     #[test]
     fn list_needs_a_room() {
-        let c = client();
+        let c = videosdk_client();
         let req = c.request(&ListSessions::new(SessionFilters::of_room("r1"))).unwrap();
         assert_eq!(req.url, "https://api.videosdk.live/v2/sessions?roomId=r1");
         let filters = SessionFilters { page: Some(1), ..SessionFilters::default() };
@@ -210,7 +205,7 @@ mod tests {
             c.request(&ListSessions::new(filters)).unwrap_err().message(),
             "roomId: or customRoomId is required: say whose sessions to list"
         );
-        let filters: SessionFilters = params_from_json(json!({"customRoomId": "final-testing", "perPage": 5})).unwrap();
+        let filters: SessionFilters = params(json!({"customRoomId": "final-testing", "perPage": 5})).unwrap();
         assert_eq!(
             c.request(&ListSessions::new(filters)).unwrap().url,
             "https://api.videosdk.live/v2/sessions?customRoomId=final-testing&perPage=5"
@@ -219,15 +214,15 @@ mod tests {
 
     #[test]
     fn end_and_remove_bodies() {
-        let c = client();
+        let c = videosdk_client();
         let end = EndSessionParams { room_id: "r1".into(), session_id: Some("s1".into()) };
         let req = c.request(&EndSession::new(end)).unwrap();
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1","sessionId":"s1"}"#).unwrap()
         );
         assert!(!req.idempotent);
-        let err = params_from_json::<RemoveParticipantParams>(json!({"roomId": "r1"})).unwrap_err();
+        let err = params::<RemoveParticipantParams>(json!({"roomId": "r1"})).unwrap_err();
         assert_eq!(err.message(), "participantId: is required");
         let remove = RemoveParticipantParams { room_id: "r1".into(), participant_id: "".into(), session_id: None };
         assert_eq!(
@@ -237,13 +232,12 @@ mod tests {
     }
 
     fn participants(body: &str) -> Page<Participant> {
-        let text = crate::reply::read(PARTICIPANTS, &HttpResponse::new(200, body)).unwrap();
-        crate::reply::typed(200, &text).unwrap()
+        read(PARTICIPANTS, body).unwrap()
     }
 
     #[test]
     fn participants_are_lifted_out_of_the_session() {
-        let c = client();
+        let c = videosdk_client();
         let req = c.request(&ListActiveParticipants::new("s1", PageQuery::default())).unwrap();
         assert_eq!(req.url, "https://api.videosdk.live/v2/sessions/s1/participants/active");
         let object = r#"{"pageInfo":{"currentPage":1,"lastPage":2},"data":{"id":"s1","participants":[{"participantId":"p1","name":"Ana","timelog":[{"start":"2024-01-01T00:00:00Z","end":null}]}]}}"#;
@@ -260,10 +254,9 @@ mod tests {
     #[test]
     fn sessions_parse() {
         let body = r#"{"id":"s1","roomId":"r1","start":"2024-01-01T00:00:00Z","end":null,"status":"paused","participants":[]}"#;
-        let text = crate::reply::read(Reply::Object(&["id"]), &HttpResponse::new(200, body)).unwrap();
-        let session: Session = crate::reply::typed(200, &text).unwrap();
+        let session: Session = read(Reply::Object(&["id"]), body).unwrap();
         assert_eq!(session.status, Some(SessionStatus::Other("paused".into())));
-        let req = client().request(&GetParticipant::new("s1", "p/1")).unwrap();
+        let req = videosdk_client().request(&GetParticipant::new("s1", "p/1")).unwrap();
         assert_eq!(req.url, "https://api.videosdk.live/v2/sessions/s1/participants/p%2F1");
     }
 }

@@ -35,16 +35,13 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::{Provider, RetryPolicy};
+    use crate::client::Provider;
     use crate::http::{HttpResponse, Method};
-
-    fn client() -> VideoSdkClient {
-        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
-    }
+    use crate::test_support::{read, videosdk_client};
 
     #[test]
     fn stats_paths() {
-        let c = client();
+        let c = videosdk_client();
         let req = c.request(&GetSessionQualityStats::new("s1")).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Get, "https://api.videosdk.live/v2/sessions/s1/stats"));
         assert_eq!(req.body, None);
@@ -59,8 +56,7 @@ mod tests {
     #[test]
     fn stats_are_kept_whole() {
         let body = r#"{"sessionId":"s1","audio":{"jitter":[1,2]},"resolutionUsage":{"720p":12}}"#;
-        let text = crate::reply::read(Reply::Object(&[]), &HttpResponse::new(200, body)).unwrap();
-        let stats: QualityStats = crate::reply::typed(200, &text).unwrap();
+        let stats: QualityStats = read(Reply::Object(&[]), body).unwrap();
         assert_eq!(stats.extra["resolutionUsage"]["720p"], 12);
         assert!(crate::reply::read(Reply::Object(&[]), &HttpResponse::new(200, "[]")).is_err());
     }

@@ -315,30 +315,26 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::params_from_json;
-    use crate::client::{Provider, RetryPolicy};
-    use crate::http::{HttpResponse, Method};
+    use crate::client::Provider;
+    use crate::http::Method;
+    use crate::test_support::{body_json, params, read, videosdk_client};
     use serde_json::json;
 
     const BASE: &str = "https://api.videosdk.live";
 
-    fn client() -> VideoSdkClient {
-        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
-    }
-
     fn refused<P: Validate + serde::de::DeserializeOwned>(body: serde_json::Value) -> String {
-        params_from_json::<P>(body).and_then(|p| p.validate()).unwrap_err().message().to_owned()
+        params::<P>(body).and_then(|p| p.validate()).unwrap_err().message().to_owned()
     }
 
     #[test]
     fn merge() {
-        let params: MergeTranscodingParams = params_from_json(
+        let given: MergeTranscodingParams = params(
             json!({"recordingIds": ["a", "b"], "task": "composite-merge", "watermark": {"type": "lat_long", "lat": 1.5, "long": 2.0}}),
         )
         .unwrap();
-        let req = client().request(&MergeTranscoding::new(params)).unwrap();
+        let req = videosdk_client().request(&MergeTranscoding::new(given)).unwrap();
         assert_eq!((req.method, req.url.as_str()), (Method::Post, "https://api.videosdk.live/v2/transcodings/merge"));
-        assert_eq!(crate::videosdk::common::body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"recordingIds":["a","b"],"task":"composite-merge","watermark":{"type":"lat_long","lat":1.5,"long":2.0}}"#).unwrap());
+        assert_eq!(body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"recordingIds":["a","b"],"task":"composite-merge","watermark":{"type":"lat_long","lat":1.5,"long":2.0}}"#).unwrap());
         assert!(!req.idempotent);
         assert_eq!(
             refused::<MergeTranscodingParams>(json!({"recordingIds": []})),
@@ -374,13 +370,12 @@ mod tests {
 
     #[test]
     fn hls_to_mp4_and_meeting_merge() {
-        let params: HlsToMp4Params =
-            params_from_json(json!({"hlsId": "h1", "storage": {"type": "s3", "bucket": "b", "dirPath": "x/"}}))
-                .unwrap();
-        let req = client().request(&HlsToMp4::new(params)).unwrap();
+        let given: HlsToMp4Params =
+            params(json!({"hlsId": "h1", "storage": {"type": "s3", "bucket": "b", "dirPath": "x/"}})).unwrap();
+        let req = videosdk_client().request(&HlsToMp4::new(given)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/transcodings/hls-to-mp4"));
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(
                 r#"{"hlsId":"h1","storage":{"type":"s3","bucket":"b","dirPath":"x/"}}"#
             )
@@ -394,14 +389,14 @@ mod tests {
             refused::<HlsToMp4Params>(json!({"roomId": "r", "storage": {"type": "ftp"}})),
             "storage.type: must be one of s3, blob, gcp"
         );
-        let params: MeetingRecordingMergeParams = params_from_json(
+        let given: MeetingRecordingMergeParams = params(
             json!({"recordingIds": ["a", {"id": "b", "presignedUrl": "https://p"}], "presignedOutputUrl": "https://o"}),
         )
         .unwrap();
-        let req = client().request(&MeetingRecordingMerge::new(params)).unwrap();
+        let req = videosdk_client().request(&MeetingRecordingMerge::new(given)).unwrap();
         assert_eq!(req.url, format!("{BASE}/v2/transcodings/meeting-recording-merge"));
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(
                 r#"{"recordingIds":["a",{"id":"b","presignedUrl":"https://p"}],"presignedOutputUrl":"https://o"}"#
             )
@@ -419,7 +414,7 @@ mod tests {
 
     #[test]
     fn list_get_cancel() {
-        let c = client();
+        let c = videosdk_client();
         let filters =
             TranscodingFilters { status: Some(TranscodingStatus::Failed), page: Some(3), ..Default::default() };
         assert_eq!(
@@ -440,8 +435,7 @@ mod tests {
         assert_eq!(req.body, None);
         assert!(!req.idempotent, "a cancelled job cannot be cancelled again: never resent");
         let body = r#"{"id":"t1","recordingIds":["a"],"status":"cancelled","task":"composite-merge","stoppedAt":null,"file":{"fileUrl":"https://f"}}"#;
-        let text = crate::reply::read(JOB, &HttpResponse::new(200, body)).unwrap();
-        let job: Transcoding = crate::reply::typed(200, &text).unwrap();
+        let job: Transcoding = read(JOB, body).unwrap();
         assert_eq!((job.status, job.task), (Some(TranscodingStatus::Cancelled), Some(TranscodingTask::CompositeMerge)));
     }
 }

@@ -118,44 +118,36 @@ calls! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::params_from_json;
-    use crate::client::{Provider, RetryPolicy};
+    use crate::client::Provider;
     use crate::http::{HttpResponse, Method};
+    use crate::test_support::{body_json, params, videosdk_client};
     use crate::videosdk::common::RoomRef;
     use serde_json::json;
 
     const BASE: &str = "https://api.videosdk.live";
 
-    fn client() -> VideoSdkClient {
-        VideoSdkClient::new("api-key", "secret", None, RetryPolicy::default()).unwrap()
-    }
-
     #[test]
     fn start_stop_get_list() {
-        let c = client();
-        let params: StartRealtimeTranscriptionParams =
-            params_from_json(json!({"roomId": "r1", "language": "en-US", "summary": {"enabled": true, "prompt": "p"}}))
-                .unwrap();
-        let req = c.request(&StartRealtimeTranscription::new(params)).unwrap();
+        let c = videosdk_client();
+        let given: StartRealtimeTranscriptionParams =
+            params(json!({"roomId": "r1", "language": "en-US", "summary": {"enabled": true, "prompt": "p"}})).unwrap();
+        let req = c.request(&StartRealtimeTranscription::new(given)).unwrap();
         assert_eq!(
             (req.method, req.url.as_str()),
             (Method::Post, "https://api.videosdk.live/ai/v1/realtime-transcriptions/start")
         );
         assert_eq!(
-            crate::videosdk::common::body_json(&req),
+            body_json(&req),
             serde_json::from_str::<serde_json::Value>(
                 r#"{"roomId":"r1","language":"en-US","summary":{"enabled":true,"prompt":"p"}}"#
             )
             .unwrap()
         );
-        let err = params_from_json::<StartRealtimeTranscriptionParams>(json!({"language": "en"})).unwrap_err();
+        let err = params::<StartRealtimeTranscriptionParams>(json!({"language": "en"})).unwrap_err();
         assert_eq!(err.message(), "roomId: is required");
         let req = c.request(&StopRealtimeTranscription::new(RoomRef::new("r1"))).unwrap();
         assert_eq!(req.url, format!("{BASE}/ai/v1/realtime-transcriptions/end"));
-        assert_eq!(
-            crate::videosdk::common::body_json(&req),
-            serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap()
-        );
+        assert_eq!(body_json(&req), serde_json::from_str::<serde_json::Value>(r#"{"roomId":"r1"}"#).unwrap());
         assert_eq!(
             c.request(&GetRealtimeTranscription::new("t1")).unwrap().url,
             format!("{BASE}/ai/v1/realtime-transcriptions/t1")

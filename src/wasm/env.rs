@@ -21,9 +21,9 @@ pub fn use_random_source(fill: js_sys::Function) {
     set_random_source(&fill);
 }
 
-/// The clock and a pool of random bytes. Each client owns one (no_std has no thread-locals,
-/// and the pool needs no sharing); the free functions use a fresh one, which costs nothing
-/// until something asks it for randomness.
+/// The clock and a pool of random bytes. Each client owns one (the pool needs no sharing, so
+/// it is kept in no global or thread-local); the free functions use a fresh one, which costs
+/// nothing until something asks it for randomness.
 #[derive(Default)]
 pub struct JsEnv {
     pool: RefCell<(Vec<u8>, usize)>,

@@ -28,11 +28,6 @@ export function stringifyParams(value) {
     if (refused !== null && thrown === refused) return refused;
     throw thrown;
   }
-}
-export function dateIso(value) {
-  if (!(value instanceof Date)) return undefined;
-  const time = Date.prototype.getTime.call(value);
-  return Number.isNaN(time) ? null : Date.prototype.toISOString.call(value);
 }")]
 extern "C" {
     /// `JSON.stringify(value)`; or, for a value JSON would change silently, `[key, kind]`:
@@ -40,11 +35,6 @@ extern "C" {
     /// with a lone surrogate. Throws (caught) for a cycle, a BigInt, a getter that throws.
     #[wasm_bindgen(catch, js_name = stringifyParams)]
     pub fn stringify_params(value: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// For a Date, its ISO string (null if invalid); undefined for anything else. Throws
-    /// (caught) for hostile objects, e.g. a revoked Proxy or a Date-like impostor.
-    #[wasm_bindgen(catch, js_name = dateIso)]
-    pub fn date_iso(value: &JsValue) -> Result<JsValue, JsValue>;
 
     /// Fills `buffer` from the random source: `crypto.getRandomValues`, unless an entry set
     /// another (see `useRandomSource`). Throws (caught) where there is none.

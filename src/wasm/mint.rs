@@ -69,7 +69,7 @@ pub fn hms_app_token(client: &HmsClient, env: &dyn Env, value: &JsValue) -> Resu
 }
 
 /// A 100ms app token from the `getAuthToken` options passed one by one, in the order of
-/// `AUTH_TOKEN_KEYS` in `js/src/tokens.js`.
+/// `AUTH_TOKEN_KEYS` in `js/src/mint.js`.
 pub fn hms_app_token_of(client: &HmsClient, env: &dyn Env, values: [&JsValue; 6]) -> Result<String> {
     let [room_id, role, user_id, valid_for_seconds, issued_at, not_valid_before] = values;
     let room_id = required_string(room_id, "roomId")?;
@@ -93,7 +93,7 @@ pub fn videosdk_token(credentials: &VideoSdkCredentials, env: &dyn Env, value: &
 }
 
 /// A VideoSDK token from the `getToken` options passed one by one, in the order of
-/// `VIDEOSDK_TOKEN_KEYS` in `js/src/tokens.js`.
+/// `VIDEOSDK_TOKEN_KEYS` in `js/src/mint.js`.
 pub fn videosdk_token_of(credentials: &VideoSdkCredentials, env: &dyn Env, values: [&JsValue; 7]) -> Result<String> {
     let [permissions, room_id, participant_id, roles, valid_for_seconds, issued_at, not_valid_before] = values;
     let permissions = optional_strings(permissions, "permissions")?;

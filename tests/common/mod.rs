@@ -1,10 +1,34 @@
-//! The table-driven request checks both providers' request tests share.
+//! What the integration tests share: a client per provider (made in one place each, so a
+//! change to how clients are built is one edit here; the unit tests' copy is
+//! `src/test_support.rs`), the table-driven request checks, a scripted transport and a fixed
+//! clock.
 #![allow(dead_code)] // each test crate uses its own subset of these helpers
 
 use edgeroom::by_name::ByName;
 use edgeroom::call::Spec;
+use edgeroom::client::RetryPolicy;
+use edgeroom::hms::{HmsClient, HmsOptions};
 use edgeroom::http::Method;
+use edgeroom::videosdk::VideoSdkClient;
 use serde_json::Value;
+
+/// A 100ms client with test credentials and `options`, or the error that refuses them.
+pub fn try_hms_client(options: &HmsOptions) -> edgeroom::Result<HmsClient> {
+    HmsClient::new("access", "secret", options)
+}
+
+/// A 100ms client with test credentials and the default options.
+pub fn hms_client() -> HmsClient {
+    try_hms_client(&HmsOptions::default()).unwrap()
+}
+
+/// The test credentials' VideoSDK API key (a REST token carries it as `apikey`).
+pub const VIDEOSDK_API_KEY: &str = "api-key";
+
+/// A VideoSDK client with test credentials, the default base URL and retries.
+pub fn videosdk_client() -> VideoSdkClient {
+    VideoSdkClient::new(VIDEOSDK_API_KEY, "vsdk-secret", None, RetryPolicy::default()).unwrap()
+}
 
 /// One call: its name and inputs, and the exact request it must produce.
 pub struct Case {

@@ -45,6 +45,8 @@ const CASES = [
   ["participants.remove", (s) => s.participants.remove(ROOM, "ann"), (c) => c.participants.remove(ROOM, "ann")],
   ["recordings.start", (s) => s.recordings.start(ROOM, { composition: { layout: "grid", priority: "SPEAKER", gridSize: 4, theme: "DARK", quality: "high", orientation: "landscape" }, dirPath: "rec/", webhookUrl: "https://example.invalid/w" }),
     (c) => c.recordings.start({ roomId: ROOM, config: { layout, theme: "DARK", quality: "high", orientation: "landscape" }, awsDirPath: "rec/", webhookUrl: "https://example.invalid/w" })],
+  ["recordings.start (presigned upload)", (s) => s.recordings.start(ROOM, { dirPath: "rec/", preSignedUrl: "https://example.invalid/put" }),
+    (c) => c.recordings.start({ roomId: ROOM, awsDirPath: "rec/", preSignedUrl: "https://example.invalid/put" })],
   ["recordings.start (no options)", (s) => s.recordings.start(ROOM), (c) => c.recordings.start({ roomId: ROOM })],
   ["recordings.stop", (s) => s.recordings.stop(ROOM), (c) => c.recordings.stop(ROOM)],
   ["recordings.list", (s) => drain(s.recordings.list({ roomId: ROOM, sessionId: SESSION })), (c) => drain(c.recordings.list({ roomId: ROOM, sessionId: SESSION }))],

@@ -10,6 +10,7 @@ status=0
 # The three Node-driven runners (Node itself, workerd via Miniflare, headless Chromium) run
 # in parallel as separate node:test files; each starts its own emulator on a free port.
 node --test tests/js/run-node.mjs tests/js/run-workerd.mjs tests/js/run-browser.mjs || status=1
-# Deno reads the .wasm next to its entry (--allow-read) and serves the emulator itself.
-node_modules/.bin/deno test --allow-net=127.0.0.1 --allow-read=. tests/js/run-deno.mjs || status=1
+# Deno serves the emulator itself (--allow-net=127.0.0.1); no --allow-read: the deno entries
+# import their .wasm as modules.
+node_modules/.bin/deno test --no-prompt --allow-net=127.0.0.1 tests/js/run-deno.mjs || status=1
 exit "$status"

@@ -1,6 +1,6 @@
 // Deno: the shared suite against the built package, resolved by Deno through ./node_modules
 // (package.json present), which must pick the package's `deno` export condition.
-//   node_modules/.bin/deno test --allow-net=127.0.0.1 --allow-read=. tests/js/run-deno.mjs
+//   node_modules/.bin/deno test --no-prompt --allow-net=127.0.0.1 tests/js/run-deno.mjs
 //
 // The emulator HTTP server runs in this same Deno process (Deno.serve over the emulator's
 // fetch handler): nothing to spawn, so no --allow-run and no process to clean up.

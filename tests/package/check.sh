@@ -92,7 +92,8 @@ install_alone() {
   local installed
   installed="$(cd "$SCRATCH/node_modules" && ls -A | grep -v -x -e .bin -e .package-lock.json | tr '\n' ' ')"
   [ "$installed" = "edgeroom " ] || { echo "expected node_modules to hold edgeroom only, found: $installed"; return 1; }
-  cp "$HERE/exports-check.mjs" "$HERE/node-check.mjs" "$HERE/deno-check.mjs" "$HERE/deno-types.ts" "$HERE/worker.mjs" "$SCRATCH/"
+  cp "$HERE/exports-check.mjs" "$HERE/node-check.mjs" "$HERE/deno-check.mjs" "$HERE/deno-types.ts" "$HERE/worker.mjs" \
+    "$HERE/quickstart.mjs" "$SCRATCH/"
   echo "node_modules: $installed"
 }
 must "npm install <tarball> (offline, alone)" install_alone
@@ -107,17 +108,19 @@ check "declarations name exactly the runtime exports" \
 check "node: tokens (both entries), room via emulator/server, exit" \
   sh -c 'cd "$1" && node node-check.mjs' _ "$SCRATCH"
 
-# Minimal permissions: read the two .wasm files (edgeroom, edgeroom/tokens) and nothing
-# else; no network (in-process emulator).
-check "deno: tokens (both entries), room, exit; read <wasm> only" \
-  sh -c 'cd "$1" && DENO_NO_UPDATE_CHECK=1 "$2" run --no-prompt --no-lock \
-    --allow-read=node_modules/edgeroom/wasm/edgeroom_bg.wasm,node_modules/edgeroom/wasm/edgeroom_tokens_bg.wasm \
-    deno-check.mjs' _ "$SCRATCH" "$BIN/deno"
+# No permissions at all: the entries import their .wasm as modules (no --allow-read), and
+# the emulator runs in-process (no network).
+check "deno: tokens (both entries), room, exit; no permissions" \
+  sh -c 'cd "$1" && DENO_NO_UPDATE_CHECK=1 "$2" run --no-prompt --no-lock deno-check.mjs' _ "$SCRATCH" "$BIN/deno"
 
 # Deno type-checks the package's declarations for its users: they must compile there too.
 check "deno check: the declarations, as Deno users get them" \
   sh -c 'cd "$1" && DENO_NO_UPDATE_CHECK=1 "$2" check --no-lock --quiet deno-types.ts && echo "deno-types.ts type-checks"' \
   _ "$SCRATCH" "$BIN/deno"
+
+# The README's quick starts (Worker, Deno, Node.js), code and command lines taken from its text.
+check "README quick starts: Worker, Deno, Node.js, as written" \
+  sh -c 'cd "$1" && node quickstart.mjs "$2" "$3" "$4"' _ "$SCRATCH" "$BIN/deno" "$ROOT/README.md" "$ROOT"
 
 check "workerd: bundled Worker (both entries) in Miniflare" \
   node "$HERE/workerd.mjs" "$SCRATCH/worker.mjs"

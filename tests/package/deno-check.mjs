@@ -1,5 +1,5 @@
 // Run by check.sh with Deno inside the scratch directory (resolved through its package.json
-// and node_modules), with read access to the .wasm file only and no network: the emulator
+// and node_modules), with no permissions (no read, no network): the emulator
 // runs in-process as the client's fetch. Prints one JSON line.
 import { HmsClient, isEdgeroomError, verifyToken } from "edgeroom";
 import { DEFAULT_APP, createEmulator, hmsUrls } from "edgeroom/emulator";

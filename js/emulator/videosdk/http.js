@@ -92,7 +92,7 @@ export const links = (base, roomId, sessionId = "") => ({
   get_session: `${base}/sessions/${sessionId}`,
 });
 
-// One reading of the clock per request or helper call, so all its timestamps agree.
-export const clockAt = (ms) => ({ ms, sec: Math.floor(ms / 1000), iso: new Date(ms).toISOString() });
+// One reading of the clock per request or helper call (shared/apps.js), for this side's handlers.
+export { clockAt } from "../shared/apps.js";
 
 export const isoAt = (ms) => new Date(ms).toISOString();

@@ -3,9 +3,9 @@
 // index.js routes both prefixes here; this side keeps its own apps, state, token check and
 // error shape, so the 100ms side is untouched by it. Runtime-neutral, like index.js.
 
-import { HttpError, json } from "../shared/http.js";
+import { checkApps } from "../shared/apps.js";
 import { importHs256Key } from "../shared/hs256.js";
-import { findRoute } from "../shared/router.js";
+import { serveRoute } from "../shared/router.js";
 import { authenticateVideoSdk } from "./auth.js";
 import { joinRoom, leaveRoom } from "./control.js";
 import { clockAt, videoSdkErrorResponse } from "./http.js";
@@ -27,30 +27,16 @@ export const DEFAULT_VIDEOSDK_APP = Object.freeze({
 // Outside /videosdk/v2 on purpose: nothing here exists in VideoSDK's API.
 export const VIDEOSDK_CONTROL_PREFIX = "/_emulator/videosdk";
 
-// Messages name the apiKey only: errors end up in logs, secrets must not.
-function checkVideoSdkApps(apps) {
-  if (!Array.isArray(apps) || apps.length === 0) {
-    throw new TypeError("createEmulator: videosdkApps must be a non-empty array of { apiKey, secret }");
-  }
-  const seen = new Set();
-  for (const app of apps) {
-    if (typeof app?.apiKey !== "string" || app.apiKey === "") {
-      throw new TypeError("createEmulator: every VideoSDK app needs a non-empty string apiKey");
-    }
-    if (typeof app.secret !== "string" || app.secret === "") {
-      throw new TypeError(`createEmulator: VideoSDK app ${app.apiKey} needs a non-empty string secret`);
-    }
-    if (seen.has(app.apiKey)) throw new TypeError(`createEmulator: duplicate VideoSDK apiKey ${app.apiKey}`);
-    seen.add(app.apiKey);
-  }
-  return apps;
-}
-
 // apps: [{ apiKey, secret }] (default: DEFAULT_VIDEOSDK_APP); now: () => ms; prefix: where the
 // REST API is served, for links when there is no request to take an origin from.
 // webhooks: the emulator's webhook hub (shared/webhooks.js), told of sessions, participants and jobs.
 export function createVideoSdk({ apps, now, prefix, webhooks }) {
-  const checked = checkVideoSdkApps(apps ?? [DEFAULT_VIDEOSDK_APP]);
+  const checked = checkApps(apps ?? [DEFAULT_VIDEOSDK_APP], {
+    option: "videosdkApps",
+    key: "apiKey",
+    app: "VideoSDK app",
+    duplicate: "VideoSDK apiKey",
+  });
   let seed;
   let state;
   let keys;
@@ -84,10 +70,7 @@ export function createVideoSdk({ apps, now, prefix, webhooks }) {
         ctx.app = appByKey(ctx.state, apiKey);
       }
       const routes = { api: videoSdkRoutes, ai: videoSdkAiRoutes, control: videoSdkControlRoutes }[service.videosdk];
-      const found = findRoute(routes, request.method, url.pathname.slice(service.prefix.length));
-      if (parsed.malformed) throw new HttpError(400, "Invalid request body", ["the body is not valid JSON"]);
-      ctx.params = found.params;
-      return json(200, await found.handler(ctx));
+      return await serveRoute({ prefix: service.prefix, routes }, request, url, parsed, ctx);
     } catch (error) {
       return videoSdkErrorResponse(error);
     }

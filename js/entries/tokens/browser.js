@@ -6,8 +6,9 @@ import { initOnce } from "../../src/browser-init.js";
 export * from "../../src/tokens.js";
 
 /** Loads the token module (see initOnce); `input` defaults to its .wasm in this package. */
-export const init = initOnce((input) =>
-  initWasm({ module_or_path: input ?? new URL("../../wasm/edgeroom_tokens_bg.wasm", import.meta.url) }).then(() =>
-    markReady(),
-  ),
-);
+export const init = initOnce({
+  file: "edgeroom_tokens_bg.wasm",
+  defaultUrl: () => new URL("../../wasm/edgeroom_tokens_bg.wasm", import.meta.url),
+  initWasm,
+  markReady,
+});

@@ -1,7 +1,9 @@
-// edgeroom/tokens in Deno: the token-only .wasm, read next to this file at import.
+// edgeroom/tokens in Deno: the token-only .wasm imported as a module (see entries/deno.js:
+// no --allow-read), instantiated at import.
+import source wasmModule from "../../wasm/edgeroom_tokens_bg.wasm";
 import { initSync, markReady } from "../../wasm/edgeroom_tokens.js";
 
-initSync({ module: Deno.readFileSync(new URL("../../wasm/edgeroom_tokens_bg.wasm", import.meta.url)) });
+initSync({ module: wasmModule });
 markReady();
 
 export * from "../../src/tokens.js";
