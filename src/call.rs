@@ -19,6 +19,7 @@ use serde::Serialize;
 
 /// Which of a provider's base URLs a path hangs off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Host {
     /// The REST API (`baseUrl`).
     Api,
@@ -28,6 +29,7 @@ pub enum Host {
 
 /// Where a call's params go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Params {
     /// Nowhere: the call takes path arguments only.
     None,

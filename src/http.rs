@@ -5,6 +5,7 @@ use core::fmt;
 
 /// The HTTP methods the providers' APIs use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`
     Get,

@@ -12,6 +12,7 @@ macro_rules! open_enum {
     ) => {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $($(#[$variant_doc])* $variant,)*
             /// A value this version of edgeroom does not know.

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 /// How a list call hands out its next page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Paging {
     /// 100ms lists: `{ data: [...], last }`; `last` is the next `start`.
     DataLast,
@@ -33,6 +34,7 @@ pub enum Paging {
 
 /// The documented shape of a successful answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Reply {
     /// A JSON object; the listed members must be strings (e.g. a room's `id`).
     Object(&'static [&'static str]),

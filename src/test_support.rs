@@ -19,7 +19,7 @@ pub fn hms_client() -> HmsClient {
 
 /// A VideoSDK client with the default base URL and retries, and test credentials.
 pub fn videosdk_client() -> VideoSdkClient {
-    VideoSdkClient::new("api-key", "secret", None, Default::default()).unwrap()
+    VideoSdkClient::new("api-key", "secret", &Default::default()).unwrap()
 }
 
 /// Params as JavaScript would pass them: through serde, failures named by their field path.

@@ -6,7 +6,7 @@ use super::Client;
 use crate::client::{Env, Provider, RetryPolicy, Transport};
 use crate::error::{Error, Result};
 use crate::hms::{HmsClient, HmsOptions};
-use crate::videosdk::VideoSdkClient;
+use crate::videosdk::{VideoSdkClient, VideoSdkOptions};
 use core::fmt;
 use core::time::Duration;
 
@@ -91,7 +91,8 @@ impl Configure for HmsClient {
 
 impl Configure for VideoSdkClient {
     fn configure(settings: &Settings<'_>) -> Result<Self> {
-        VideoSdkClient::new(settings.key, settings.secret, settings.base_url, settings.retry)
+        let options = VideoSdkOptions { base_url: settings.base_url.map(str::to_owned), retry: settings.retry };
+        VideoSdkClient::new(settings.key, settings.secret, &options)
     }
 }
 

@@ -11,6 +11,7 @@ use edgeroom_mint::claims::VideoSdkClaims;
 
 /// What a VideoSDK token lets its holder do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Permission {
     /// Join the meeting directly.
     AllowJoin,
@@ -41,6 +42,7 @@ impl Permission {
 
 /// What the token is for: `rtc` joins meetings, `crawler` calls the REST API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum VideoSdkRole {
     /// Calls the REST API.
     Crawler,

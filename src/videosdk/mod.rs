@@ -101,6 +101,15 @@ macro_rules! specs {
 /// Every VideoSDK call's declaration.
 pub static CALLS: &[&Spec] = for_each_videosdk_call!(specs);
 
+/// Where a client sends its requests.
+#[derive(Clone, Debug, Default)]
+pub struct VideoSdkOptions {
+    /// Default [`DEFAULT_BASE_URL`].
+    pub base_url: Option<String>,
+    /// How transient failures of safe requests are retried.
+    pub retry: RetryPolicy,
+}
+
 /// A VideoSDK client: typed calls, sent with [`Provider::send`] over any transport or built
 /// with [`Provider::request`] for a caller that sends them itself.
 #[derive(Debug)]
@@ -114,10 +123,10 @@ pub struct VideoSdkClient {
 impl VideoSdkClient {
     /// Checks the credentials and the base URL (default [`DEFAULT_BASE_URL`]). Nothing is
     /// signed or sent yet.
-    pub fn new(api_key: &str, secret: &str, base_url: Option<&str>, retry: RetryPolicy) -> Result<Self> {
+    pub fn new(api_key: &str, secret: &str, options: &VideoSdkOptions) -> Result<Self> {
         let credentials = VideoSdkCredentials::new(api_key, secret)?;
-        let base_url = check_base_url("baseUrl", base_url.unwrap_or(DEFAULT_BASE_URL))?;
-        Ok(VideoSdkClient { credentials, base_url, retry, cached: TokenCache::default() })
+        let base_url = check_base_url("baseUrl", options.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        Ok(VideoSdkClient { credentials, base_url, retry: options.retry, cached: TokenCache::default() })
     }
 
     /// The credentials, for minting meeting tokens.

@@ -4,7 +4,7 @@ use super::args::options;
 use super::call::{Caller, TransportOptions};
 use super::error::IntoJsResult;
 use super::mint;
-use crate::videosdk::VideoSdkClient;
+use crate::videosdk::{VideoSdkClient, VideoSdkOptions};
 use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -45,7 +45,8 @@ impl VideoSdkCore {
                 retry_max_delay_ms: o.retry_max_delay_ms,
                 on_retry: o.on_retry,
             };
-            let client = VideoSdkClient::new(&o.api_key, &o.secret, o.base_url.as_deref(), transport.retry_policy()?)?;
+            let options = VideoSdkOptions { base_url: o.base_url, retry: transport.retry_policy()? };
+            let client = VideoSdkClient::new(&o.api_key, &o.secret, &options)?;
             Ok(VideoSdkCore { caller: Caller::new(client, transport)? })
         })()
         .js()

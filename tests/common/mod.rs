@@ -6,7 +6,6 @@
 
 use edgeroom::by_name::ByName;
 use edgeroom::call::Spec;
-use edgeroom::client::RetryPolicy;
 use edgeroom::hms::{HmsClient, HmsOptions};
 use edgeroom::http::Method;
 use edgeroom::videosdk::VideoSdkClient;
@@ -27,7 +26,7 @@ pub const VIDEOSDK_API_KEY: &str = "api-key";
 
 /// A VideoSDK client with test credentials, the default base URL and retries.
 pub fn videosdk_client() -> VideoSdkClient {
-    VideoSdkClient::new(VIDEOSDK_API_KEY, "vsdk-secret", None, RetryPolicy::default()).unwrap()
+    VideoSdkClient::new(VIDEOSDK_API_KEY, "vsdk-secret", &Default::default()).unwrap()
 }
 
 /// One call: its name and inputs, and the exact request it must produce.
