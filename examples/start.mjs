@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // Starts one example against the local emulator, on 127.0.0.1:
-//   node examples/start.mjs worker|deno|node [--port N]
+//   node examples/start.mjs worker|deno|node|rust-worker [--port N]
 // It starts the emulator, then the example with HMS_* pointing at it, and prints both URLs.
+// rust-worker (examples/rust-worker, workers-rs) is built first by its build.sh.
 // The emulator sends its 100ms webhooks (peers joining and leaving, sessions, recordings...) to
 // the example's POST /webhooks/100ms, with the secret header of the local run:
 // x-webhook-secret: local-webhook-secret.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_APP, hmsUrls } from "edgeroom/emulator";
 import { startEmulatorServer } from "edgeroom/emulator/server";
-import { startWorker } from "../scripts/worker-bundle.mjs";
+import { Miniflare } from "miniflare";
+import { COMPATIBILITY_DATE, startWorker } from "../scripts/worker-bundle.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const LOCAL_WEBHOOK_SECRET = "local-webhook-secret";
@@ -26,12 +28,20 @@ export async function startExample(kind, { port = 0 } = {}) {
     HMS_AUTH_BASE_URL: urls.authBaseUrl,
     HMS_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET,
   };
-  const example = kind === "worker" ? await startWorkerExample(env, port) : await startProcess(kind, env, port);
-  // The app's webhook, as 100ms sets it in its dashboard: every room without its own goes here.
-  emulator.emulator.webhooks.configureHms({
-    url: new URL("webhooks/100ms", example.url).href,
-    headers: { "x-webhook-secret": LOCAL_WEBHOOK_SECRET },
-  });
+  const example =
+    kind === "worker"
+      ? await startWorkerExample(env, port)
+      : kind === "rust-worker"
+        ? await startRustWorkerExample(env, port)
+        : await startProcess(kind, env, port);
+  // The app's webhook, as 100ms sets it in its dashboard: every room without its own goes here
+  // (the Rust Worker receives none).
+  if (kind !== "rust-worker") {
+    emulator.emulator.webhooks.configureHms({
+      url: new URL("webhooks/100ms", example.url).href,
+      headers: { "x-webhook-secret": LOCAL_WEBHOOK_SECRET },
+    });
+  }
   return {
     url: example.url,
     emulator,
@@ -50,6 +60,27 @@ async function startWorkerExample(env, port) {
   return { url, close: () => worker.dispose() };
 }
 
+/**
+ * The Rust Worker in workerd (Miniflare), built by examples/rust-worker/build.sh (the first
+ * build takes minutes), its build/ run as wrangler deploys it.
+ */
+async function startRustWorkerExample(env, port) {
+  const build = spawnSync("bash", [`${ROOT}examples/rust-worker/build.sh`], { stdio: ["ignore", "inherit", "inherit"] });
+  if (build.status !== 0) throw new Error("examples/rust-worker/build.sh failed");
+  const dir = `${ROOT}examples/rust-worker/build`;
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: `${dir}/index.js`,
+    modulesRoot: dir,
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: COMPATIBILITY_DATE,
+    bindings: env,
+    ...(port === undefined ? {} : { port, host: "127.0.0.1" }),
+  });
+  const url = (await mf.ready).href;
+  return { url, close: () => mf.dispose() };
+}
+
 /** The Deno function or the Node server as a child process; waits for its URL. */
 function startProcess(kind, env, port) {
   const deno = `${ROOT}node_modules/.bin/deno`;
@@ -57,7 +88,7 @@ function startProcess(kind, env, port) {
     kind === "deno"
       ? [deno, ["run", "--no-prompt", "--allow-net=127.0.0.1", "--allow-env", `${ROOT}examples/deno/main.js`]]
       : [process.execPath, [`${ROOT}examples/node/server.mjs`]];
-  if (kind !== "deno" && kind !== "node") throw new Error(`unknown example ${kind}: worker, deno or node`);
+  if (kind !== "deno" && kind !== "node") throw new Error(`unknown example ${kind}: worker, deno, node or rust-worker`);
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
@@ -84,8 +115,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf("--port");
   const example = await startExample(kind, { port: i === -1 ? 8789 : Number(process.argv[i + 1]) });
   console.log(`emulator  ${example.emulator.url}`);
-  console.log(`example   ${example.url}  (${kind}; webhook secret header x-webhook-secret: ${LOCAL_WEBHOOK_SECRET})`);
-  console.log(`webhooks  the emulator POSTs 100ms webhooks to ${new URL("webhooks/100ms", example.url).href}`);
+  if (kind === "rust-worker") {
+    console.log(`example   ${example.url}  (${kind})`);
+  } else {
+    console.log(`example   ${example.url}  (${kind}; webhook secret header x-webhook-secret: ${LOCAL_WEBHOOK_SECRET})`);
+    console.log(`webhooks  the emulator POSTs 100ms webhooks to ${new URL("webhooks/100ms", example.url).href}`);
+  }
   console.log(`try       curl -X POST ${example.url}rooms -d '{"name":"hello"}'`);
   const stop = async () => {
     await example.close();
