@@ -103,7 +103,8 @@
 //! own `fetch` and reads the clock and randomness from JavaScript (`SystemTime::now()` traps on
 //! wasm32-unknown-unknown); everything else reads as above. `examples/rust-worker/` is a
 //! workers-rs Worker that creates a room, its codes and a token. On wasm32 the client is not
-//! `Send` (JavaScript values stay on their one thread), as workers-rs' own types are.
+//! `Send` (JavaScript values stay on their one thread), as workers-rs' own types are. Import
+//! the prelude's items by name there: its `Env`, `Error` and `Result` meet `worker::*`'s.
 //!
 //! # Any transport (sans-IO)
 //!

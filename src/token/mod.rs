@@ -18,8 +18,9 @@ pub use verify::{decode_token, verify_token, DecodedToken, VerifyOptions, MAX_LE
 pub(crate) use verify::{decode_token_text, verify_token_text};
 pub use videosdk::{Permission, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
 
-/// A freshly signed token and its expiry (Unix seconds).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A freshly signed token and its expiry (Unix seconds). Serialises as
+/// `{"token":"...","expires_at":...}`, for a service that answers it as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Minted {
     /// The compact JWT.
     pub token: String,
