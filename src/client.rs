@@ -128,6 +128,12 @@ impl Authorizer for Unauthenticated {
     }
 }
 
+/// The default time one attempt may take (the npm package's `timeoutMs`, the builder's
+/// `timeout`): 30 s.
+pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
+/// The longest accepted: 10 minutes.
+pub const MAX_TIMEOUT_MS: u64 = 600_000;
+
 /// How often and how patiently transient failures are retried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {

@@ -4,7 +4,7 @@
 
 use super::Client;
 use crate::client::{Env, Provider, RetryPolicy, Transport};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::hms::{HmsClient, HmsOptions};
 use crate::videosdk::{VideoSdkClient, VideoSdkOptions};
 use core::fmt;
@@ -197,13 +197,17 @@ impl<P: Configure> ClientBuilder<P> {
         Ok(Client::from_parts(self.build_provider()?, transport, env))
     }
 
-    /// The per-attempt timeout in milliseconds, checked.
-    #[allow(dead_code)]
+    /// The per-attempt timeout in milliseconds, checked (for the transports `build` makes).
+    #[cfg(any(
+        all(not(target_arch = "wasm32"), feature = "native-client"),
+        all(target_arch = "wasm32", feature = "fetch")
+    ))]
     fn timeout_ms(&self) -> Result<u64> {
-        match self.timeout {
+        use crate::client::{DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS};
+        match self.timeout.map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX)) {
             None => Ok(DEFAULT_TIMEOUT_MS),
-            Some(t) if (1..=MAX_TIMEOUT_MS).contains(&t.as_millis()) => Ok(t.as_millis() as u64),
-            Some(_) => Err(Error::invalid("timeout", "must be from 1 ms to 10 minutes")),
+            Some(ms) if (1..=MAX_TIMEOUT_MS).contains(&ms) => Ok(ms),
+            Some(_) => Err(crate::error::Error::invalid("timeout", "must be from 1 ms to 10 minutes")),
         }
     }
 
@@ -228,8 +232,3 @@ impl<P: Configure> ClientBuilder<P> {
         Ok(Client::from_parts(self.build_provider()?, transport, crate::fetch::JsEnv::default()))
     }
 }
-
-/// The default per-attempt timeout: 30 s, as the npm package's `timeoutMs`.
-const DEFAULT_TIMEOUT_MS: u64 = 30_000;
-/// The longest: 10 minutes.
-const MAX_TIMEOUT_MS: u128 = 600_000;

@@ -7,9 +7,9 @@ use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The default `timeoutMs`: 30 s per attempt.
-pub const DEFAULT_TIMEOUT_MS: i64 = 30_000;
+pub const DEFAULT_TIMEOUT_MS: i64 = crate::client::DEFAULT_TIMEOUT_MS as i64;
 /// The longest `timeoutMs` accepted: 10 minutes.
-pub const MAX_TIMEOUT_MS: i64 = 600_000;
+pub const MAX_TIMEOUT_MS: i64 = crate::client::MAX_TIMEOUT_MS as i64;
 
 /// Checks a `timeoutMs` option.
 pub fn check_timeout(value: Option<i64>) -> Result<i64> {
