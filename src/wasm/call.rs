@@ -12,7 +12,7 @@ use super::fetch::JsTransport;
 use super::js::parse;
 use super::transport::{check_fetch, check_on_retry, check_signal, check_timeout};
 use crate::call::Spec;
-use crate::client::{self, authorizer, RetryPolicy};
+use crate::client::{self, authorizer, Authorizer, RetryPolicy};
 use crate::error::Result;
 use crate::http::HttpRequest;
 use js_sys::{Function, Promise};
@@ -109,7 +109,10 @@ impl<P: Dispatch> Prepared<P> {
         let Prepared { spec, request, client, env, transport } = self;
         let auth = authorizer(&*client, &*env, spec);
         let policy = client.retry_policy();
-        let sent = client::send(&transport, &*env, &policy, spec, request, auth.as_ref());
+        // As `dyn`: one instance of the driver for both providers and the room-code exchange
+        // (`tokens.rs`), not one per authorizer type (it is the biggest function here).
+        let auth = auth.as_ref().map(|auth| auth as &dyn Authorizer);
+        let sent = client::send(&transport, &*env, &policy, spec, request, auth);
         parse(&sent.await.map_err(|e| to_js(&e))?)
     }
 }

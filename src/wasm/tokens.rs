@@ -8,7 +8,7 @@ use super::fetch::JsTransport;
 use super::js::parse;
 use super::transport::{check_fetch, check_signal, check_timeout, DEFAULT_TIMEOUT_MS};
 use crate::call::Call;
-use crate::client::{self, Env, RetryPolicy, Unauthenticated};
+use crate::client::{self, Authorizer, Env, RetryPolicy};
 use crate::error::Result;
 use crate::hms::auth::{exchange_room_code_request, ExchangeRoomCode, RoomCodeGrant};
 use crate::token::{self, VerifyOptions};
@@ -91,7 +91,7 @@ pub fn exchange_room_code(value: JsValue) -> Promise {
     };
     wasm_bindgen_futures::future_to_promise(async move {
         // No credentials: the code is the credential. Retried on 429 and 5xx as 100ms's own
-        // web SDK does.
+        // web SDK does. `dyn Authorizer` as in `call.rs`: the same instance of the driver.
         let env = JsEnv::default();
         let sent = client::send(
             &transport,
@@ -99,7 +99,7 @@ pub fn exchange_room_code(value: JsValue) -> Promise {
             &RetryPolicy::default(),
             ExchangeRoomCode::SPEC,
             request,
-            None::<&Unauthenticated>,
+            None::<&dyn Authorizer>,
         )
         .await;
         parse(&sent.map_err(|e| to_js(&e))?)
