@@ -440,3 +440,35 @@ fn the_rest_token_is_raw_and_has_the_crawler_role() {
     assert_eq!(claims["roles"], serde_json::json!(["crawler"]));
     assert_eq!(claims["version"], 2);
 }
+
+/// A `null` the caller put inside a free-form map is sent as given (only an absent optional
+/// field is left out): one row per free-form map of the VideoSDK params.
+#[test]
+fn nulls_inside_free_form_maps_are_sent_as_given() {
+    let rec = json!({"roomId": "r1", "transcription": {"enabled": true, "summary": null}});
+    let hls = json!({"roomId": "r1", "transcription": {"enabled": true, "language": null}});
+    let prec = json!({"roomId": "r1", "participantId": "p1", "metadata": {"lesson": 4, "tutor": null}});
+    for (c, given) in [
+        (case::<v::media::StartRecording>(&[], rec.clone(), Post, "/v2/recordings/start"), rec),
+        (case::<v::media::StartHls>(&[], hls.clone(), Post, "/v2/hls/start"), hls),
+        (
+            case::<v::recordings::StartParticipantRecording>(
+                &[],
+                prec.clone(),
+                Post,
+                "/v2/recordings/participant/start",
+            ),
+            prec,
+        ),
+    ] {
+        assert_eq!(c.body, Some(given), "{}", c.name);
+    }
+    // An absent optional field, or one given as null, is left out.
+    let c = case::<v::media::StartRecording>(
+        &[],
+        json!({"roomId": "r1", "webhookUrl": null}),
+        Post,
+        "/v2/recordings/start",
+    );
+    assert_eq!(c.body, Some(json!({"roomId": "r1"})));
+}

@@ -609,7 +609,10 @@ mod tests {
         .unwrap();
         assert_eq!(
             body(&req),
-            json!({"title": "Quiz", "mode": "peerid", "start": "manual", "questions": [{"text": "?", "whatever": [1, 2]}]})
+            // A member passed through (not one of the poll's typed fields) is sent as given,
+            // `null` included.
+            json!({"title": "Quiz", "mode": "peerid", "start": "manual", "description": null,
+                "questions": [{"text": "?", "whatever": [1, 2]}]})
         );
         let question = |body: Value| client().request(&UpdatePollQuestion::new("p", "1", params(body)?));
         let req = question(
