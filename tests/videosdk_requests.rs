@@ -85,6 +85,13 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             Get,
             "/v2/sessions?customRoomId=final-testing",
         )),
+        // Epoch milliseconds stay numbers, as the official SDK sends them.
+        none(case::<v::sessions::ListSessions>(
+            &[],
+            json!({"roomId": "r1", "query": "r1", "startDate": 1767225600000_i64, "endDate": 1767312000000_i64}),
+            Get,
+            "/v2/sessions?endDate=1767312000000&query=r1&roomId=r1&startDate=1767225600000",
+        )),
         none(case::<v::sessions::GetSession>(&["s1"], Value::Null, Get, "/v2/sessions/s1")),
         none(case::<v::sessions::ListParticipants>(&["s1"], Value::Null, Get, "/v2/sessions/s1/participants")),
         none(case::<v::sessions::ListActiveParticipants>(
@@ -112,7 +119,24 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             case::<v::media::StopRecording>(&[], json!({"roomId": "r1"}), Post, "/v2/recordings/end"),
             json!({"roomId": "r1"}),
         ),
+        // One job by its id, as the official SDK's stop({ roomId, id }).
+        with(
+            case::<v::media::StopRecording>(&[], json!({"roomId": "r1", "id": "rec1"}), Post, "/v2/recordings/end"),
+            json!({"roomId": "r1", "id": "rec1"}),
+        ),
         none(case::<v::media::ListRecordings>(&[], json!({"roomId": "r1"}), Get, "/v2/recordings?roomId=r1")),
+        none(case::<v::media::ListRecordings>(
+            &[],
+            json!({"query": "r.*", "withTranscription": true}),
+            Get,
+            "/v2/recordings?query=r.%2A&withTranscription=true",
+        )),
+        none(case::<v::media::ListRecordings>(
+            &[],
+            json!({"withTranscription": false}),
+            Get,
+            "/v2/recordings?withTranscription=false",
+        )),
         none(case::<v::media::GetRecording>(&["rec1"], Value::Null, Get, "/v2/recordings/rec1")),
         none(case::<v::media::DeleteRecording>(&["rec1"], Value::Null, Delete, "/v2/recordings/rec1")),
         with(
@@ -137,7 +161,13 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             case::<v::media::StopRtmp>(&[], json!({"roomId": "r1"}), Post, "/v2/livestreams/end"),
             json!({"roomId": "r1"}),
         ),
+        with(
+            case::<v::media::StopRtmp>(&[], json!({"roomId": "r1", "id": "ls1"}), Post, "/v2/livestreams/end"),
+            json!({"roomId": "r1", "id": "ls1"}),
+        ),
         none(case::<v::media::ListRtmp>(&[], Value::Null, Get, "/v2/livestreams")),
+        none(case::<v::media::ListRtmp>(&[], json!({"query": "r1"}), Get, "/v2/livestreams?query=r1")),
+        none(case::<v::media::ListHls>(&[], json!({"query": "r1"}), Get, "/v2/hls?query=r1")),
         none(case::<v::media::GetRtmp>(&["l1"], Value::Null, Get, "/v2/livestreams/l1")),
         none(case::<v::stats::GetSessionQualityStats>(&["s1"], Value::Null, Get, "/v2/sessions/s1/stats")),
         none(case::<v::stats::GetParticipantQualityStats>(
@@ -471,4 +501,20 @@ fn nulls_inside_free_form_maps_are_sent_as_given() {
         "/v2/recordings/start",
     );
     assert_eq!(c.body, Some(json!({"roomId": "r1"})));
+}
+
+#[test]
+fn session_dates_are_epoch_milliseconds() {
+    assert_eq!(
+        refused::<v::sessions::ListSessions>(&[], json!({"roomId": "r1", "startDate": "2026-01-01"})),
+        "startDate: must be an integer, not a string"
+    );
+    assert_eq!(
+        refused::<v::sessions::ListSessions>(&[], json!({"roomId": "r1", "endDate": -1})),
+        "endDate: must be an integer from 0 to 8640000000000000"
+    );
+    assert_eq!(
+        refused::<v::media::ListRecordings>(&[], json!({"withTranscription": "yes"})),
+        "withTranscription: must be a boolean, not a string"
+    );
 }

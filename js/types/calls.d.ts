@@ -2911,6 +2911,36 @@ roomId?: string,
  */
 sessionId?: string, 
 /**
+ * An exact or regular-expression match on the room's meeting id.
+ */
+query?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type VideoSdkRecordingFilters = { 
+/**
+ * One room's recordings.
+ */
+roomId?: string, 
+/**
+ * One session's recordings.
+ */
+sessionId?: string, 
+/**
+ * An exact or regular-expression match on the room's meeting id.
+ */
+query?: string, 
+/**
+ * With each recording's transcription.
+ */
+withTranscription?: boolean, 
+/**
  * The page, from 1.
  */
 page?: number, 
@@ -2960,6 +2990,20 @@ updatedAt?: string,
  * Links to related resources.
  */
 links?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+
+export type VideoSdkRoomFilters = { 
+/**
+ * An exact match on the room's `roomId` or `customRoomId`.
+ */
+query?: string, 
+/**
+ * The page, from 1 (a page's `next`).
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
 
 export type VideoSdkRoomSettings = { 
 /**
@@ -3038,6 +3082,18 @@ customRoomId?: string,
  */
 status?: SessionStatus, 
 /**
+ * An exact match on the room's `roomId` or `customRoomId`.
+ */
+query?: string, 
+/**
+ * Sessions started at or after this time, in epoch milliseconds.
+ */
+startDate?: number, 
+/**
+ * Sessions started at or before this time, in epoch milliseconds.
+ */
+endDate?: number, 
+/**
  * The page, from 1.
  */
 page?: number, 
@@ -3045,6 +3101,16 @@ page?: number,
  * Page size, 1 to 100.
  */
 perPage?: number, };
+
+export type VideoSdkStopJobParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * One job of it (the id its start answered).
+ */
+id?: string, };
 
 export type WatermarkType = "custom" | "pubsub" | (string & {});
 
@@ -3533,11 +3599,11 @@ export interface VideoSdkApi {
      * `POST /v2/recordings/end` (the docs say `/stop` in one place; the API and VideoSDK's
      * own SDKs use `/end`).
      */
-    stop(roomId: RoomRef["roomId"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: VideoSdkStopJobParams["roomId"], id: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/recordings`: one page of recordings.
      */
-    list(params?: VideoSdkJobFilters, options?: CallOptions): AsyncIterableIterator<Recording>;
+    list(params?: VideoSdkRecordingFilters, options?: CallOptions): AsyncIterableIterator<Recording>;
     /**
      * `GET /v2/recordings/{id}`: one recording.
      */
@@ -3563,7 +3629,7 @@ export interface VideoSdkApi {
     /**
      * `GET /v2/rooms`: one page of rooms.
      */
-    list(params?: PageQuery, options?: CallOptions): AsyncIterableIterator<VideoSdkRoom>;
+    list(params?: VideoSdkRoomFilters, options?: CallOptions): AsyncIterableIterator<VideoSdkRoom>;
     /**
      * `POST /v2/rooms/deactivate`: no new session can start in the room.
      */
@@ -3577,7 +3643,7 @@ export interface VideoSdkApi {
     /**
      * `POST /v2/livestreams/end`: ends the room's RTMP live stream.
      */
-    stop(roomId: RoomRef["roomId"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: VideoSdkStopJobParams["roomId"], id: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/livestreams`: one page of RTMP live streams.
      */

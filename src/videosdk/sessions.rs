@@ -1,12 +1,12 @@
 //! VideoSDK sessions and their participants.
 
-use super::common::{check_id, check_page, Extra, PageQuery};
+use super::common::{check_id, check_page, Extra, PageQuery, MAX_EPOCH_MS};
 use super::VideoSdkClient;
 use crate::call::{calls, Validate};
 use crate::error::{Error, Result};
 use crate::open_enum::open_enum;
 use crate::reply::{Page, Paging, Reply};
-use crate::rules::identifier;
+use crate::rules::{identifier, int_range, optional};
 use serde::{Deserialize, Serialize};
 
 open_enum! {
@@ -87,6 +87,12 @@ pub struct SessionFilters {
     /// Only the sessions in this state (`ongoing`: the live one), as
     /// `@videosdk.live/server-sdk` asks for a room's live session.
     pub status: Option<SessionStatus>,
+    /// An exact match on the room's `roomId` or `customRoomId`.
+    pub query: Option<String>,
+    /// Sessions started at or after this time, in epoch milliseconds.
+    pub start_date: Option<i64>,
+    /// Sessions started at or before this time, in epoch milliseconds.
+    pub end_date: Option<i64>,
     /// The page, from 1.
     pub page: Option<i64>,
     /// Page size, 1 to 100.
@@ -105,6 +111,8 @@ impl Validate for SessionFilters {
         check_id("roomId", self.room_id.as_deref())?;
         check_id("customRoomId", self.custom_room_id.as_deref())?;
         check_page(self.page, self.per_page)?;
+        optional(self.start_date.as_ref(), |ms| int_range("startDate", *ms, 0, MAX_EPOCH_MS))?;
+        optional(self.end_date.as_ref(), |ms| int_range("endDate", *ms, 0, MAX_EPOCH_MS))?;
         if self.room_id.is_none() && self.custom_room_id.is_none() {
             return Err(Error::invalid("roomId", "or customRoomId is required: say whose sessions to list"));
         }

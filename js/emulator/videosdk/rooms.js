@@ -54,8 +54,12 @@ function createRoom(ctx) {
   return presentRoom(ctx.base, room);
 }
 
+// Filter: query (the room's roomId or customRoomId, exactly).
 function listRooms(ctx) {
-  return pageOf(roomsOf(ctx.state, ctx.app.apiKey), ctx.query, (room) => presentRoom(ctx.base, room));
+  const query = ctx.query.get("query");
+  const rooms = roomsOf(ctx.state, ctx.app.apiKey)
+    .filter((room) => query === null || room.roomId === query || room.customRoomId === query);
+  return pageOf(rooms, ctx.query, (room) => presentRoom(ctx.base, room));
 }
 
 function getRoom(ctx) {
