@@ -11,6 +11,7 @@ import {
   type HmsApi,
   type JsonValue,
   type LiveStream,
+  type Open,
   type PeerDetails,
   type Poll,
   type PollQuestion,
@@ -69,8 +70,16 @@ export async function rooms(): Promise<void> {
   expectTrue<Equals<typeof room, Room>>();
   expectAssignable<string>(room.id);
   expectAssignable<boolean | undefined>(room.enabled);
-  // Answers keep what the provider adds beyond the documented fields.
-  expectAssignable<JsonValue | undefined>(room["polls"]);
+  // A misspelled read is an error: answers have no open index signature.
+  // @ts-expect-error `nmae` is not a member of Room
+  room.nmae;
+  // @ts-expect-error nor by index
+  room["polls"];
+  // What the provider adds beyond the documented fields is read through Open<T>, as JSON.
+  const open: Open<Room> = room;
+  expectAssignable<JsonValue | undefined>(open["polls"]);
+  expectAssignable<JsonValue | undefined>(open.nmae);
+  expectTrue<Equals<typeof open.id, string>>();
   await hms.rooms.create();
   await hms.rooms.create({ region: "auto" });
   await hms.rooms.retrieveById(room.id, { timeoutMs: 1000, signal: AbortSignal.timeout(2000) });

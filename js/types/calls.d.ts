@@ -38,7 +38,7 @@ metadata?: JsonValue,
 /**
  * ISO 8601.
  */
-joined_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+joined_at?: string, };
 
 export type ActiveRoom = { 
 /**
@@ -56,7 +56,7 @@ customer_id?: string,
 /**
  * The live session.
  */
-session?: ActiveSession, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+session?: ActiveSession, };
 
 export type ActiveSession = { 
 /**
@@ -70,7 +70,7 @@ created_at?: string,
 /**
  * The ids of the connected peers.
  */
-peers?: Array<string>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+peers?: Array<string>, };
 
 export type AnalyticsEvent = { 
 /**
@@ -92,7 +92,7 @@ type?: EventType,
 /**
  * What it happened to; the members depend on the type.
  */
-data?: EventData, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+data?: EventData, };
 
 export type AssetFilters = { 
 /**
@@ -132,7 +132,7 @@ export type AuthToken = {
 /**
  * The app token (a JWT) to join with.
  */
-token: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+token: string, };
 
 export type AutoClose = { 
 /**
@@ -302,7 +302,7 @@ fileId?: string,
 /**
  * The file (`fileUrl`, ...).
  */
-file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+file?: JsonValue, };
 
 export type CompositeRecordingFilters = { 
 /**
@@ -356,7 +356,7 @@ timezone?: string,
 /**
  * The pub/sub topic (`pubsub`).
  */
-topic?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+topic?: string, };
 
 export type CreateMergeRecordingParams = { 
 /**
@@ -518,7 +518,7 @@ recording_presigned_url?: string,
 /**
  * Recording events: the RTMP outputs.
  */
-rtmp?: Array<RtmpOutput>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+rtmp?: Array<RtmpOutput>, };
 
 export type EventFilters = { 
 /**
@@ -624,7 +624,7 @@ stopped_by?: string,
 /**
  * The files its recording left, once completed (lists leave them out).
  */
-recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording_assets?: Array<RecordingAsset>, };
 
 export type ExternalStreamStart = { 
 /**
@@ -672,7 +672,7 @@ fileName?: string,
 /**
  * More about the capture.
  */
-meta?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+meta?: JsonValue, };
 
 export type HlsRecording = { 
 /**
@@ -692,7 +692,7 @@ hls_vod?: boolean,
 /**
  * Recorded as one file per layer.
  */
-single_file_per_layer?: boolean, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+single_file_per_layer?: boolean, };
 
 export type HlsStream = { 
 /**
@@ -730,7 +730,7 @@ livestreamUrl?: string,
 /**
  * The downstream playlist.
  */
-downstreamUrl?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+downstreamUrl?: string, };
 
 export type HlsToMp4Params = { 
 /**
@@ -778,7 +778,7 @@ start?: string,
 /**
  * When it ended; `null` while running.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type IndividualRecordingFilters = { 
 /**
@@ -928,7 +928,7 @@ stopped_by?: string,
 /**
  * The files its recording left, once completed (lists leave them out).
  */
-recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording_assets?: Array<RecordingAsset>, };
 
 export type LiveStreamStart = { 
 /**
@@ -968,7 +968,7 @@ start?: string,
 /**
  * When it ended; `null` while live.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type MeetingRecordingMergeParams = { 
 /**
@@ -1044,7 +1044,7 @@ sessionId?: string,
 /**
  * The file (`fileUrl`, ...).
  */
-file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+file?: JsonValue, };
 
 export type MergeRecordingCreated = { 
 /**
@@ -1054,7 +1054,7 @@ message?: string,
 /**
  * The merge job.
  */
-recording: MergeRecording, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording: MergeRecording, };
 
 export type MergeRecordingFilters = { 
 /**
@@ -1090,7 +1090,7 @@ recordingId?: string,
 /**
  * The source participant.
  */
-participantId?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+participantId?: string, };
 
 export type MergeSourceType = "participant" | "track" | (string & {});
 
@@ -1152,7 +1152,7 @@ anonymous?: boolean,
 /**
  * The questions, as the poll API takes them.
  */
-questions?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+questions?: Array<{ [key in string]?: JsonValue }>, };
 
 export type NewTemplate = { 
 /**
@@ -1170,7 +1170,7 @@ settings?: { [key in string]?: JsonValue },
 /**
  * Its destinations (recording, streaming, transcription).
  */
-destinations?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+destinations?: { [key in string]?: JsonValue }, };
 
 export type Next = { 
 /**
@@ -1190,7 +1190,7 @@ text?: string,
 /**
  * Its weight, 0 to 1000000 (a quiz's score for it).
  */
-weight?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+weight?: number, };
 
 export type Orientation = "portrait" | "landscape" | (string & {});
 
@@ -1226,7 +1226,7 @@ name?: string,
 /**
  * Every join-to-leave interval.
  */
-timelog?: Array<Timelog>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+timelog?: Array<Timelog>, };
 
 export type ParticipantFileFormat = "mp4" | "webm" | "m3u8" | (string & {});
 
@@ -1283,7 +1283,7 @@ joined_at?: string,
 /**
  * Track id → track.
  */
-tracks?: { [key in string]?: PeerTrack }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+tracks?: { [key in string]?: PeerTrack }, };
 
 export type PeerTrack = { 
 /**
@@ -1313,13 +1313,13 @@ started_at?: string,
 /**
  * Free text.
  */
-description?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+description?: string, };
 
 export type Playback = { 
 /**
  * The HLS playlist's URL (`.../master.m3u8`).
  */
-url?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+url?: string, };
 
 export type Poll = { 
 /**
@@ -1361,7 +1361,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type PollChanges = { 
 /**
@@ -1383,7 +1383,7 @@ anonymous?: boolean,
 /**
  * The questions, replacing the poll's.
  */
-questions?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+questions?: Array<{ [key in string]?: JsonValue }>, };
 
 export type PollMode = "userid" | "peerid" | "username" | (string & {});
 
@@ -1399,7 +1399,7 @@ text?: string,
 /**
  * Its weight.
  */
-weight?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+weight?: number, };
 
 export type PollQuestion = { 
 /**
@@ -1453,7 +1453,7 @@ answer?: JsonValue,
 /**
  * Its options.
  */
-options?: Array<PollOption>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+options?: Array<PollOption>, };
 
 export type PollResponse = { 
 /**
@@ -1511,7 +1511,7 @@ peer?: PollVoter,
 /**
  * ISO 8601.
  */
-created_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+created_at?: string, };
 
 export type PollResponses = { 
 /**
@@ -1525,7 +1525,7 @@ data?: Array<PollResponse>,
 /**
  * The cursor of the next page.
  */
-last?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+last?: string, };
 
 export type PollResult = { 
 /**
@@ -1555,7 +1555,7 @@ options?: Array<number>,
 /**
  * Correct answers (quizzes).
  */
-correct?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+correct?: number, };
 
 export type PollResults = { 
 /**
@@ -1569,7 +1569,7 @@ data?: Array<PollResult>,
 /**
  * The cursor of the next page.
  */
-last?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+last?: string, };
 
 export type PollSession = { 
 /**
@@ -1607,7 +1607,7 @@ user_count?: number,
 /**
  * How many peers could have.
  */
-max_user?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+max_user?: number, };
 
 export type PollStart = "auto" | "manual" | (string & {});
 
@@ -1625,7 +1625,7 @@ userid?: string,
 /**
  * The peer's name.
  */
-username?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+username?: string, };
 
 export type Presign = { 
 /**
@@ -1649,7 +1649,7 @@ path?: string,
 /**
  * How long the URL lives, in seconds.
  */
-expiry?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+expiry?: number, };
 
 export type Quality = "low" | "med" | "high" | (string & {});
 
@@ -1667,7 +1667,7 @@ type?: QuestionType,
 /**
  * Its options, as the poll API takes them.
  */
-options?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+options?: Array<{ [key in string]?: JsonValue }>, };
 
 export type QuestionType = "single-choice" | "multiple-choice" | "short-answer" | "long-answer" | (string & {});
 
@@ -1703,7 +1703,7 @@ start?: string,
 /**
  * When it ended; `null` while running.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type RealtimeTranscriptionFilters = { 
 /**
@@ -1745,7 +1745,7 @@ start?: string,
 /**
  * When it ended; `null` while running.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type RecordingAsset = { 
 /**
@@ -1795,7 +1795,7 @@ thumbnails?: Array<string>,
 /**
  * What the file holds.
  */
-metadata?: RecordingMetadata, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+metadata?: RecordingMetadata, };
 
 export type RecordingConfig = { 
 /**
@@ -1829,7 +1829,7 @@ trackRecording?: { [key in string]?: JsonValue },
 /**
  * Stream recording settings.
  */
-streamRecording?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+streamRecording?: { [key in string]?: JsonValue }, };
 
 export type RecordingConfigs = Array<RecordingConfig>;
 
@@ -1897,7 +1897,7 @@ stopped_by?: string,
 /**
  * The files it left, once completed (lists leave them out).
  */
-recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording_assets?: Array<RecordingAsset>, };
 
 export type RecordingJobConfig = { 
 /**
@@ -1927,7 +1927,7 @@ destination?: string,
 /**
  * Transcription and summary settings.
  */
-transcription?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+transcription?: { [key in string]?: JsonValue }, };
 
 export type RecordingMetadata = { 
 /**
@@ -1953,7 +1953,7 @@ max_height?: number,
 /**
  * `audio` for a sound-only recording.
  */
-media_type?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+media_type?: string, };
 
 export type RecordingStart = { 
 /**
@@ -2019,7 +2019,7 @@ priority?: number,
 /**
  * Most peers of the role at once, 0 (no limit) to 20000.
  */
-maxPeerCount?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+maxPeerCount?: number, };
 
 export type Room = { 
 /**
@@ -2081,7 +2081,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type RoomChanges = { 
 /**
@@ -2141,7 +2141,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type RoomCodeFilters = { 
 /**
@@ -2255,7 +2255,7 @@ export type RtmpOutput = {
 /**
  * The RTMP URL.
  */
-url?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+url?: string, };
 
 export type RtmpUrls = Array<string>;
 
@@ -2291,7 +2291,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type SessionFilters = { 
 /**
@@ -2347,7 +2347,7 @@ joined_at?: string,
 /**
  * ISO 8601, once it left.
  */
-left_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+left_at?: string, };
 
 export type SessionStatus = "ongoing" | "ended" | (string & {});
 
@@ -2567,7 +2567,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type SummaryConfig = { 
 /**
@@ -2619,7 +2619,7 @@ createdAt?: string,
 /**
  * ISO 8601.
  */
-updatedAt?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updatedAt?: string, };
 
 export type TemplateChanges = { 
 /**
@@ -2637,7 +2637,7 @@ settings?: { [key in string]?: JsonValue },
 /**
  * Its destinations.
  */
-destinations?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+destinations?: { [key in string]?: JsonValue }, };
 
 export type TemplateFilters = { 
 /**
@@ -2673,7 +2673,7 @@ priority?: number,
 /**
  * Most peers of the role at once (0: no limit).
  */
-maxPeerCount?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+maxPeerCount?: number, };
 
 export type TemplateSettings = { 
 /**
@@ -2691,7 +2691,7 @@ roomState?: JsonValue,
 /**
  * Retry settings.
  */
-retry?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+retry?: JsonValue, };
 
 export type Theme = "DARK" | "LIGHT" | "DEFAULT" | (string & {});
 
@@ -2713,7 +2713,7 @@ start?: string,
 /**
  * When they left; `null` while present.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type TrackEventFilters = EventFilters;
 
@@ -2777,7 +2777,7 @@ stoppedAt?: string,
 /**
  * The file (`fileUrl`, `filePath`, size, ...).
  */
-file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+file?: JsonValue, };
 
 export type TranscodingFilters = { 
 /**
@@ -2899,7 +2899,7 @@ width?: number,
 /**
  * Pixels.
  */
-height?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+height?: number, };
 
 export type VideoSdkJobFilters = { 
 /**
@@ -2989,7 +2989,7 @@ updatedAt?: string,
 /**
  * Links to related resources.
  */
-links?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+links?: { [key in string]?: JsonValue }, };
 
 export type VideoSdkRoomFilters = { 
 /**
@@ -3065,7 +3065,7 @@ participants?: Array<Participant>,
 /**
  * Links to related resources.
  */
-links?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+links?: { [key in string]?: JsonValue }, };
 
 export type VideoSdkSessionFilters = { 
 /**
@@ -3139,6 +3139,32 @@ role?: string,
  * Told to the other peers.
  */
 reason?: string, };
+
+/** The stable error codes every edgeroom error carries in `err.code` (README, "Errors"; from `ErrorCode` in src/error.rs). */
+export type ErrorCode =
+  | "invalid_argument"
+  | "malformed_token"
+  | "unsupported_algorithm"
+  | "invalid_signature"
+  | "token_expired"
+  | "token_not_yet_valid"
+  | "token_type_mismatch"
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "api_error"
+  | "invalid_response"
+  | "network"
+  | "timeout"
+  | "aborted"
+  | "unsupported_runtime"
+  | "not_initialized"
+  | "invalid_webhook"
+  | "webhook_unauthenticated"
+  | "webhook_expired";
 
 export interface HmsApi {
   readonly activeRooms: {
@@ -3319,7 +3345,7 @@ export interface HmsApi {
      * `GET /recording-assets/{asset_id}/presigned-url?presign_duration=`: a download URL
      * that lives `presign_duration` seconds.
      */
-    generatePreSignedURL(assetId: string, presignDuration: Presign["presign_duration"], options?: CallOptions): Promise<PresignedUrl>;
+    generatePreSignedURL(assetId: string, presignDuration?: Presign["presign_duration"], options?: CallOptions): Promise<PresignedUrl>;
   };
   readonly recordings: {
     /**
@@ -3506,7 +3532,7 @@ export interface VideoSdkApi {
     /**
      * `POST /v2/hls/end`: ends the room's HLS stream (or the one named).
      */
-    stop(roomId: StopHlsParams["roomId"], id: StopHlsParams["id"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: StopHlsParams["roomId"], id?: StopHlsParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/hls/{roomId}/active`: the room's live HLS stream, under `data`.
      */
@@ -3599,7 +3625,7 @@ export interface VideoSdkApi {
      * `POST /v2/recordings/end` (the docs say `/stop` in one place; the API and VideoSDK's
      * own SDKs use `/end`).
      */
-    stop(roomId: VideoSdkStopJobParams["roomId"], id: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: VideoSdkStopJobParams["roomId"], id?: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/recordings`: one page of recordings.
      */
@@ -3643,7 +3669,7 @@ export interface VideoSdkApi {
     /**
      * `POST /v2/livestreams/end`: ends the room's RTMP live stream.
      */
-    stop(roomId: VideoSdkStopJobParams["roomId"], id: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: VideoSdkStopJobParams["roomId"], id?: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/livestreams`: one page of RTMP live streams.
      */
