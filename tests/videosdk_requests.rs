@@ -70,6 +70,13 @@ fn cases() -> Vec<(Case, Option<Value>)> {
     let h2m = json!({"roomId": "r1", "storage": {"type": "gcp", "bucket": "b"}});
     let mrm = json!({"recordingIds": ["a", {"id": "b", "presignedUrl": "https://p"}]});
     let rtt = json!({"roomId": "r1", "modelId": "m", "summary": {"enabled": false}});
+    // The official SDK's other start and end fields, by their wire names.
+    let rec_all = json!({"roomId": "r1", "onFailure": {"action": "close-room", "waitTime": 30}, "fileFormat": "webm",
+        "resourceId": "res1", "preSignedUrl": "https://up.example/x"});
+    let hls_all = json!({"roomId": "r1", "webhookUrl": "https://h.example", "recording": {"enabled": true}, "resourceId": "res1"});
+    let rtmp_all = json!({"roomId": "r1", "outputs": [{"url": "rtmp://a.example/live", "streamKey": "k"}],
+        "transcription": {"enabled": true}, "resourceId": "res1"});
+    let end_all = json!({"roomId": "r1", "sessionId": "s1", "vsdkForceKill": true, "ignoreClosed": false});
     vec![
         with(case::<v::rooms::CreateRoom>(&[], create.clone(), Post, "/v2/rooms"), create),
         none(case::<v::rooms::GetRoom>(&["abc-xyzw-lmno"], Value::Null, Get, "/v2/rooms/abc-xyzw-lmno")),
@@ -115,6 +122,10 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             json!({"roomId": "r1", "participantId": "p1"}),
         ),
         with(case::<v::media::StartRecording>(&[], rec.clone(), Post, "/v2/recordings/start"), rec),
+        with(case::<v::media::StartRecording>(&[], rec_all.clone(), Post, "/v2/recordings/start"), rec_all),
+        with(case::<v::media::StartHls>(&[], hls_all.clone(), Post, "/v2/hls/start"), hls_all),
+        with(case::<v::media::StartRtmp>(&[], rtmp_all.clone(), Post, "/v2/livestreams/start"), rtmp_all),
+        with(case::<v::sessions::EndSession>(&[], end_all.clone(), Post, "/v2/sessions/end"), end_all),
         with(
             case::<v::media::StopRecording>(&[], json!({"roomId": "r1"}), Post, "/v2/recordings/end"),
             json!({"roomId": "r1"}),
@@ -516,5 +527,25 @@ fn session_dates_are_epoch_milliseconds() {
     assert_eq!(
         refused::<v::media::ListRecordings>(&[], json!({"withTranscription": "yes"})),
         "withTranscription: must be a boolean, not a string"
+    );
+}
+
+#[test]
+fn recording_start_rules() {
+    let start = |extra: Value| {
+        let mut params = json!({"roomId": "r1"});
+        params.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        refused::<v::media::StartRecording>(&[], params)
+    };
+    assert_eq!(start(json!({"fileFormat": "mkv"})), "fileFormat: must be one of mp4, webm");
+    assert_eq!(start(json!({"onFailure": {"action": "retry"}})), "onFailure.action: must be close-room");
+    assert_eq!(
+        start(json!({"onFailure": {"action": "close-room", "waitTime": 151}})),
+        "onFailure.waitTime: must be an integer from 0 to 150"
+    );
+    assert_eq!(start(json!({"force": true})).split(' ').next(), Some("force:"));
+    assert_eq!(
+        refused::<v::sessions::EndSession>(&[], json!({"roomId": "r1", "force": true})).split(' ').next(),
+        Some("force:")
     );
 }

@@ -408,7 +408,15 @@ roomId: string,
 /**
  * One session of it; without, the live one.
  */
-sessionId?: string, };
+sessionId?: string, 
+/**
+ * Ends it by force (the official SDK's `force`).
+ */
+vsdkForceKill?: boolean, 
+/**
+ * No error when the session has already closed.
+ */
+ignoreClosed?: boolean, };
 
 export type EventData = { 
 /**
@@ -2197,6 +2205,8 @@ limit?: number,
  */
 start?: string, };
 
+export type RoomRecordingFileFormat = "mp4" | "webm" | (string & {});
+
 export type RoomRef = { 
 /**
  * The room.
@@ -2399,7 +2409,19 @@ config?: JobConfig,
 /**
  * Transcription settings.
  */
-transcription?: { [key in string]?: JsonValue }, };
+transcription?: { [key in string]?: JsonValue }, 
+/**
+ * Notified of the stream's events.
+ */
+webhookUrl?: string, 
+/**
+ * A recording to start alongside the stream, as VideoSDK takes it.
+ */
+recording?: { [key in string]?: JsonValue }, 
+/**
+ * A resource-pool unit acquired beforehand.
+ */
+resourceId?: string, };
 
 export type StartParticipantRecordingParams = { 
 /**
@@ -2473,7 +2495,23 @@ webhookUrl?: string,
 /**
  * Post-recording transcription settings.
  */
-transcription?: { [key in string]?: JsonValue }, };
+transcription?: { [key in string]?: JsonValue }, 
+/**
+ * What to do when the composition fails.
+ */
+onFailure?: VideoSdkOnFailure, 
+/**
+ * `mp4` (default) or `webm`.
+ */
+fileFormat?: RoomRecordingFileFormat, 
+/**
+ * A resource-pool unit acquired beforehand.
+ */
+resourceId?: string, 
+/**
+ * Where to upload the file (a presigned URL of the caller's storage).
+ */
+preSignedUrl?: string, };
 
 export type StartRtmpParams = { 
 /**
@@ -2491,7 +2529,15 @@ templateUrl?: string,
 /**
  * The layout and look.
  */
-config?: JobConfig, };
+config?: JobConfig, 
+/**
+ * Transcription settings.
+ */
+transcription?: { [key in string]?: JsonValue }, 
+/**
+ * A resource-pool unit acquired beforehand.
+ */
+resourceId?: string, };
 
 export type StartTrackRecordingParams = { 
 /**
@@ -2922,6 +2968,16 @@ page?: number,
  * Page size, 1 to 100.
  */
 perPage?: number, };
+
+export type VideoSdkOnFailure = { 
+/**
+ * `close-room`, the one action VideoSDK documents.
+ */
+action: string, 
+/**
+ * Seconds to wait before acting, 0 to 150 (default 150).
+ */
+waitTime?: number, };
 
 export type VideoSdkRecordingFilters = { 
 /**

@@ -163,6 +163,36 @@ impl Validate for JobFilters {
     }
 }
 
+open_enum! {
+    /// The file format of a room recording (default `mp4`).
+    RoomRecordingFileFormat {
+        /// MP4.
+        Mp4 = "mp4",
+        /// WebM.
+        Webm = "webm",
+    }
+}
+
+/// What VideoSDK does when a recording's composition fails.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkOnFailure"))]
+pub struct OnFailure {
+    /// `close-room`, the one action VideoSDK documents.
+    pub action: String,
+    /// Seconds to wait before acting, 0 to 150 (default 150).
+    pub wait_time: Option<i64>,
+}
+
+impl Validate for OnFailure {
+    fn validate(&self) -> Result<()> {
+        if self.action != "close-room" {
+            return Err(Error::invalid("action", "must be close-room"));
+        }
+        optional(self.wait_time.as_ref(), |t| int_range("waitTime", *t, 0, 150))
+    }
+}
+
 /// A cloud recording of a room's live session (`recordings.start`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -180,12 +210,23 @@ pub struct StartRecordingParams {
     pub webhook_url: Option<String>,
     /// Post-recording transcription settings.
     pub transcription: Option<serde_json::Map<String, serde_json::Value>>,
+    /// What to do when the composition fails.
+    pub on_failure: Option<OnFailure>,
+    /// `mp4` (default) or `webm`.
+    pub file_format: Option<RoomRecordingFileFormat>,
+    /// A resource-pool unit acquired beforehand.
+    pub resource_id: Option<String>,
+    /// Where to upload the file (a presigned URL of the caller's storage).
+    pub pre_signed_url: Option<String>,
 }
 
 impl Validate for StartRecordingParams {
     fn validate(&self) -> Result<()> {
         identifier("roomId", &self.room_id)?;
-        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))
+        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))?;
+        optional(self.on_failure.as_ref(), |f| f.validate().map_err(|e| e.within("onFailure")))?;
+        optional(self.file_format.as_ref(), |f| f.check("fileFormat"))?;
+        check_id("resourceId", self.resource_id.as_deref())
     }
 }
 
@@ -202,12 +243,19 @@ pub struct StartHlsParams {
     pub config: Option<JobConfig>,
     /// Transcription settings.
     pub transcription: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Notified of the stream's events.
+    pub webhook_url: Option<String>,
+    /// A recording to start alongside the stream, as VideoSDK takes it.
+    pub recording: Option<serde_json::Map<String, serde_json::Value>>,
+    /// A resource-pool unit acquired beforehand.
+    pub resource_id: Option<String>,
 }
 
 impl Validate for StartHlsParams {
     fn validate(&self) -> Result<()> {
         identifier("roomId", &self.room_id)?;
-        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))
+        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))?;
+        check_id("resourceId", self.resource_id.as_deref())
     }
 }
 
@@ -260,6 +308,10 @@ pub struct StartRtmpParams {
     pub template_url: Option<String>,
     /// The layout and look.
     pub config: Option<JobConfig>,
+    /// Transcription settings.
+    pub transcription: Option<serde_json::Map<String, serde_json::Value>>,
+    /// A resource-pool unit acquired beforehand.
+    pub resource_id: Option<String>,
 }
 
 impl Validate for StartRtmpParams {
@@ -268,7 +320,8 @@ impl Validate for StartRtmpParams {
         if self.outputs.is_empty() {
             return Err(Error::invalid("outputs", "must list at least one { url, streamKey }"));
         }
-        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))
+        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))?;
+        check_id("resourceId", self.resource_id.as_deref())
     }
 }
 

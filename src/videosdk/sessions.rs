@@ -129,6 +129,11 @@ pub struct EndSessionParams {
     pub room_id: String,
     /// One session of it; without, the live one.
     pub session_id: Option<String>,
+    /// Ends it by force (the official SDK's `force`).
+    #[serde(rename = "vsdkForceKill")]
+    pub vsdk_force_kill: Option<bool>,
+    /// No error when the session has already closed.
+    pub ignore_closed: Option<bool>,
 }
 
 impl Validate for EndSessionParams {
@@ -228,7 +233,12 @@ mod tests {
     #[test]
     fn end_and_remove_bodies() {
         let c = client();
-        let end = EndSessionParams { room_id: "r1".into(), session_id: Some("s1".into()) };
+        let end = EndSessionParams {
+            room_id: "r1".into(),
+            session_id: Some("s1".into()),
+            vsdk_force_kill: None,
+            ignore_closed: None,
+        };
         let req = c.request(&EndSession::new(end)).unwrap();
         assert_eq!(
             crate::videosdk::common::body_json(&req),

@@ -124,10 +124,7 @@ const OFFICIAL_ONLY = new Map([
  */
 const NOT_YET = new Set([
   "rooms.create geoFence", "rooms.create multiComposition", "rooms.create allowedParticipantIds",
-  "rooms.create autoStartConfig", "sessions.end force", "sessions.end ignoreClosed",
-  "recordings.start onFailure", "recordings.start fileFormat", "recordings.start resourceId", "recordings.start preSignedUrl",
-  "hls.start webhookUrl", "hls.start recording", "hls.start resourceId",
-  "rtmp.start transcription", "rtmp.start resourceId",
+  "rooms.create autoStartConfig",
 ]);
 
 // Values a field of that name must have to pass edgeroom's documented rules (the official

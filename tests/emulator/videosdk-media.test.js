@@ -59,6 +59,18 @@ describe("recordings", () => {
     assert.equal((await api.get(`/recordings/${job.id}`)).body.status, "stopped");
   });
 
+  test("start keeps onFailure, fileFormat, resourceId, preSignedUrl and checks them", async () => {
+    const { emu, api } = await setup();
+    const { room } = await liveRoom(emu, api);
+    assertVideoSdkError(assert, await api.post("/recordings/start", { roomId: room.roomId, fileFormat: "mkv" }), 400, /fileFormat must be one of mp4, webm/);
+    assertVideoSdkError(assert, await api.post("/recordings/start", { roomId: room.roomId, onFailure: { action: "close-room", waitTime: 151 } }), 400, /waitTime/);
+    const onFailure = { action: "close-room", waitTime: 30 };
+    const start = await api.post("/recordings/start", { roomId: room.roomId, onFailure, fileFormat: "webm", resourceId: "res-1", preSignedUrl: "https://up.example/x" });
+    assert.equal(start.status, 200, start.text);
+    const [job] = (await api.get(`/recordings?roomId=${room.roomId}`)).body.data;
+    assert.deepEqual([job.onFailure, job.fileFormat, job.resourceId, job.preSignedUrl], [onFailure, "webm", "res-1", "https://up.example/x"]);
+  });
+
   test("start needs a live session and one recording at a time; roomId must be a roomId", async () => {
     const { emu, api } = await setup();
     const idle = (await api.post("/rooms", { customRoomId: "idle" })).body;

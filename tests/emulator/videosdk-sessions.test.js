@@ -153,6 +153,11 @@ describe("sessions API", () => {
     assert.ok(body.participants.every((p) => p.timelog.at(-1).end === at(30)));
     assertVideoSdkError(assert, await api.post("/sessions/end", { roomId: room.roomId }), 409, /no active session/);
     assertVideoSdkError(assert, await api.post("/sessions/end", { roomId: room.roomId, sessionId: session.id }), 409, /already ended/);
+    // ignoreClosed: an ended session is answered as it is; vsdkForceKill is a boolean.
+    const again = await api.post("/sessions/end", { roomId: room.roomId, sessionId: session.id, ignoreClosed: true, vsdkForceKill: true });
+    assert.equal(again.status, 200, again.text);
+    assert.equal(again.body.status, "ended");
+    assertVideoSdkError(assert, await api.post("/sessions/end", { roomId: room.roomId, vsdkForceKill: "yes" }), 400, /vsdkForceKill must be a boolean/);
   });
 
   test("POST /sessions/end: sessionId must be the room's; roomId is required and must be a roomId", async () => {

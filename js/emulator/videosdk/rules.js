@@ -116,13 +116,23 @@ export function checkRoomBody(body) {
   if (has(body, "autoStartConfig")) checkAutoStart(body.autoStartConfig);
 }
 
+// `onFailure: { action: "close-room", waitTime: 0 ..= 150 }`, `fileFormat` mp4 | webm.
 export function checkRecordingStart(body) {
   checkMediaOptions(body, "", MAX_GRID_SIZE);
-  for (const field of ["webhookUrl", "awsDirPath", "preSignedUrl"]) optionalString(body, field);
+  for (const field of ["webhookUrl", "awsDirPath", "preSignedUrl", "resourceId"]) optionalString(body, field);
+  if (has(body, "fileFormat") && !["mp4", "webm"].includes(body.fileFormat)) throw invalid("fileFormat must be one of mp4, webm");
+  if (has(body, "onFailure")) {
+    const { onFailure } = body;
+    if (!isObject(onFailure) || onFailure.action !== "close-room") throw invalid("onFailure.action must be close-room");
+    const wait = onFailure.waitTime;
+    if (wait !== undefined && !(Number.isInteger(wait) && wait >= 0 && wait <= 150)) throw invalid("onFailure.waitTime must be an integer from 0 to 150");
+  }
 }
 
 export function checkHlsStart(body) {
   checkMediaOptions(body, "", MAX_HLS_GRID_SIZE);
+  for (const field of ["webhookUrl", "resourceId"]) optionalString(body, field);
+  if (has(body, "recording") && !isObject(body.recording)) throw invalid("recording must be an object");
 }
 
 export function checkLivestreamStart(body) {

@@ -188,9 +188,21 @@ function getParticipant(ctx) {
   return presentParticipant(participant);
 }
 
-// POST /sessions/end answers the ended session, as VideoSDK's server SDK describes.
+// POST /sessions/end answers the ended session, as VideoSDK's server SDK describes. Booleans
+// `vsdkForceKill` (the SDK's `force`; here every end is immediate) and `ignoreClosed` (a
+// session already ended is answered as it is instead of a 409).
 function endSessionRoute(ctx) {
-  const { session } = targetOf(ctx);
+  const body = objectBody(ctx.body);
+  for (const flag of ["vsdkForceKill", "ignoreClosed"]) {
+    if (body[flag] !== undefined && typeof body[flag] !== "boolean") throw invalid(`${flag} must be a boolean`);
+  }
+  const room = requireRoomId(ctx.state, ctx.app.apiKey, requiredString(body, "roomId"));
+  const sessionId = optionalString(body, "sessionId");
+  if (body.ignoreClosed === true && sessionId !== undefined) {
+    const session = requireSession(ctx.state, ctx.app.apiKey, sessionId);
+    if (session.roomId === room.roomId && session.status !== "ongoing") return presentSession(ctx.base, session);
+  }
+  const session = ongoingSession(ctx, room, sessionId);
   endSession(ctx.state, session, ctx.clock.ms);
   return presentSession(ctx.base, session);
 }
