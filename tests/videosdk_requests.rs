@@ -77,8 +77,11 @@ fn cases() -> Vec<(Case, Option<Value>)> {
     let rtmp_all = json!({"roomId": "r1", "outputs": [{"url": "rtmp://a.example/live", "streamKey": "k"}],
         "transcription": {"enabled": true}, "resourceId": "res1"});
     let end_all = json!({"roomId": "r1", "sessionId": "s1", "vsdkForceKill": true, "ignoreClosed": false});
+    let create_more = json!({"geoFence": "eu001", "multiComposition": {"recording": true, "hls": false, "rtmp": true},
+        "allowedParticipantIds": ["ann", "ben"]});
     vec![
         with(case::<v::rooms::CreateRoom>(&[], create.clone(), Post, "/v2/rooms"), create),
+        with(case::<v::rooms::CreateRoom>(&[], create_more.clone(), Post, "/v2/rooms"), create_more),
         none(case::<v::rooms::GetRoom>(&["abc-xyzw-lmno"], Value::Null, Get, "/v2/rooms/abc-xyzw-lmno")),
         none(case::<v::rooms::ValidateRoom>(&["abc-xyzw-lmno"], Value::Null, Get, "/v2/rooms/validate/abc-xyzw-lmno")),
         none(case::<v::rooms::ListRooms>(&[], json!({"page": 2, "perPage": 20}), Get, "/v2/rooms?page=2&perPage=20")),
@@ -544,6 +547,14 @@ fn recording_start_rules() {
         "onFailure.waitTime: must be an integer from 0 to 150"
     );
     assert_eq!(start(json!({"force": true})).split(' ').next(), Some("force:"));
+    assert_eq!(
+        create_refused(json!({"allowedParticipantIds": ["ann", ""]})),
+        "allowedParticipantIds[1]: must be a non-empty string"
+    );
+    assert_eq!(
+        create_refused(json!({"multiComposition": {"sip": true}})).split(' ').next(),
+        Some("multiComposition.sip:")
+    );
     assert_eq!(
         refused::<v::sessions::EndSession>(&[], json!({"roomId": "r1", "force": true})).split(' ').next(),
         Some("force:")

@@ -2969,6 +2969,20 @@ page?: number,
  */
 perPage?: number, };
 
+export type VideoSdkMultiComposition = { 
+/**
+ * Recordings.
+ */
+recording?: boolean, 
+/**
+ * HLS streams.
+ */
+hls?: boolean, 
+/**
+ * RTMP live streams.
+ */
+rtmp?: boolean, };
+
 export type VideoSdkOnFailure = { 
 /**
  * `close-room`, the one action VideoSDK documents.
@@ -3077,7 +3091,19 @@ autoCloseConfig?: AutoClose,
 /**
  * What starts with each session.
  */
-autoStartConfig?: AutoStart, };
+autoStartConfig?: AutoStart, 
+/**
+ * The region to pin the room to (`us001`, `eu001`, `in001`, ...); without, the API key's.
+ */
+geoFence?: string, 
+/**
+ * Lets several compositions of one kind run at once.
+ */
+multiComposition?: VideoSdkMultiComposition, 
+/**
+ * Only these participant ids may join.
+ */
+allowedParticipantIds?: Array<string>, };
 
 export type VideoSdkRtmpOutput = { 
 /**

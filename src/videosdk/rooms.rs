@@ -7,7 +7,7 @@ use crate::call::{calls, Retry, Validate};
 use crate::error::Result;
 use crate::hms::rooms::Refused;
 use crate::reply::{Page, Paging, Reply};
-use crate::rules::optional;
+use crate::rules::{identifier, optional};
 use serde::{Deserialize, Serialize};
 
 /// A room, as VideoSDK answers it.
@@ -54,6 +54,12 @@ pub struct RoomSettings {
     pub auto_close_config: Option<AutoClose>,
     /// What starts with each session.
     pub auto_start_config: Option<AutoStart>,
+    /// The region to pin the room to (`us001`, `eu001`, `in001`, ...); without, the API key's.
+    pub geo_fence: Option<String>,
+    /// Lets several compositions of one kind run at once.
+    pub multi_composition: Option<MultiComposition>,
+    /// Only these participant ids may join.
+    pub allowed_participant_ids: Option<Vec<String>>,
     /// Discontinued by VideoSDK; refused up front.
     #[serde(default, skip_serializing, deserialize_with = "region_discontinued")]
     #[cfg_attr(feature = "ts", ts(skip))]
@@ -83,8 +89,26 @@ impl Validate for RoomSettings {
         check_id("customRoomId", self.custom_room_id.as_deref())?;
         optional(self.webhook.as_ref(), |w| w.validate().map_err(|e| e.within("webhook")))?;
         optional(self.auto_close_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoCloseConfig")))?;
-        optional(self.auto_start_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoStartConfig")))
+        optional(self.auto_start_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoStartConfig")))?;
+        check_id("geoFence", self.geo_fence.as_deref())?;
+        for (i, id) in self.allowed_participant_ids.iter().flatten().enumerate() {
+            identifier(&format!("allowedParticipantIds[{i}]"), id)?;
+        }
+        Ok(())
     }
+}
+
+/// Which kinds of composition may run several at once in a room.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkMultiComposition"))]
+pub struct MultiComposition {
+    /// Recordings.
+    pub recording: Option<bool>,
+    /// HLS streams.
+    pub hls: Option<bool>,
+    /// RTMP live streams.
+    pub rtmp: Option<bool>,
 }
 
 const ROOM: Reply = Reply::Object(&["roomId"]);

@@ -123,7 +123,7 @@ const OFFICIAL_ONLY = new Map([
  * as a failure to remove it from this list.
  */
 const NOT_YET = new Set([
-  "rooms.create geoFence", "rooms.create multiComposition", "rooms.create allowedParticipantIds",
+  // autoStartConfig.composite: the create-room document lists recording and hls only.
   "rooms.create autoStartConfig",
 ]);
 

@@ -33,6 +33,10 @@ function newRoom(ctx, body) {
     webhook: structuredClone(body.webhook),
     autoStartConfig: structuredClone(body.autoStartConfig),
   };
+  // Kept and answered only when given.
+  for (const field of ["geoFence", "multiComposition", "allowedParticipantIds"]) {
+    if (has(body, field)) room[field] = structuredClone(body[field]);
+  }
   if (has(body, "autoCloseConfig")) {
     const { type, duration = DEFAULT_AUTO_CLOSE_MINUTES } = body.autoCloseConfig;
     room.autoCloseConfig = { type, duration };

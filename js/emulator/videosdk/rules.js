@@ -111,6 +111,20 @@ export function checkRoomBody(body) {
     throw invalid("region is discontinued: VideoSDK now picks the servers closest to the participants; for geo-fencing, contact VideoSDK");
   }
   optionalString(body, "customRoomId");
+  optionalString(body, "geoFence");
+  if (has(body, "multiComposition")) {
+    checkObject(body.multiComposition, "multiComposition");
+    for (const [kind, on] of Object.entries(body.multiComposition)) {
+      if (!["recording", "hls", "rtmp"].includes(kind)) throw invalid(`multiComposition.${kind} is not supported: use recording, hls and/or rtmp`);
+      if (typeof on !== "boolean") throw invalid(`multiComposition.${kind} must be a boolean`);
+    }
+  }
+  if (has(body, "allowedParticipantIds")) {
+    const ids = body.allowedParticipantIds;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string" && id !== "")) {
+      throw invalid("allowedParticipantIds must be an array of participant ids");
+    }
+  }
   if (has(body, "webhook")) checkWebhook(body.webhook);
   if (has(body, "autoCloseConfig")) checkAutoClose(body.autoCloseConfig);
   if (has(body, "autoStartConfig")) checkAutoStart(body.autoStartConfig);
