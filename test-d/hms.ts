@@ -260,8 +260,11 @@ export async function analyticsPollsTemplates(hms: HmsClient, roomId: string): P
   }
   // @ts-expect-error room_id is required
   hms.analytics.listEvents({ type: ["peer.join.success"] });
-  // @ts-expect-error the types are an array
+  // One type may be given alone, as the official SDK's listRecordingEvents takes it.
   hms.analytics.listTrackEvents({ room_id: roomId, type: "track.add.success" });
+  hms.analytics.listRecordingEvents({ room_id: roomId, type: "beam.recording.success" });
+  // @ts-expect-error a type is text
+  hms.analytics.listTrackEvents({ room_id: roomId, type: 7 });
 
   const poll = await hms.polls.create({
     title: "Lunch?",

@@ -534,9 +534,10 @@ export type EventFilters = {
  */
 room_id: string, 
 /**
- * Any of these types; a repeatable query parameter (`type=a&type=b`).
+ * Any of these types; a repeatable query parameter (`type=a&type=b`). One type may be
+ * given as a string, as the official SDK's `listRecordingEvents` takes it.
  */
-type?: Array<EventType>, 
+type?: EventType | Array<EventType>, 
 /**
  * Only this session's events.
  */
