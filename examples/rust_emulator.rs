@@ -17,7 +17,7 @@ use edgeroom::hms::auth::RoomCodeGrant;
 use edgeroom::hms::rooms::{Region, RoomFilters, RoomSettings};
 use edgeroom::prelude::*;
 use edgeroom::token::decode_token;
-use edgeroom::videosdk::{rooms as vrooms, PageQuery};
+use edgeroom::videosdk::rooms as vrooms;
 use futures_util::TryStreamExt;
 use std::process::ExitCode;
 
@@ -113,8 +113,12 @@ async fn run(base: &str) -> Result<()> {
     let token = vsdk.token(&grant, &Validity::default())?;
     let claims = decode_token(&token.token)?.claims;
     println!("videosdk token: room={} expires_at={}", claims["roomId"].as_str().unwrap_or("-"), token.expires_at);
-    let rooms: Vec<vrooms::Room> =
-        vsdk.rooms().list(PageQuery { per_page: Some(2), page: None }).into_stream().try_collect().await?;
+    let rooms: Vec<vrooms::Room> = vsdk
+        .rooms()
+        .list(vrooms::RoomFilters { per_page: Some(2), ..Default::default() })
+        .into_stream()
+        .try_collect()
+        .await?;
     if !rooms.iter().any(|r| r.room_id == vroom.room_id) {
         return Err(Error::new(ErrorCode::InvalidResponse, "the new VideoSDK room is not in the list"));
     }

@@ -53,6 +53,9 @@ pub enum ErrorCode {
     /// The runtime lacks something edgeroom needs: a secure random source (WebCrypto's
     /// `crypto.getRandomValues`) for the `jti` of the tokens it mints.
     UnsupportedRuntime,
+    /// The browser entry was used before `await init()`, or a client after its `free()`
+    /// (raised by the JavaScript layer; listed here so every code has one home).
+    NotInitialized,
     /// A webhook request that is not the provider's documented envelope.
     InvalidWebhook,
     /// A webhook whose secret headers or signature do not match.
@@ -87,6 +90,7 @@ impl ErrorCode {
             ErrorCode::Timeout => "timeout",
             ErrorCode::Aborted => "aborted",
             ErrorCode::UnsupportedRuntime => "unsupported_runtime",
+            ErrorCode::NotInitialized => "not_initialized",
             ErrorCode::InvalidWebhook => "invalid_webhook",
             ErrorCode::WebhookUnauthenticated => "webhook_unauthenticated",
             ErrorCode::WebhookExpired => "webhook_expired",
@@ -107,6 +111,38 @@ impl ErrorCode {
             _ => ErrorCode::ApiError,
         }
     }
+}
+
+impl ErrorCode {
+    /// Every code, one per line, in the order of the enum. The TypeScript union `ErrorCode`
+    /// is generated from this list (`tests/generated.rs`); a test checks that it names every
+    /// code `as_str` knows, so a variant added to the enum is added here too.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::InvalidArgument,
+        ErrorCode::MalformedToken,
+        ErrorCode::UnsupportedAlgorithm,
+        ErrorCode::InvalidSignature,
+        ErrorCode::TokenExpired,
+        ErrorCode::TokenNotYetValid,
+        ErrorCode::TokenTypeMismatch,
+        ErrorCode::BadRequest,
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::Conflict,
+        ErrorCode::RateLimited,
+        ErrorCode::ApiError,
+        ErrorCode::InvalidResponse,
+        ErrorCode::Network,
+        ErrorCode::Timeout,
+        ErrorCode::Aborted,
+        ErrorCode::UnsupportedRuntime,
+        ErrorCode::NotInitialized,
+        ErrorCode::InvalidWebhook,
+        ErrorCode::WebhookUnauthenticated,
+        ErrorCode::WebhookExpired,
+        ErrorCode::WasmLoadFailed,
+    ];
 }
 
 impl fmt::Display for ErrorCode {
@@ -266,6 +302,26 @@ mod tests {
     use super::*;
     #[allow(unused_imports)]
     use std::{borrow::ToOwned, format, string::String, string::ToString, vec, vec::Vec};
+
+    #[test]
+    fn all_lists_every_code_as_str_knows() {
+        // The codes `as_str` maps, read from this file (its match is exhaustive, so a new
+        // variant has its arm there): each must be in ErrorCode::ALL, once.
+        let source = include_str!("error.rs");
+        let start = source.find("pub const fn as_str").unwrap();
+        let end = start + source[start..].find("\n    }\n").unwrap();
+        let mapped: Vec<&str> = source[start..end]
+            .lines()
+            .filter_map(|line| line.split("=> \"").nth(1))
+            .map(|rest| rest.trim_end_matches("\",").trim_end_matches('"'))
+            .collect();
+        let listed: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert!(mapped.len() > 20, "read the as_str arms: {mapped:?}");
+        for code in &mapped {
+            assert!(listed.contains(code), "{code} is missing from ErrorCode::ALL: add it there");
+        }
+        assert_eq!(listed.len(), mapped.len(), "ErrorCode::ALL names a code twice");
+    }
 
     #[test]
     fn invalid_names_field_and_rule() {

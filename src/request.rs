@@ -19,22 +19,322 @@ pub fn build<C: Call>(call: &C, base_url: &str) -> Result<HttpRequest> {
     assemble(spec, base_url, &call.args(), params, call.idempotent())
 }
 
-/// The params as JSON, with every `null` dropped: JavaScript callers write
-/// `{ description: maybe }` with `maybe` undefined, and an absent value is what they mean.
+/// The params as JSON. An absent optional field (`None`) is left out, as JavaScript callers
+/// mean by `{ description: maybe }` with `maybe` undefined; a `null` the caller put inside a
+/// free-form map (`metadata`, `webhook.headers`, `transcription`, ...) is sent as given.
 fn params_value(params: &impl serde::Serialize) -> Result<Value> {
-    let mut value = serde_json::to_value(params).map_err(|e| Error::invalid("params", e))?;
-    drop_nulls(&mut value);
-    Ok(value)
+    params.serialize(to_value::ToValue).map(to_value::Slot::into_value).map_err(|e| Error::invalid("params", e))
 }
 
-fn drop_nulls(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            map.retain(|_, v| !v.is_null());
-            map.values_mut().for_each(drop_nulls);
+/// `serde_json::to_value` but for one thing: a struct field whose value is `None` is left out
+/// (only a typed struct's members: a `null` inside a `serde_json::Value` or `Map` is a unit,
+/// not a `None`, and is kept).
+mod to_value {
+    use serde::ser::{self, Serialize};
+    use serde_json::{Error, Map, Value};
+
+    /// What one value serialised to: `Absent` only for a `None`.
+    pub enum Slot {
+        Absent,
+        Present(Value),
+    }
+
+    impl Slot {
+        pub fn into_value(self) -> Value {
+            match self {
+                Slot::Absent => Value::Null,
+                Slot::Present(value) => value,
+            }
         }
-        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
-        _ => {}
+    }
+
+    pub struct ToValue;
+
+    fn present(value: impl Into<Value>) -> Result<Slot, Error> {
+        Ok(Slot::Present(value.into()))
+    }
+
+    fn value_of<T: ?Sized + Serialize>(value: &T) -> Result<Value, Error> {
+        value.serialize(ToValue).map(Slot::into_value)
+    }
+
+    fn tagged(variant: &str, value: Value) -> Slot {
+        let mut map = Map::new();
+        map.insert(variant.to_owned(), value);
+        Slot::Present(Value::Object(map))
+    }
+
+    impl ser::Serializer for ToValue {
+        type Ok = Slot;
+        type Error = Error;
+        type SerializeSeq = Seq;
+        type SerializeTuple = Seq;
+        type SerializeTupleStruct = Seq;
+        type SerializeTupleVariant = Seq;
+        type SerializeMap = Object;
+        type SerializeStruct = Object;
+        type SerializeStructVariant = Object;
+
+        fn serialize_bool(self, v: bool) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_i8(self, v: i8) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_i16(self, v: i16) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_i32(self, v: i32) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_i64(self, v: i64) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_u8(self, v: u8) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_u16(self, v: u16) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_u32(self, v: u32) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_u64(self, v: u64) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_f32(self, v: f32) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_f64(self, v: f64) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_char(self, v: char) -> Result<Slot, Error> {
+            present(v.to_string())
+        }
+        fn serialize_str(self, v: &str) -> Result<Slot, Error> {
+            present(v)
+        }
+        fn serialize_bytes(self, v: &[u8]) -> Result<Slot, Error> {
+            present(v.iter().map(|&b| Value::from(b)).collect::<Vec<_>>())
+        }
+        fn serialize_none(self) -> Result<Slot, Error> {
+            Ok(Slot::Absent)
+        }
+        fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Slot, Error> {
+            value_of(value).map(Slot::Present)
+        }
+        fn serialize_unit(self) -> Result<Slot, Error> {
+            present(Value::Null)
+        }
+        fn serialize_unit_struct(self, _name: &'static str) -> Result<Slot, Error> {
+            present(Value::Null)
+        }
+        fn serialize_unit_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+        ) -> Result<Slot, Error> {
+            present(variant)
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _name: &'static str,
+            value: &T,
+        ) -> Result<Slot, Error> {
+            value.serialize(self)
+        }
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+            value: &T,
+        ) -> Result<Slot, Error> {
+            Ok(tagged(variant, value_of(value)?))
+        }
+        fn serialize_seq(self, len: Option<usize>) -> Result<Seq, Error> {
+            Ok(Seq { items: Vec::with_capacity(len.unwrap_or(0)), variant: None })
+        }
+        fn serialize_tuple(self, len: usize) -> Result<Seq, Error> {
+            self.serialize_seq(Some(len))
+        }
+        fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq, Error> {
+            self.serialize_seq(Some(len))
+        }
+        fn serialize_tuple_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+            len: usize,
+        ) -> Result<Seq, Error> {
+            Ok(Seq { items: Vec::with_capacity(len), variant: Some(variant) })
+        }
+        fn serialize_map(self, _len: Option<usize>) -> Result<Object, Error> {
+            Ok(Object { map: Map::new(), key: None, variant: None, skip_absent: false })
+        }
+        fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Object, Error> {
+            Ok(Object { map: Map::new(), key: None, variant: None, skip_absent: true })
+        }
+        fn serialize_struct_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+            _len: usize,
+        ) -> Result<Object, Error> {
+            Ok(Object { map: Map::new(), key: None, variant: Some(variant), skip_absent: true })
+        }
+    }
+
+    pub struct Seq {
+        items: Vec<Value>,
+        variant: Option<&'static str>,
+    }
+
+    impl Seq {
+        fn push<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.items.push(value_of(value)?);
+            Ok(())
+        }
+        fn done(self) -> Result<Slot, Error> {
+            let array = Value::Array(self.items);
+            Ok(match self.variant {
+                Some(variant) => tagged(variant, array),
+                None => Slot::Present(array),
+            })
+        }
+    }
+
+    impl ser::SerializeSeq for Seq {
+        type Ok = Slot;
+        type Error = Error;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.push(value)
+        }
+        fn end(self) -> Result<Slot, Error> {
+            self.done()
+        }
+    }
+
+    impl ser::SerializeTuple for Seq {
+        type Ok = Slot;
+        type Error = Error;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.push(value)
+        }
+        fn end(self) -> Result<Slot, Error> {
+            self.done()
+        }
+    }
+
+    impl ser::SerializeTupleStruct for Seq {
+        type Ok = Slot;
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.push(value)
+        }
+        fn end(self) -> Result<Slot, Error> {
+            self.done()
+        }
+    }
+
+    impl ser::SerializeTupleVariant for Seq {
+        type Ok = Slot;
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.push(value)
+        }
+        fn end(self) -> Result<Slot, Error> {
+            self.done()
+        }
+    }
+
+    /// A JSON object: a map's entries (all kept), or a struct's fields (a `None` left out; a
+    /// flattened map's entries come through `serialize_entry`/`serialize_value` as a map's).
+    pub struct Object {
+        map: Map<String, Value>,
+        key: Option<String>,
+        variant: Option<&'static str>,
+        skip_absent: bool,
+    }
+
+    impl Object {
+        fn put(&mut self, key: String, value: Slot) {
+            match value {
+                Slot::Absent if self.skip_absent => {}
+                value => {
+                    self.map.insert(key, value.into_value());
+                }
+            }
+        }
+        fn done(self) -> Result<Slot, Error> {
+            let object = Value::Object(self.map);
+            Ok(match self.variant {
+                Some(variant) => tagged(variant, object),
+                None => Slot::Present(object),
+            })
+        }
+    }
+
+    fn key_of<T: ?Sized + Serialize>(key: &T) -> Result<String, Error> {
+        match value_of(key)? {
+            Value::String(key) => Ok(key),
+            Value::Number(n) => Ok(n.to_string()),
+            Value::Bool(b) => Ok(b.to_string()),
+            _ => Err(ser::Error::custom("key must be a string")),
+        }
+    }
+
+    impl ser::SerializeMap for Object {
+        type Ok = Slot;
+        type Error = Error;
+        fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
+            self.key = Some(key_of(key)?);
+            Ok(())
+        }
+        fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            let key = self.key.take().ok_or_else(|| ser::Error::custom("a map value without its key"))?;
+            let value = value.serialize(ToValue)?;
+            // A map's own `null`s are kept; a `None` (a flattened struct's absent field) is not.
+            match value {
+                Slot::Absent => {}
+                value => {
+                    self.map.insert(key, value.into_value());
+                }
+            }
+            Ok(())
+        }
+        fn end(self) -> Result<Slot, Error> {
+            self.done()
+        }
+    }
+
+    impl ser::SerializeStruct for Object {
+        type Ok = Slot;
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+            let value = value.serialize(ToValue)?;
+            self.put(key.to_owned(), value);
+            Ok(())
+        }
+        fn end(self) -> Result<Slot, Error> {
+            self.done()
+        }
+    }
+
+    impl ser::SerializeStructVariant for Object {
+        type Ok = Slot;
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+            let value = value.serialize(ToValue)?;
+            self.put(key.to_owned(), value);
+            Ok(())
+        }
+        fn end(self) -> Result<Slot, Error> {
+            self.done()
+        }
     }
 }
 

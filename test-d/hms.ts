@@ -11,6 +11,7 @@ import {
   type HmsApi,
   type JsonValue,
   type LiveStream,
+  type Open,
   type PeerDetails,
   type Poll,
   type PollQuestion,
@@ -69,8 +70,16 @@ export async function rooms(): Promise<void> {
   expectTrue<Equals<typeof room, Room>>();
   expectAssignable<string>(room.id);
   expectAssignable<boolean | undefined>(room.enabled);
-  // Answers keep what the provider adds beyond the documented fields.
-  expectAssignable<JsonValue | undefined>(room["polls"]);
+  // A misspelled read is an error: answers have no open index signature.
+  // @ts-expect-error `nmae` is not a member of Room
+  room.nmae;
+  // @ts-expect-error nor by index
+  room["polls"];
+  // What the provider adds beyond the documented fields is read through Open<T>, as JSON.
+  const open: Open<Room> = room;
+  expectAssignable<JsonValue | undefined>(open["polls"]);
+  expectAssignable<JsonValue | undefined>(open.nmae);
+  expectTrue<Equals<typeof open.id, string>>();
   await hms.rooms.create();
   await hms.rooms.create({ region: "auto" });
   await hms.rooms.retrieveById(room.id, { timeoutMs: 1000, signal: AbortSignal.timeout(2000) });
@@ -251,8 +260,11 @@ export async function analyticsPollsTemplates(hms: HmsClient, roomId: string): P
   }
   // @ts-expect-error room_id is required
   hms.analytics.listEvents({ type: ["peer.join.success"] });
-  // @ts-expect-error the types are an array
+  // One type may be given alone, as the official SDK's listRecordingEvents takes it.
   hms.analytics.listTrackEvents({ room_id: roomId, type: "track.add.success" });
+  hms.analytics.listRecordingEvents({ room_id: roomId, type: "beam.recording.success" });
+  // @ts-expect-error a type is text
+  hms.analytics.listTrackEvents({ room_id: roomId, type: 7 });
 
   const poll = await hms.polls.create({
     title: "Lunch?",

@@ -79,12 +79,14 @@ export async function errors(hms: HmsClient): Promise<void> {
       if (err.code === "notfound") console.log("never");
     }
   }
-  // Every code of src/error.rs `ErrorCode::as_str`, and the JS-side not_initialized; nothing else.
+  // The generated union is the codes of src/error.rs `ErrorCode::ALL`, nothing else (the README
+  // documents each; a code added there is added here on purpose: it is a public contract).
   type Expected =
     | "invalid_argument" | "malformed_token" | "unsupported_algorithm" | "invalid_signature" | "token_expired"
     | "token_not_yet_valid" | "token_type_mismatch" | "bad_request" | "unauthorized" | "forbidden" | "not_found"
     | "conflict" | "rate_limited" | "api_error" | "invalid_response" | "network" | "timeout" | "aborted"
-    | "unsupported_runtime" | "invalid_webhook" | "webhook_unauthenticated" | "webhook_expired" | "not_initialized";
+    | "unsupported_runtime" | "invalid_webhook" | "webhook_unauthenticated" | "webhook_expired" | "not_initialized"
+    | "wasm_load_failed";
   expectTrue<Equals<ErrorCode, Expected>>();
 }
 

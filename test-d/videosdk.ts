@@ -123,6 +123,17 @@ export async function videosdk(): Promise<void> {
 
   await vsdk.recordings.start({ roomId: room.roomId, config: { layout: { type: "GRID", gridSize: 4 }, quality: "high" } });
   await vsdk.recordings.stop(room.roomId);
+  // One job by its id, as the official SDK's stop({ roomId, id }).
+  await vsdk.recordings.stop(room.roomId, "rec-1");
+  await vsdk.rtmp.stop(room.roomId, "ls-1", { timeoutMs: 1000 });
+  // @ts-expect-error the id is text
+  await vsdk.recordings.stop(room.roomId, 7);
+  // @ts-expect-error a VideoSDK room has no room_id (it is roomId)
+  room.room_id;
+  for await (const s of vsdk.sessions.list({ roomId: room.roomId, query: room.roomId, startDate: 1767225600000, endDate: 1767312000000 })) expectAssignable<string>(s.id);
+  // @ts-expect-error startDate is epoch milliseconds, not a Date
+  vsdk.sessions.list({ roomId: room.roomId, startDate: new Date() });
+  for await (const r of vsdk.recordings.list({ query: "abc.*", withTranscription: true })) expectAssignable<Recording>(r);
   for await (const r of vsdk.recordings.list({ roomId: room.roomId })) expectTrue<Equals<typeof r, Recording>>();
   expectAssignable<JsonValue | undefined>((await vsdk.recordings.get("j1")).file);
   await vsdk.recordings.delete("j1");

@@ -19,6 +19,8 @@ struct Described {
     spec: &'static Spec,
     params: String,
     params_optional: bool,
+    /// The declaration of the params type, to tell which positional fields are optional.
+    params_decl: String,
     response: String,
 }
 
@@ -63,6 +65,7 @@ where
         params: <C::Params as TS>::name(),
         // Optional in JavaScript when an empty object is valid params.
         params_optional: serde_json::from_str::<C::Params>("{}").is_ok_and(|params| params.validate().is_ok()),
+        params_decl: if C::SPEC.fields.is_empty() { String::new() } else { <C::Params as TS>::decl() },
         response: <C::Response as TS>::name(),
     }
 }
@@ -138,7 +141,12 @@ fn api_interface(name: &str, calls: &[Described]) -> String {
         match spec.params {
             Params::None => {}
             _ if !spec.fields.is_empty() => {
-                args.extend(spec.fields.iter().map(|f| format!("{}: {}[{f:?}]", camel(f), call.params)))
+                // A positional field that may be left out (`id` of `recordings.stop(roomId, id?)`)
+                // is an optional parameter; the others are required.
+                args.extend(spec.fields.iter().map(|f| {
+                    let optional = [' ', '\n', '{'].iter().any(|c| call.params_decl.contains(&format!("{c}{f}?: ")));
+                    format!("{}{}: {}[{f:?}]", camel(f), if optional { "?" } else { "" }, call.params)
+                }))
             }
             _ => args.push(format!("params{}: {}", if call.params_optional { "?" } else { "" }, call.params)),
         }
@@ -179,13 +187,36 @@ fn camel(wire: &str) -> String {
     out
 }
 
+/// How ts-rs renders a flattened `serde_json::Map` (the answers' `extra`).
+const OPEN_EXTRA: &str =
+    " & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null })";
+
+/// The union of the error codes, from `ErrorCode::ALL`.
+fn error_codes() -> String {
+    let mut out = String::from(
+        "/** The stable error codes every edgeroom error carries in `err.code` (README, \"Errors\"; from `ErrorCode` in src/error.rs). */\nexport type ErrorCode =\n",
+    );
+    for code in edgeroom::ErrorCode::ALL {
+        writeln!(out, "  | \"{}\"", code.as_str()).unwrap();
+    }
+    out.pop();
+    out.push_str(";\n\n");
+    out
+}
+
 fn declarations_file(declarations: &Declarations, hms: &[Described], videosdk: &[Described]) -> String {
     let mut out = format!("// {HEADER}\n\n/** Per-call options, the trailing argument of every network call. */\nexport interface CallOptions {{\n  /** Cancels the call; it rejects with `code: \"aborted\"`. */\n  signal?: AbortSignal;\n  /** Per-attempt timeout in milliseconds (1 ..= 600000), overriding the client's `timeoutMs`. */\n  timeoutMs?: number;\n}}\n\n");
     for decl in declarations.0.values() {
         // Integers on these wire formats stay below 2^53, and JSON.parse answers numbers.
         let decl = decl.replace("bigint", "number");
+        // An answer's flattened `extra` (what the provider sends beyond the named members)
+        // would make it an open index signature, so `room.nmae` would compile: it is left
+        // out, and `Open<T>` in index.d.ts reads such members, typed as JSON.
+        let decl = decl.replace(OPEN_EXTRA, "");
+        assert!(!decl.contains("} & ({ [key in string]"), "an open index signature is left in {decl}");
         writeln!(out, "export {decl}\n").unwrap();
     }
+    out.push_str(&error_codes());
     out.push_str(&api_interface("HmsApi", hms));
     out.push('\n');
     out.push_str(&api_interface("VideoSdkApi", videosdk));
@@ -228,4 +259,27 @@ fn call_names_are_unique_per_provider() {
         names.dedup();
         assert_eq!(before, names.len(), "a call name is declared twice");
     }
+}
+
+#[test]
+fn error_codes_raised_by_the_javascript_layer_are_in_the_union() {
+    // Every `edgeroomError("code", ...)` of js/src names a code of ErrorCode::ALL.
+    let known: Vec<&str> = edgeroom::ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("js/src");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("js") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for part in text.split("edgeroomError(").skip(1) {
+            let part = part.trim_start();
+            let Some(rest) = part.strip_prefix('"') else { continue };
+            let code = &rest[..rest.find('"').unwrap()];
+            assert!(known.contains(&code), "{}: {code} is not an ErrorCode (src/error.rs)", path.display());
+            seen += 1;
+        }
+    }
+    assert!(seen > 5, "read the edgeroomError calls of js/src");
 }

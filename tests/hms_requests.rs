@@ -4,6 +4,7 @@
 mod common;
 
 use common::{assert_requests, case, hms_client, Case};
+use edgeroom::by_name::ByName;
 use edgeroom::hms::CALLS;
 use edgeroom::http::Method::{Delete, Get, Post};
 use serde_json::{json, Value};
@@ -196,4 +197,62 @@ fn poll_and_template_rules() {
         refused("templates.deleteRole", &["t", ".."], Value::Null, Value::Null),
         "roleName: must not be . or .."
     );
+}
+
+/// A `null` the caller put inside a free-form map is sent as given (only an absent optional
+/// field is left out): one row per free-form map of the 100ms params.
+#[test]
+fn nulls_inside_free_form_maps_are_sent_as_given() {
+    let rows: &[(&str, &[&str], Value)] = &[
+        (
+            "rooms.create",
+            &[],
+            json!({"name": "r", "webhook": {"url": "https://h.example", "headers": {"x-secret": "s", "x-off": null}}}),
+        ),
+        ("rooms.update", &["r1"], json!({"webhook": {"url": "https://h.example", "headers": {"x-off": null}}})),
+        ("recordings.start", &["r1"], json!({"transcription": {"enabled": true, "custom_vocabulary": null}})),
+        (
+            "polls.create",
+            &[],
+            json!({"title": "t", "questions": [{"text": "q", "type": "single-choice", "options": null}]}),
+        ),
+        ("polls.create", &[], json!({"title": "t", "vendor_field": null})),
+        (
+            "templates.create",
+            &[],
+            json!({"name": "w", "roles": {"host": null}, "settings": {"region": null}, "destinations": {"hlsDestinations": null}}),
+        ),
+        ("templates.create", &[], json!({"name": "w", "vendorField": null})),
+        (
+            "templates.createOrUpdateRole",
+            &["t1", "host"],
+            json!({"publishParams": {"simulcast": null}, "subscribeParams": {"subscribeToRoles": null}, "permissions": {"endRoom": null}}),
+        ),
+        (
+            "templates.configureRecordings",
+            &["t1"],
+            json!([{"name": "c", "role": "host", "thumbnails": {"enabled": null}, "compositeRecording": {"browserComposite": null}, "trackRecording": {"enabled": null}, "streamRecording": {"enabled": null}}]),
+        ),
+    ];
+    for (name, args, params) in rows {
+        let request =
+            hms_client().request_by_name(name, args, params.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let sent: Value = serde_json::from_str(request.body.as_deref().expect("a body")).unwrap();
+        assert_eq!(&sent, params, "{name}");
+    }
+}
+
+/// An absent optional field (or one given as `null`: JavaScript's `{ description: maybe }`) is
+/// left out, at the top and in nested typed params.
+#[test]
+fn absent_optional_fields_are_left_out() {
+    let request = hms_client()
+        .request_by_name(
+            "rooms.create",
+            &[],
+            json!({"name": "r", "description": null, "recording_info": {"enabled": true, "upload_info": null}}),
+        )
+        .unwrap();
+    let sent: Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+    assert_eq!(sent, json!({"name": "r", "recording_info": {"enabled": true}}));
 }

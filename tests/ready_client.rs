@@ -10,7 +10,7 @@ use edgeroom::hms::rooms::{RoomFilters, RoomSettings};
 use edgeroom::http::HttpResponse;
 use edgeroom::prelude::*;
 use edgeroom::token::decode_token;
-use edgeroom::videosdk::PageQuery;
+use edgeroom::videosdk::rooms::RoomFilters as VideoSdkRoomFilters;
 use futures_util::{StreamExt, TryStreamExt};
 
 fn hms(answers: Vec<HttpResponse>) -> Client<HmsClient, Scripted, FixedEnv> {
@@ -124,8 +124,14 @@ fn a_list_is_a_stream_of_its_items() {
     let pages = r#"{"pageInfo":{"currentPage":1,"lastPage":2},"data":[{"roomId":"a"}]}"#;
     let last = r#"{"pageInfo":{"currentPage":2,"lastPage":2},"data":[{"roomId":"b"}]}"#;
     let client = vsdk(vec![HttpResponse::new(200, pages), HttpResponse::new(200, last)]);
-    let rooms: Vec<_> =
-        block_on(client.rooms().list(PageQuery { per_page: Some(1), page: None }).into_stream().try_collect()).unwrap();
+    let rooms: Vec<_> = block_on(
+        client
+            .rooms()
+            .list(VideoSdkRoomFilters { per_page: Some(1), ..Default::default() })
+            .into_stream()
+            .try_collect(),
+    )
+    .unwrap();
     let ids: Vec<&str> = rooms.iter().map(|r: &edgeroom::videosdk::rooms::Room| r.room_id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
     let sent = client.transport().sent.borrow();

@@ -71,8 +71,18 @@ fn cases() -> Vec<(Case, Option<Value>)> {
     let h2m = json!({"roomId": "r1", "storage": {"type": "gcp", "bucket": "b"}});
     let mrm = json!({"recordingIds": ["a", {"id": "b", "presignedUrl": "https://p"}]});
     let rtt = json!({"roomId": "r1", "modelId": "m", "summary": {"enabled": false}});
+    // The official SDK's other start and end fields, by their wire names.
+    let rec_all = json!({"roomId": "r1", "onFailure": {"action": "close-room", "waitTime": 30}, "fileFormat": "webm",
+        "resourceId": "res1", "preSignedUrl": "https://up.example/x"});
+    let hls_all = json!({"roomId": "r1", "webhookUrl": "https://h.example", "recording": {"enabled": true}, "resourceId": "res1"});
+    let rtmp_all = json!({"roomId": "r1", "outputs": [{"url": "rtmp://a.example/live", "streamKey": "k"}],
+        "transcription": {"enabled": true}, "resourceId": "res1"});
+    let end_all = json!({"roomId": "r1", "sessionId": "s1", "vsdkForceKill": true, "ignoreClosed": false});
+    let create_more = json!({"geoFence": "eu001", "multiComposition": {"recording": true, "hls": false, "rtmp": true},
+        "allowedParticipantIds": ["ann", "ben"]});
     vec![
         with(case::<v::rooms::CreateRoom>(&[], create.clone(), Post, "/v2/rooms"), create),
+        with(case::<v::rooms::CreateRoom>(&[], create_more.clone(), Post, "/v2/rooms"), create_more),
         none(case::<v::rooms::GetRoom>(&["abc-xyzw-lmno"], Value::Null, Get, "/v2/rooms/abc-xyzw-lmno")),
         none(case::<v::rooms::ValidateRoom>(&["abc-xyzw-lmno"], Value::Null, Get, "/v2/rooms/validate/abc-xyzw-lmno")),
         none(case::<v::rooms::ListRooms>(&[], json!({"page": 2, "perPage": 20}), Get, "/v2/rooms?page=2&perPage=20")),
@@ -85,6 +95,13 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             json!({"customRoomId": "final-testing"}),
             Get,
             "/v2/sessions?customRoomId=final-testing",
+        )),
+        // Epoch milliseconds stay numbers, as the official SDK sends them.
+        none(case::<v::sessions::ListSessions>(
+            &[],
+            json!({"roomId": "r1", "query": "r1", "startDate": 1767225600000_i64, "endDate": 1767312000000_i64}),
+            Get,
+            "/v2/sessions?endDate=1767312000000&query=r1&roomId=r1&startDate=1767225600000",
         )),
         none(case::<v::sessions::GetSession>(&["s1"], Value::Null, Get, "/v2/sessions/s1")),
         none(case::<v::sessions::ListParticipants>(&["s1"], Value::Null, Get, "/v2/sessions/s1/participants")),
@@ -110,11 +127,32 @@ fn cases() -> Vec<(Case, Option<Value>)> {
         ),
         with(case::<v::media::StartRecording>(&[], rec.clone(), Post, "/v2/recordings/start"), rec),
         with(case::<v::media::StartRecording>(&[], rec_upload.clone(), Post, "/v2/recordings/start"), rec_upload),
+        with(case::<v::media::StartRecording>(&[], rec_all.clone(), Post, "/v2/recordings/start"), rec_all),
+        with(case::<v::media::StartHls>(&[], hls_all.clone(), Post, "/v2/hls/start"), hls_all),
+        with(case::<v::media::StartRtmp>(&[], rtmp_all.clone(), Post, "/v2/livestreams/start"), rtmp_all),
+        with(case::<v::sessions::EndSession>(&[], end_all.clone(), Post, "/v2/sessions/end"), end_all),
         with(
             case::<v::media::StopRecording>(&[], json!({"roomId": "r1"}), Post, "/v2/recordings/end"),
             json!({"roomId": "r1"}),
         ),
+        // One job by its id, as the official SDK's stop({ roomId, id }).
+        with(
+            case::<v::media::StopRecording>(&[], json!({"roomId": "r1", "id": "rec1"}), Post, "/v2/recordings/end"),
+            json!({"roomId": "r1", "id": "rec1"}),
+        ),
         none(case::<v::media::ListRecordings>(&[], json!({"roomId": "r1"}), Get, "/v2/recordings?roomId=r1")),
+        none(case::<v::media::ListRecordings>(
+            &[],
+            json!({"query": "r.*", "withTranscription": true}),
+            Get,
+            "/v2/recordings?query=r.%2A&withTranscription=true",
+        )),
+        none(case::<v::media::ListRecordings>(
+            &[],
+            json!({"withTranscription": false}),
+            Get,
+            "/v2/recordings?withTranscription=false",
+        )),
         none(case::<v::media::GetRecording>(&["rec1"], Value::Null, Get, "/v2/recordings/rec1")),
         none(case::<v::media::DeleteRecording>(&["rec1"], Value::Null, Delete, "/v2/recordings/rec1")),
         with(
@@ -139,7 +177,13 @@ fn cases() -> Vec<(Case, Option<Value>)> {
             case::<v::media::StopRtmp>(&[], json!({"roomId": "r1"}), Post, "/v2/livestreams/end"),
             json!({"roomId": "r1"}),
         ),
+        with(
+            case::<v::media::StopRtmp>(&[], json!({"roomId": "r1", "id": "ls1"}), Post, "/v2/livestreams/end"),
+            json!({"roomId": "r1", "id": "ls1"}),
+        ),
         none(case::<v::media::ListRtmp>(&[], Value::Null, Get, "/v2/livestreams")),
+        none(case::<v::media::ListRtmp>(&[], json!({"query": "r1"}), Get, "/v2/livestreams?query=r1")),
+        none(case::<v::media::ListHls>(&[], json!({"query": "r1"}), Get, "/v2/hls?query=r1")),
         none(case::<v::media::GetRtmp>(&["l1"], Value::Null, Get, "/v2/livestreams/l1")),
         none(case::<v::stats::GetSessionQualityStats>(&["s1"], Value::Null, Get, "/v2/sessions/s1/stats")),
         none(case::<v::stats::GetParticipantQualityStats>(
@@ -441,4 +485,80 @@ fn the_rest_token_is_raw_and_has_the_crawler_role() {
     assert_eq!(claims["apikey"], VIDEOSDK_API_KEY);
     assert_eq!(claims["roles"], serde_json::json!(["crawler"]));
     assert_eq!(claims["version"], 2);
+}
+
+/// A `null` the caller put inside a free-form map is sent as given (only an absent optional
+/// field is left out): one row per free-form map of the VideoSDK params.
+#[test]
+fn nulls_inside_free_form_maps_are_sent_as_given() {
+    let rec = json!({"roomId": "r1", "transcription": {"enabled": true, "summary": null}});
+    let hls = json!({"roomId": "r1", "transcription": {"enabled": true, "language": null}});
+    let prec = json!({"roomId": "r1", "participantId": "p1", "metadata": {"lesson": 4, "tutor": null}});
+    for (c, given) in [
+        (case::<v::media::StartRecording>(&[], rec.clone(), Post, "/v2/recordings/start"), rec),
+        (case::<v::media::StartHls>(&[], hls.clone(), Post, "/v2/hls/start"), hls),
+        (
+            case::<v::recordings::StartParticipantRecording>(
+                &[],
+                prec.clone(),
+                Post,
+                "/v2/recordings/participant/start",
+            ),
+            prec,
+        ),
+    ] {
+        assert_eq!(c.body, Some(given), "{}", c.name);
+    }
+    // An absent optional field, or one given as null, is left out.
+    let c = case::<v::media::StartRecording>(
+        &[],
+        json!({"roomId": "r1", "webhookUrl": null}),
+        Post,
+        "/v2/recordings/start",
+    );
+    assert_eq!(c.body, Some(json!({"roomId": "r1"})));
+}
+
+#[test]
+fn session_dates_are_epoch_milliseconds() {
+    assert_eq!(
+        refused::<v::sessions::ListSessions>(&[], json!({"roomId": "r1", "startDate": "2026-01-01"})),
+        "startDate: must be an integer, not a string"
+    );
+    assert_eq!(
+        refused::<v::sessions::ListSessions>(&[], json!({"roomId": "r1", "endDate": -1})),
+        "endDate: must be an integer from 0 to 8640000000000000"
+    );
+    assert_eq!(
+        refused::<v::media::ListRecordings>(&[], json!({"withTranscription": "yes"})),
+        "withTranscription: must be a boolean, not a string"
+    );
+}
+
+#[test]
+fn recording_start_rules() {
+    let start = |extra: Value| {
+        let mut params = json!({"roomId": "r1"});
+        params.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        refused::<v::media::StartRecording>(&[], params)
+    };
+    assert_eq!(start(json!({"fileFormat": "mkv"})), "fileFormat: must be one of mp4, webm");
+    assert_eq!(start(json!({"onFailure": {"action": "retry"}})), "onFailure.action: must be close-room");
+    assert_eq!(
+        start(json!({"onFailure": {"action": "close-room", "waitTime": 151}})),
+        "onFailure.waitTime: must be an integer from 0 to 150"
+    );
+    assert_eq!(start(json!({"force": true})).split(' ').next(), Some("force:"));
+    assert_eq!(
+        create_refused(json!({"allowedParticipantIds": ["ann", ""]})),
+        "allowedParticipantIds[1]: must be a non-empty string"
+    );
+    assert_eq!(
+        create_refused(json!({"multiComposition": {"sip": true}})).split(' ').next(),
+        Some("multiComposition.sip:")
+    );
+    assert_eq!(
+        refused::<v::sessions::EndSession>(&[], json!({"roomId": "r1", "force": true})).split(' ').next(),
+        Some("force:")
+    );
 }

@@ -38,7 +38,7 @@ metadata?: JsonValue,
 /**
  * ISO 8601.
  */
-joined_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+joined_at?: string, };
 
 export type ActiveRoom = { 
 /**
@@ -56,7 +56,7 @@ customer_id?: string,
 /**
  * The live session.
  */
-session?: ActiveSession, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+session?: ActiveSession, };
 
 export type ActiveSession = { 
 /**
@@ -70,7 +70,7 @@ created_at?: string,
 /**
  * The ids of the connected peers.
  */
-peers?: Array<string>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+peers?: Array<string>, };
 
 export type AnalyticsEvent = { 
 /**
@@ -92,7 +92,7 @@ type?: EventType,
 /**
  * What it happened to; the members depend on the type.
  */
-data?: EventData, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+data?: EventData, };
 
 export type AssetFilters = { 
 /**
@@ -132,7 +132,7 @@ export type AuthToken = {
 /**
  * The app token (a JWT) to join with.
  */
-token: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+token: string, };
 
 export type AutoClose = { 
 /**
@@ -302,7 +302,7 @@ fileId?: string,
 /**
  * The file (`fileUrl`, ...).
  */
-file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+file?: JsonValue, };
 
 export type CompositeRecordingFilters = { 
 /**
@@ -356,7 +356,7 @@ timezone?: string,
 /**
  * The pub/sub topic (`pubsub`).
  */
-topic?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+topic?: string, };
 
 export type CreateMergeRecordingParams = { 
 /**
@@ -408,7 +408,15 @@ roomId: string,
 /**
  * One session of it; without, the live one.
  */
-sessionId?: string, };
+sessionId?: string, 
+/**
+ * Ends it by force (the official SDK's `force`).
+ */
+vsdkForceKill?: boolean, 
+/**
+ * No error when the session has already closed.
+ */
+ignoreClosed?: boolean, };
 
 export type EventData = { 
 /**
@@ -518,7 +526,7 @@ recording_presigned_url?: string,
 /**
  * Recording events: the RTMP outputs.
  */
-rtmp?: Array<RtmpOutput>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+rtmp?: Array<RtmpOutput>, };
 
 export type EventFilters = { 
 /**
@@ -526,9 +534,10 @@ export type EventFilters = {
  */
 room_id: string, 
 /**
- * Any of these types; a repeatable query parameter (`type=a&type=b`).
+ * Any of these types; a repeatable query parameter (`type=a&type=b`). One type may be
+ * given as a string, as the official SDK's `listRecordingEvents` takes it.
  */
-type?: Array<EventType>, 
+type?: EventType | Array<EventType>, 
 /**
  * Only this session's events.
  */
@@ -624,7 +633,7 @@ stopped_by?: string,
 /**
  * The files its recording left, once completed (lists leave them out).
  */
-recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording_assets?: Array<RecordingAsset>, };
 
 export type ExternalStreamStart = { 
 /**
@@ -672,7 +681,7 @@ fileName?: string,
 /**
  * More about the capture.
  */
-meta?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+meta?: JsonValue, };
 
 export type HlsRecording = { 
 /**
@@ -692,7 +701,7 @@ hls_vod?: boolean,
 /**
  * Recorded as one file per layer.
  */
-single_file_per_layer?: boolean, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+single_file_per_layer?: boolean, };
 
 export type HlsStream = { 
 /**
@@ -730,7 +739,7 @@ livestreamUrl?: string,
 /**
  * The downstream playlist.
  */
-downstreamUrl?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+downstreamUrl?: string, };
 
 export type HlsToMp4Params = { 
 /**
@@ -778,7 +787,7 @@ start?: string,
 /**
  * When it ended; `null` while running.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type IndividualRecordingFilters = { 
 /**
@@ -928,7 +937,7 @@ stopped_by?: string,
 /**
  * The files its recording left, once completed (lists leave them out).
  */
-recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording_assets?: Array<RecordingAsset>, };
 
 export type LiveStreamStart = { 
 /**
@@ -968,7 +977,7 @@ start?: string,
 /**
  * When it ended; `null` while live.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type MeetingRecordingMergeParams = { 
 /**
@@ -1044,7 +1053,7 @@ sessionId?: string,
 /**
  * The file (`fileUrl`, ...).
  */
-file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+file?: JsonValue, };
 
 export type MergeRecordingCreated = { 
 /**
@@ -1054,7 +1063,7 @@ message?: string,
 /**
  * The merge job.
  */
-recording: MergeRecording, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording: MergeRecording, };
 
 export type MergeRecordingFilters = { 
 /**
@@ -1090,7 +1099,7 @@ recordingId?: string,
 /**
  * The source participant.
  */
-participantId?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+participantId?: string, };
 
 export type MergeSourceType = "participant" | "track" | (string & {});
 
@@ -1152,7 +1161,7 @@ anonymous?: boolean,
 /**
  * The questions, as the poll API takes them.
  */
-questions?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+questions?: Array<{ [key in string]?: JsonValue }>, };
 
 export type NewTemplate = { 
 /**
@@ -1170,7 +1179,7 @@ settings?: { [key in string]?: JsonValue },
 /**
  * Its destinations (recording, streaming, transcription).
  */
-destinations?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+destinations?: { [key in string]?: JsonValue }, };
 
 export type Next = { 
 /**
@@ -1190,7 +1199,7 @@ text?: string,
 /**
  * Its weight, 0 to 1000000 (a quiz's score for it).
  */
-weight?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+weight?: number, };
 
 export type Orientation = "portrait" | "landscape" | (string & {});
 
@@ -1226,7 +1235,7 @@ name?: string,
 /**
  * Every join-to-leave interval.
  */
-timelog?: Array<Timelog>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+timelog?: Array<Timelog>, };
 
 export type ParticipantFileFormat = "mp4" | "webm" | "m3u8" | (string & {});
 
@@ -1283,7 +1292,7 @@ joined_at?: string,
 /**
  * Track id → track.
  */
-tracks?: { [key in string]?: PeerTrack }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+tracks?: { [key in string]?: PeerTrack }, };
 
 export type PeerTrack = { 
 /**
@@ -1313,13 +1322,13 @@ started_at?: string,
 /**
  * Free text.
  */
-description?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+description?: string, };
 
 export type Playback = { 
 /**
  * The HLS playlist's URL (`.../master.m3u8`).
  */
-url?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+url?: string, };
 
 export type Poll = { 
 /**
@@ -1361,7 +1370,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type PollChanges = { 
 /**
@@ -1383,7 +1392,7 @@ anonymous?: boolean,
 /**
  * The questions, replacing the poll's.
  */
-questions?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+questions?: Array<{ [key in string]?: JsonValue }>, };
 
 export type PollMode = "userid" | "peerid" | "username" | (string & {});
 
@@ -1399,7 +1408,7 @@ text?: string,
 /**
  * Its weight.
  */
-weight?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+weight?: number, };
 
 export type PollQuestion = { 
 /**
@@ -1453,7 +1462,7 @@ answer?: JsonValue,
 /**
  * Its options.
  */
-options?: Array<PollOption>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+options?: Array<PollOption>, };
 
 export type PollResponse = { 
 /**
@@ -1511,7 +1520,7 @@ peer?: PollVoter,
 /**
  * ISO 8601.
  */
-created_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+created_at?: string, };
 
 export type PollResponses = { 
 /**
@@ -1525,7 +1534,7 @@ data?: Array<PollResponse>,
 /**
  * The cursor of the next page.
  */
-last?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+last?: string, };
 
 export type PollResult = { 
 /**
@@ -1555,7 +1564,7 @@ options?: Array<number>,
 /**
  * Correct answers (quizzes).
  */
-correct?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+correct?: number, };
 
 export type PollResults = { 
 /**
@@ -1569,7 +1578,7 @@ data?: Array<PollResult>,
 /**
  * The cursor of the next page.
  */
-last?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+last?: string, };
 
 export type PollSession = { 
 /**
@@ -1607,7 +1616,7 @@ user_count?: number,
 /**
  * How many peers could have.
  */
-max_user?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+max_user?: number, };
 
 export type PollStart = "auto" | "manual" | (string & {});
 
@@ -1625,7 +1634,7 @@ userid?: string,
 /**
  * The peer's name.
  */
-username?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+username?: string, };
 
 export type Presign = { 
 /**
@@ -1649,7 +1658,7 @@ path?: string,
 /**
  * How long the URL lives, in seconds.
  */
-expiry?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+expiry?: number, };
 
 export type Quality = "low" | "med" | "high" | (string & {});
 
@@ -1667,7 +1676,7 @@ type?: QuestionType,
 /**
  * Its options, as the poll API takes them.
  */
-options?: Array<{ [key in string]?: JsonValue }>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+options?: Array<{ [key in string]?: JsonValue }>, };
 
 export type QuestionType = "single-choice" | "multiple-choice" | "short-answer" | "long-answer" | (string & {});
 
@@ -1703,7 +1712,7 @@ start?: string,
 /**
  * When it ended; `null` while running.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type RealtimeTranscriptionFilters = { 
 /**
@@ -1745,7 +1754,7 @@ start?: string,
 /**
  * When it ended; `null` while running.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type RecordingAsset = { 
 /**
@@ -1795,7 +1804,7 @@ thumbnails?: Array<string>,
 /**
  * What the file holds.
  */
-metadata?: RecordingMetadata, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+metadata?: RecordingMetadata, };
 
 export type RecordingConfig = { 
 /**
@@ -1829,7 +1838,7 @@ trackRecording?: { [key in string]?: JsonValue },
 /**
  * Stream recording settings.
  */
-streamRecording?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+streamRecording?: { [key in string]?: JsonValue }, };
 
 export type RecordingConfigs = Array<RecordingConfig>;
 
@@ -1897,7 +1906,7 @@ stopped_by?: string,
 /**
  * The files it left, once completed (lists leave them out).
  */
-recording_assets?: Array<RecordingAsset>, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+recording_assets?: Array<RecordingAsset>, };
 
 export type RecordingJobConfig = { 
 /**
@@ -1927,7 +1936,7 @@ destination?: string,
 /**
  * Transcription and summary settings.
  */
-transcription?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+transcription?: { [key in string]?: JsonValue }, };
 
 export type RecordingMetadata = { 
 /**
@@ -1953,7 +1962,7 @@ max_height?: number,
 /**
  * `audio` for a sound-only recording.
  */
-media_type?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+media_type?: string, };
 
 export type RecordingStart = { 
 /**
@@ -2019,7 +2028,7 @@ priority?: number,
 /**
  * Most peers of the role at once, 0 (no limit) to 20000.
  */
-maxPeerCount?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+maxPeerCount?: number, };
 
 export type Room = { 
 /**
@@ -2081,7 +2090,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type RoomChanges = { 
 /**
@@ -2141,7 +2150,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type RoomCodeFilters = { 
 /**
@@ -2196,6 +2205,8 @@ limit?: number,
  * The cursor of the page to fetch (a page's `next`).
  */
 start?: string, };
+
+export type RoomRecordingFileFormat = "mp4" | "webm" | (string & {});
 
 export type RoomRef = { 
 /**
@@ -2255,7 +2266,7 @@ export type RtmpOutput = {
 /**
  * The RTMP URL.
  */
-url?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+url?: string, };
 
 export type RtmpUrls = Array<string>;
 
@@ -2291,7 +2302,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type SessionFilters = { 
 /**
@@ -2347,7 +2358,7 @@ joined_at?: string,
 /**
  * ISO 8601, once it left.
  */
-left_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+left_at?: string, };
 
 export type SessionStatus = "ongoing" | "ended" | (string & {});
 
@@ -2399,7 +2410,19 @@ config?: JobConfig,
 /**
  * Transcription settings.
  */
-transcription?: { [key in string]?: JsonValue }, };
+transcription?: { [key in string]?: JsonValue }, 
+/**
+ * Notified of the stream's events.
+ */
+webhookUrl?: string, 
+/**
+ * A recording to start alongside the stream, as VideoSDK takes it.
+ */
+recording?: { [key in string]?: JsonValue }, 
+/**
+ * A resource-pool unit acquired beforehand.
+ */
+resourceId?: string, };
 
 export type StartParticipantRecordingParams = { 
 /**
@@ -2478,7 +2501,19 @@ webhookUrl?: string,
 /**
  * Post-recording transcription settings.
  */
-transcription?: { [key in string]?: JsonValue }, };
+transcription?: { [key in string]?: JsonValue }, 
+/**
+ * What to do when the composition fails.
+ */
+onFailure?: VideoSdkOnFailure, 
+/**
+ * `mp4` (default) or `webm`.
+ */
+fileFormat?: RoomRecordingFileFormat, 
+/**
+ * A resource-pool unit acquired beforehand.
+ */
+resourceId?: string, };
 
 export type StartRtmpParams = { 
 /**
@@ -2496,7 +2531,15 @@ templateUrl?: string,
 /**
  * The layout and look.
  */
-config?: JobConfig, };
+config?: JobConfig, 
+/**
+ * Transcription settings.
+ */
+transcription?: { [key in string]?: JsonValue }, 
+/**
+ * A resource-pool unit acquired beforehand.
+ */
+resourceId?: string, };
 
 export type StartTrackRecordingParams = { 
 /**
@@ -2572,7 +2615,7 @@ created_at?: string,
 /**
  * ISO 8601.
  */
-updated_at?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updated_at?: string, };
 
 export type SummaryConfig = { 
 /**
@@ -2624,7 +2667,7 @@ createdAt?: string,
 /**
  * ISO 8601.
  */
-updatedAt?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+updatedAt?: string, };
 
 export type TemplateChanges = { 
 /**
@@ -2642,7 +2685,7 @@ settings?: { [key in string]?: JsonValue },
 /**
  * Its destinations.
  */
-destinations?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+destinations?: { [key in string]?: JsonValue }, };
 
 export type TemplateFilters = { 
 /**
@@ -2678,7 +2721,7 @@ priority?: number,
 /**
  * Most peers of the role at once (0: no limit).
  */
-maxPeerCount?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+maxPeerCount?: number, };
 
 export type TemplateSettings = { 
 /**
@@ -2696,7 +2739,7 @@ roomState?: JsonValue,
 /**
  * Retry settings.
  */
-retry?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+retry?: JsonValue, };
 
 export type Theme = "DARK" | "LIGHT" | "DEFAULT" | (string & {});
 
@@ -2718,7 +2761,7 @@ start?: string,
 /**
  * When they left; `null` while present.
  */
-end?: string, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+end?: string, };
 
 export type TrackEventFilters = EventFilters;
 
@@ -2782,7 +2825,7 @@ stoppedAt?: string,
 /**
  * The file (`fileUrl`, `filePath`, size, ...).
  */
-file?: JsonValue, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+file?: JsonValue, };
 
 export type TranscodingFilters = { 
 /**
@@ -2904,7 +2947,7 @@ width?: number,
 /**
  * Pixels.
  */
-height?: number, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+height?: number, };
 
 export type VideoSdkJobFilters = { 
 /**
@@ -2915,6 +2958,60 @@ roomId?: string,
  * One session's jobs.
  */
 sessionId?: string, 
+/**
+ * An exact or regular-expression match on the room's meeting id.
+ */
+query?: string, 
+/**
+ * The page, from 1.
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
+
+export type VideoSdkMultiComposition = { 
+/**
+ * Recordings.
+ */
+recording?: boolean, 
+/**
+ * HLS streams.
+ */
+hls?: boolean, 
+/**
+ * RTMP live streams.
+ */
+rtmp?: boolean, };
+
+export type VideoSdkOnFailure = { 
+/**
+ * `close-room`, the one action VideoSDK documents.
+ */
+action: string, 
+/**
+ * Seconds to wait before acting, 0 to 150 (default 150).
+ */
+waitTime?: number, };
+
+export type VideoSdkRecordingFilters = { 
+/**
+ * One room's recordings.
+ */
+roomId?: string, 
+/**
+ * One session's recordings.
+ */
+sessionId?: string, 
+/**
+ * An exact or regular-expression match on the room's meeting id.
+ */
+query?: string, 
+/**
+ * With each recording's transcription.
+ */
+withTranscription?: boolean, 
 /**
  * The page, from 1.
  */
@@ -2964,7 +3061,21 @@ updatedAt?: string,
 /**
  * Links to related resources.
  */
-links?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+links?: { [key in string]?: JsonValue }, };
+
+export type VideoSdkRoomFilters = { 
+/**
+ * An exact match on the room's `roomId` or `customRoomId`.
+ */
+query?: string, 
+/**
+ * The page, from 1 (a page's `next`).
+ */
+page?: number, 
+/**
+ * Page size, 1 to 100.
+ */
+perPage?: number, };
 
 export type VideoSdkRoomSettings = { 
 /**
@@ -2982,7 +3093,19 @@ autoCloseConfig?: AutoClose,
 /**
  * What starts with each session.
  */
-autoStartConfig?: AutoStart, };
+autoStartConfig?: AutoStart, 
+/**
+ * The region to pin the room to (`us001`, `eu001`, `in001`, ...); without, the API key's.
+ */
+geoFence?: string, 
+/**
+ * Lets several compositions of one kind run at once.
+ */
+multiComposition?: VideoSdkMultiComposition, 
+/**
+ * Only these participant ids may join.
+ */
+allowedParticipantIds?: Array<string>, };
 
 export type VideoSdkRtmpOutput = { 
 /**
@@ -3026,7 +3149,7 @@ participants?: Array<Participant>,
 /**
  * Links to related resources.
  */
-links?: { [key in string]?: JsonValue }, } & ({ [key in string]?: number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null });
+links?: { [key in string]?: JsonValue }, };
 
 export type VideoSdkSessionFilters = { 
 /**
@@ -3043,6 +3166,18 @@ customRoomId?: string,
  */
 status?: SessionStatus, 
 /**
+ * An exact match on the room's `roomId` or `customRoomId`.
+ */
+query?: string, 
+/**
+ * Sessions started at or after this time, in epoch milliseconds.
+ */
+startDate?: number, 
+/**
+ * Sessions started at or before this time, in epoch milliseconds.
+ */
+endDate?: number, 
+/**
  * The page, from 1.
  */
 page?: number, 
@@ -3050,6 +3185,16 @@ page?: number,
  * Page size, 1 to 100.
  */
 perPage?: number, };
+
+export type VideoSdkStopJobParams = { 
+/**
+ * The room.
+ */
+roomId: string, 
+/**
+ * One job of it (the id its start answered).
+ */
+id?: string, };
 
 export type WatermarkType = "custom" | "pubsub" | (string & {});
 
@@ -3078,6 +3223,33 @@ role?: string,
  * Told to the other peers.
  */
 reason?: string, };
+
+/** The stable error codes every edgeroom error carries in `err.code` (README, "Errors"; from `ErrorCode` in src/error.rs). */
+export type ErrorCode =
+  | "invalid_argument"
+  | "malformed_token"
+  | "unsupported_algorithm"
+  | "invalid_signature"
+  | "token_expired"
+  | "token_not_yet_valid"
+  | "token_type_mismatch"
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "api_error"
+  | "invalid_response"
+  | "network"
+  | "timeout"
+  | "aborted"
+  | "unsupported_runtime"
+  | "not_initialized"
+  | "invalid_webhook"
+  | "webhook_unauthenticated"
+  | "webhook_expired"
+  | "wasm_load_failed";
 
 export interface HmsApi {
   readonly activeRooms: {
@@ -3258,7 +3430,7 @@ export interface HmsApi {
      * `GET /recording-assets/{asset_id}/presigned-url?presign_duration=`: a download URL
      * that lives `presign_duration` seconds.
      */
-    generatePreSignedURL(assetId: string, presignDuration: Presign["presign_duration"], options?: CallOptions): Promise<PresignedUrl>;
+    generatePreSignedURL(assetId: string, presignDuration?: Presign["presign_duration"], options?: CallOptions): Promise<PresignedUrl>;
   };
   readonly recordings: {
     /**
@@ -3445,7 +3617,7 @@ export interface VideoSdkApi {
     /**
      * `POST /v2/hls/end`: ends the room's HLS stream (or the one named).
      */
-    stop(roomId: StopHlsParams["roomId"], id: StopHlsParams["id"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: StopHlsParams["roomId"], id?: StopHlsParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/hls/{roomId}/active`: the room's live HLS stream, under `data`.
      */
@@ -3538,11 +3710,11 @@ export interface VideoSdkApi {
      * `POST /v2/recordings/end` (the docs say `/stop` in one place; the API and VideoSDK's
      * own SDKs use `/end`).
      */
-    stop(roomId: RoomRef["roomId"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: VideoSdkStopJobParams["roomId"], id?: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/recordings`: one page of recordings.
      */
-    list(params?: VideoSdkJobFilters, options?: CallOptions): AsyncIterableIterator<Recording>;
+    list(params?: VideoSdkRecordingFilters, options?: CallOptions): AsyncIterableIterator<Recording>;
     /**
      * `GET /v2/recordings/{id}`: one recording.
      */
@@ -3568,7 +3740,7 @@ export interface VideoSdkApi {
     /**
      * `GET /v2/rooms`: one page of rooms.
      */
-    list(params?: PageQuery, options?: CallOptions): AsyncIterableIterator<VideoSdkRoom>;
+    list(params?: VideoSdkRoomFilters, options?: CallOptions): AsyncIterableIterator<VideoSdkRoom>;
     /**
      * `POST /v2/rooms/deactivate`: no new session can start in the room.
      */
@@ -3582,7 +3754,7 @@ export interface VideoSdkApi {
     /**
      * `POST /v2/livestreams/end`: ends the room's RTMP live stream.
      */
-    stop(roomId: RoomRef["roomId"], options?: CallOptions): Promise<JsonValue>;
+    stop(roomId: VideoSdkStopJobParams["roomId"], id?: VideoSdkStopJobParams["id"], options?: CallOptions): Promise<JsonValue>;
     /**
      * `GET /v2/livestreams`: one page of RTMP live streams.
      */

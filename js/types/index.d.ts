@@ -11,7 +11,7 @@
 //
 // Keep in sync with: js/src/api.js (the clients and the helpers beside the generated
 // table), src/wasm/*.rs (the option names each constructor and method accepts),
-// src/error.rs `ErrorCode::as_str` (error codes), js/src/webhooks.js.
+// js/src/webhooks.js. (The error codes are generated from src/error.rs.)
 
 // `.d.ts` specifiers (type-only imports and exports allow them), not "./calls.js": Deno
 // type-checks these files, and where they are not inside a node_modules package (the repo's
@@ -19,6 +19,7 @@
 import type {
   AuthToken,
   CallOptions,
+  ErrorCode,
   EventType,
   HmsApi,
   JsonValue,
@@ -34,54 +35,18 @@ export type * from "./calls.d.ts";
 // =======================================================================================
 // Errors
 
-/** The stable error codes every edgeroom error carries in `err.code`. */
-export type ErrorCode =
-  /** An argument broke a documented rule; nothing was signed or sent. `err.field` names it. */
-  | "invalid_argument"
-  /** A token that is not three base64url parts of JSON. */
-  | "malformed_token"
-  /** A token signed with anything but HS256 (`none` included). */
-  | "unsupported_algorithm"
-  /** The signature does not match the secret. */
-  | "invalid_signature"
-  /** `exp` has passed (beyond the leeway), or the token has no `exp`. */
-  | "token_expired"
-  /** `nbf` lies in the future. */
-  | "token_not_yet_valid"
-  /** The `type` claim is not the one asked for. */
-  | "token_type_mismatch"
-  /** HTTP 400 from the provider. */
-  | "bad_request"
-  /** HTTP 401 from the provider (after one renewal of the management token). */
-  | "unauthorized"
-  /** HTTP 403 from the provider (e.g. "Room is disabled"). */
-  | "forbidden"
-  /** HTTP 404 (and VideoSDK's 402 for an unknown room); `retrieveByName` with no match. */
-  | "not_found"
-  /** HTTP 409 from the provider. */
-  | "conflict"
-  /** HTTP 429 from the provider. */
-  | "rate_limited"
-  /** Any other non-2xx answer. */
-  | "api_error"
-  /** A 2xx answer that is not the documented JSON; `err.body` has the raw text. */
-  | "invalid_response"
-  /** The request could not be sent or its answer not read. */
-  | "network"
-  /** No complete answer within `timeoutMs`. */
-  | "timeout"
-  /** The caller's `AbortSignal` fired. */
-  | "aborted"
-  /** The runtime lacks a secure random source (WebCrypto). */
-  | "unsupported_runtime"
-  /** A webhook request that is not the provider's documented envelope (or is over 1 MiB). */
-  | "invalid_webhook"
-  /** A webhook whose secret headers or signature do not match. */
-  | "webhook_unauthenticated"
-  /** A webhook whose timestamp lies outside the `maxAgeSeconds` replay window. */
-  | "webhook_expired"
-  /** The browser entry was used before `await init()`. */
-  | "not_initialized";
+// `ErrorCode` (the union of the stable codes in `err.code`) is generated into calls.d.ts from
+// src/error.rs `ErrorCode::ALL`; the README's "Errors" table says when each is raised.
+
+/**
+ * An answer with the members edgeroom's types do not name: what the provider sends beyond
+ * them, typed as JSON. The answer types list only the documented members, so a misspelled
+ * read (`room.nmae`) is a type error; to read a member the provider added, say so:
+ * @example
+ * const room: Open<Room> = await hms.rooms.retrieveById(id);
+ * const extra = room.new_member; // JsonValue | undefined
+ */
+export type Open<T> = T & { readonly [member: string]: JsonValue | undefined };
 
 /**
  * Every error edgeroom throws or rejects with: a real `Error` whose `name` is

@@ -75,8 +75,10 @@ pub const RECORDING_EVENT_TYPES: &[&str] = &["beam.recording.success"];
 pub struct EventFilters {
     /// The room whose events are listed (required by 100ms).
     pub room_id: String,
-    /// Any of these types; a repeatable query parameter (`type=a&type=b`).
-    #[serde(rename = "type")]
+    /// Any of these types; a repeatable query parameter (`type=a&type=b`). One type may be
+    /// given as a string, as the official SDK's `listRecordingEvents` takes it.
+    #[serde(rename = "type", default, deserialize_with = "one_or_many")]
+    #[cfg_attr(feature = "ts", ts(type = "EventType | Array<EventType>", optional))]
     pub types: Option<Vec<EventType>>,
     /// Only this session's events.
     pub session_id: Option<String>,
@@ -92,6 +94,36 @@ pub struct EventFilters {
     pub limit: Option<i64>,
     /// The cursor of the page to fetch (a page's `next`).
     pub start: Option<String>,
+}
+
+/// `type` as one event type or an array of them.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> core::result::Result<Option<Vec<EventType>>, D::Error> {
+    struct OneOrMany;
+    impl<'de> serde::de::Visitor<'de> for OneOrMany {
+        type Value = Option<Vec<EventType>>;
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("an array")
+        }
+        fn visit_str<E: serde::de::Error>(self, one: &str) -> core::result::Result<Self::Value, E> {
+            Ok(Some(vec![EventType::from(one)]))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> core::result::Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> core::result::Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> core::result::Result<Self::Value, A::Error> {
+            let mut types = Vec::new();
+            while let Some(kind) = seq.next_element::<EventType>()? {
+                types.push(kind);
+            }
+            Ok(Some(types))
+        }
+    }
+    deserializer.deserialize_any(OneOrMany)
 }
 
 impl EventFilters {
@@ -305,6 +337,16 @@ mod tests {
         let bad_type = params(json!({"room_id": "r", "type": ["track.add.success", ""]})).unwrap();
         let err = hms_client().request(&ListEvents::new(bad_type)).unwrap_err();
         assert_eq!(err.message(), "type[1]: must be a non-empty string");
+        // One type as a string, as the official SDK's listRecordingEvents takes it.
+        let one: EventFilters = params(json!({"room_id": "r", "type": "beam.recording.success"})).unwrap();
+        assert_eq!(
+            hms_client().request(&ListEvents::new(one)).unwrap().url,
+            "https://api.100ms.live/v2/analytics/events?room_id=r&type=beam.recording.success"
+        );
+        assert_eq!(
+            params::<EventFilters>(json!({"room_id": "r", "type": 7})).unwrap_err().message(),
+            "type: must be an array, not a number"
+        );
         let undocumented = params(json!({"room_id": "r", "type": ["transcription.success"]})).unwrap();
         assert!(hms_client().request(&ListEvents::new(undocumented)).is_ok(), "any type 100ms records");
         let err = hms_client().request(&ListEvents::new(EventFilters::room(""))).unwrap_err();

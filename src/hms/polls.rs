@@ -597,7 +597,10 @@ mod tests {
         .unwrap();
         assert_eq!(
             body_json(&req),
-            json!({"title": "Quiz", "mode": "peerid", "start": "manual", "questions": [{"text": "?", "whatever": [1, 2]}]})
+            // A member passed through (not one of the poll's typed fields) is sent as given,
+            // `null` included.
+            json!({"title": "Quiz", "mode": "peerid", "start": "manual", "description": null,
+                "questions": [{"text": "?", "whatever": [1, 2]}]})
         );
         let question = |body: Value| hms_client().request(&UpdatePollQuestion::new("p", "1", params(body)?));
         let req = question(

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 /// sends is lost (and a field it adds never breaks a caller).
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
+/// The latest time a JavaScript `Date` holds, in epoch milliseconds (the bound of the
+/// `startDate`/`endDate` filters).
+pub const MAX_EPOCH_MS: i64 = 8_640_000_000_000_000;
+
 /// VideoSDK lists are page-based: `page` from 1, `perPage` up to 100.
 pub fn check_page(page: Option<i64>, per_page: Option<i64>) -> Result<()> {
     optional(page.as_ref(), |page| int_range("page", *page, 1, MAX_PAGE as i64))?;

@@ -1,7 +1,7 @@
 //! VideoSDK media jobs: cloud recordings, HLS streams (and their frame capture) and RTMP live
 //! streams.
 
-use super::common::{check_id, check_page, Extra, RoomRef};
+use super::common::{check_id, check_page, Extra};
 use super::config::JobConfig;
 use super::VideoSdkClient;
 use crate::call::{calls, Validate};
@@ -94,10 +94,65 @@ pub struct JobFilters {
     pub room_id: Option<String>,
     /// One session's jobs.
     pub session_id: Option<String>,
+    /// An exact or regular-expression match on the room's meeting id.
+    pub query: Option<String>,
     /// The page, from 1.
     pub page: Option<i64>,
     /// Page size, 1 to 100.
     pub per_page: Option<i64>,
+}
+
+/// The filters of `recordings.list`: those of the other job lists, and the transcriptions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkRecordingFilters"))]
+pub struct RecordingFilters {
+    /// One room's recordings.
+    pub room_id: Option<String>,
+    /// One session's recordings.
+    pub session_id: Option<String>,
+    /// An exact or regular-expression match on the room's meeting id.
+    pub query: Option<String>,
+    /// With each recording's transcription.
+    pub with_transcription: Option<bool>,
+    /// The page, from 1.
+    pub page: Option<i64>,
+    /// Page size, 1 to 100.
+    pub per_page: Option<i64>,
+}
+
+impl Validate for RecordingFilters {
+    fn validate(&self) -> Result<()> {
+        check_id("roomId", self.room_id.as_deref())?;
+        check_id("sessionId", self.session_id.as_deref())?;
+        check_page(self.page, self.per_page)
+    }
+}
+
+/// Which job `recordings.stop` or `rtmp.stop` ends: the room's, or (with `id`) that one job,
+/// as the official SDK's `stop({ roomId, id })` names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkStopJobParams"))]
+pub struct StopJobParams {
+    /// The room.
+    pub room_id: String,
+    /// One job of it (the id its start answered).
+    pub id: Option<String>,
+}
+
+impl StopJobParams {
+    /// The room's job.
+    pub fn new(room_id: impl Into<String>) -> Self {
+        StopJobParams { room_id: room_id.into(), id: None }
+    }
+}
+
+impl Validate for StopJobParams {
+    fn validate(&self) -> Result<()> {
+        identifier("roomId", &self.room_id)?;
+        check_id("id", self.id.as_deref())
+    }
 }
 
 impl Validate for JobFilters {
@@ -105,6 +160,36 @@ impl Validate for JobFilters {
         check_id("roomId", self.room_id.as_deref())?;
         check_id("sessionId", self.session_id.as_deref())?;
         check_page(self.page, self.per_page)
+    }
+}
+
+open_enum! {
+    /// The file format of a room recording (default `mp4`).
+    RoomRecordingFileFormat {
+        /// MP4.
+        Mp4 = "mp4",
+        /// WebM.
+        Webm = "webm",
+    }
+}
+
+/// What VideoSDK does when a recording's composition fails.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkOnFailure"))]
+pub struct OnFailure {
+    /// `close-room`, the one action VideoSDK documents.
+    pub action: String,
+    /// Seconds to wait before acting, 0 to 150 (default 150).
+    pub wait_time: Option<i64>,
+}
+
+impl Validate for OnFailure {
+    fn validate(&self) -> Result<()> {
+        if self.action != "close-room" {
+            return Err(Error::invalid("action", "must be close-room"));
+        }
+        optional(self.wait_time.as_ref(), |t| int_range("waitTime", *t, 0, 150))
     }
 }
 
@@ -128,12 +213,21 @@ pub struct StartRecordingParams {
     pub webhook_url: Option<String>,
     /// Post-recording transcription settings.
     pub transcription: Option<serde_json::Map<String, serde_json::Value>>,
+    /// What to do when the composition fails.
+    pub on_failure: Option<OnFailure>,
+    /// `mp4` (default) or `webm`.
+    pub file_format: Option<RoomRecordingFileFormat>,
+    /// A resource-pool unit acquired beforehand.
+    pub resource_id: Option<String>,
 }
 
 impl Validate for StartRecordingParams {
     fn validate(&self) -> Result<()> {
         identifier("roomId", &self.room_id)?;
-        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))
+        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))?;
+        optional(self.on_failure.as_ref(), |f| f.validate().map_err(|e| e.within("onFailure")))?;
+        optional(self.file_format.as_ref(), |f| f.check("fileFormat"))?;
+        check_id("resourceId", self.resource_id.as_deref())
     }
 }
 
@@ -150,12 +244,19 @@ pub struct StartHlsParams {
     pub config: Option<JobConfig>,
     /// Transcription settings.
     pub transcription: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Notified of the stream's events.
+    pub webhook_url: Option<String>,
+    /// A recording to start alongside the stream, as VideoSDK takes it.
+    pub recording: Option<serde_json::Map<String, serde_json::Value>>,
+    /// A resource-pool unit acquired beforehand.
+    pub resource_id: Option<String>,
 }
 
 impl Validate for StartHlsParams {
     fn validate(&self) -> Result<()> {
         identifier("roomId", &self.room_id)?;
-        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))
+        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))?;
+        check_id("resourceId", self.resource_id.as_deref())
     }
 }
 
@@ -208,6 +309,10 @@ pub struct StartRtmpParams {
     pub template_url: Option<String>,
     /// The layout and look.
     pub config: Option<JobConfig>,
+    /// Transcription settings.
+    pub transcription: Option<serde_json::Map<String, serde_json::Value>>,
+    /// A resource-pool unit acquired beforehand.
+    pub resource_id: Option<String>,
 }
 
 impl Validate for StartRtmpParams {
@@ -216,7 +321,8 @@ impl Validate for StartRtmpParams {
         if self.outputs.is_empty() {
             return Err(Error::invalid("outputs", "must list at least one { url, streamKey }"));
         }
-        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))
+        optional(self.config.as_ref(), |c| c.validate().map_err(|e| e.within("config")))?;
+        check_id("resourceId", self.resource_id.as_deref())
     }
 }
 
@@ -294,11 +400,11 @@ calls! {
 
     /// `POST /v2/recordings/end` (the docs say `/stop` in one place; the API and VideoSDK's
     /// own SDKs use `/end`).
-    StopRecording = "recordings.stop": Post "/v2/recordings/end" () body RoomRef => serde_json::Value,
-        reply Reply::Empty, fields ["roomId"];
+    StopRecording = "recordings.stop": Post "/v2/recordings/end" () body StopJobParams => serde_json::Value,
+        reply Reply::Empty, fields ["roomId", "id"];
 
     /// `GET /v2/recordings`: one page of recordings.
-    ListRecordings = "recordings.list": Get "/v2/recordings" () query JobFilters => Page<Recording>, reply PAGE;
+    ListRecordings = "recordings.list": Get "/v2/recordings" () query RecordingFilters => Page<Recording>, reply PAGE;
 
     /// `GET /v2/recordings/{id}`: one recording.
     GetRecording = "recordings.get": Get "/v2/recordings/{}" (id: "id") none () => Recording, reply JOB;
@@ -337,8 +443,8 @@ calls! {
         reply Reply::Empty;
 
     /// `POST /v2/livestreams/end`: ends the room's RTMP live stream.
-    StopRtmp = "rtmp.stop": Post "/v2/livestreams/end" () body RoomRef => serde_json::Value,
-        reply Reply::Empty, fields ["roomId"];
+    StopRtmp = "rtmp.stop": Post "/v2/livestreams/end" () body StopJobParams => serde_json::Value,
+        reply Reply::Empty, fields ["roomId", "id"];
 
     /// `GET /v2/livestreams`: one page of RTMP live streams.
     ListRtmp = "rtmp.list": Get "/v2/livestreams" () query JobFilters => Page<Livestream>, reply PAGE;

@@ -354,7 +354,7 @@ impl<'c, T: Transport, E: Env> Recordings<'c, T, E> {
     /// Sends [`crate::videosdk::media::StopRecording`].
     pub fn stop(
         &self,
-        params: crate::videosdk::common::RoomRef,
+        params: crate::videosdk::media::StopJobParams,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
         self.0.send(crate::videosdk::media::StopRecording::new(params))
     }
@@ -364,7 +364,7 @@ impl<'c, T: Transport, E: Env> Recordings<'c, T, E> {
     /// Sends [`crate::videosdk::media::ListRecordings`].
     pub fn list(
         &self,
-        params: crate::videosdk::media::JobFilters,
+        params: crate::videosdk::media::RecordingFilters,
     ) -> Pages<crate::videosdk::media::ListRecordings, VideoSdkClient, T, E> {
         self.0.pages(crate::videosdk::media::ListRecordings::new(params))
     }
@@ -421,7 +421,7 @@ impl<'c, T: Transport, E: Env> Rooms<'c, T, E> {
     /// Sends [`crate::videosdk::rooms::ListRooms`].
     pub fn list(
         &self,
-        params: crate::videosdk::common::PageQuery,
+        params: crate::videosdk::rooms::RoomFilters,
     ) -> Pages<crate::videosdk::rooms::ListRooms, VideoSdkClient, T, E> {
         self.0.pages(crate::videosdk::rooms::ListRooms::new(params))
     }
@@ -457,7 +457,7 @@ impl<'c, T: Transport, E: Env> Rtmp<'c, T, E> {
     /// Sends [`crate::videosdk::media::StopRtmp`].
     pub fn stop(
         &self,
-        params: crate::videosdk::common::RoomRef,
+        params: crate::videosdk::media::StopJobParams,
     ) -> impl Future<Output = Result<serde_json::Value>> + 'c {
         self.0.send(crate::videosdk::media::StopRtmp::new(params))
     }

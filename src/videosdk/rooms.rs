@@ -1,13 +1,13 @@
 //! VideoSDK rooms: create (idempotent on `customRoomId`), get, validate, list, deactivate.
 
-use super::common::{check_id, Extra, PageQuery, RoomRef};
+use super::common::{check_id, check_page, Extra, RoomRef};
 use super::config::{AutoClose, AutoStart, RoomWebhook};
 use super::VideoSdkClient;
 use crate::call::{calls, Retry, Validate};
 use crate::error::Result;
 use crate::hms::rooms::Refused;
 use crate::reply::{Page, Paging, Reply};
-use crate::rules::optional;
+use crate::rules::{identifier, optional};
 use serde::{Deserialize, Serialize};
 
 /// A room, as VideoSDK answers it.
@@ -54,6 +54,12 @@ pub struct RoomSettings {
     pub auto_close_config: Option<AutoClose>,
     /// What starts with each session.
     pub auto_start_config: Option<AutoStart>,
+    /// The region to pin the room to (`us001`, `eu001`, `in001`, ...); without, the API key's.
+    pub geo_fence: Option<String>,
+    /// Lets several compositions of one kind run at once.
+    pub multi_composition: Option<MultiComposition>,
+    /// Only these participant ids may join.
+    pub allowed_participant_ids: Option<Vec<String>>,
     /// Discontinued by VideoSDK; refused up front.
     #[serde(default, skip_serializing, deserialize_with = "region_discontinued")]
     #[cfg_attr(feature = "ts", ts(skip))]
@@ -83,11 +89,48 @@ impl Validate for RoomSettings {
         check_id("customRoomId", self.custom_room_id.as_deref())?;
         optional(self.webhook.as_ref(), |w| w.validate().map_err(|e| e.within("webhook")))?;
         optional(self.auto_close_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoCloseConfig")))?;
-        optional(self.auto_start_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoStartConfig")))
+        optional(self.auto_start_config.as_ref(), |c| c.validate().map_err(|e| e.within("autoStartConfig")))?;
+        check_id("geoFence", self.geo_fence.as_deref())?;
+        for (i, id) in self.allowed_participant_ids.iter().flatten().enumerate() {
+            identifier(&format!("allowedParticipantIds[{i}]"), id)?;
+        }
+        Ok(())
     }
 }
 
+/// Which kinds of composition may run several at once in a room.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkMultiComposition"))]
+pub struct MultiComposition {
+    /// Recordings.
+    pub recording: Option<bool>,
+    /// HLS streams.
+    pub hls: Option<bool>,
+    /// RTMP live streams.
+    pub rtmp: Option<bool>,
+}
+
 const ROOM: Reply = Reply::Object(&["roomId"]);
+
+/// The filters of `rooms.list`: a match on the room's id, and the page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields), ts(rename = "VideoSdkRoomFilters"))]
+pub struct RoomFilters {
+    /// An exact match on the room's `roomId` or `customRoomId`.
+    pub query: Option<String>,
+    /// The page, from 1 (a page's `next`).
+    pub page: Option<i64>,
+    /// Page size, 1 to 100.
+    pub per_page: Option<i64>,
+}
+
+impl Validate for RoomFilters {
+    fn validate(&self) -> Result<()> {
+        check_page(self.page, self.per_page)
+    }
+}
 
 calls! {
     provider VideoSdkClient;
@@ -103,7 +146,7 @@ calls! {
     ValidateRoom = "rooms.validate": Get "/v2/rooms/validate/{}" (room_id: "roomId") none () => Room, reply ROOM;
 
     /// `GET /v2/rooms`: one page of rooms.
-    ListRooms = "rooms.list": Get "/v2/rooms" () query PageQuery => Page<Room>, reply Reply::Page(Paging::PageNumber);
+    ListRooms = "rooms.list": Get "/v2/rooms" () query RoomFilters => Page<Room>, reply Reply::Page(Paging::PageNumber);
 
     /// `POST /v2/rooms/deactivate`: no new session can start in the room.
     DeactivateRoom = "rooms.deactivate": Post "/v2/rooms/deactivate" () body RoomRef => Extra,
@@ -177,14 +220,17 @@ mod tests {
             c.request(&ValidateRoom::new("a b")).unwrap().url,
             "https://api.videosdk.live/v2/rooms/validate/a%20b"
         );
-        let page = PageQuery { page: Some(2), per_page: Some(20) };
+        let page = RoomFilters { page: Some(2), per_page: Some(20), ..RoomFilters::default() };
         assert_eq!(
             c.request(&ListRooms::new(page)).unwrap().url,
             "https://api.videosdk.live/v2/rooms?page=2&perPage=20"
         );
         for (query, message) in [
-            (PageQuery { per_page: Some(500), ..PageQuery::default() }, "perPage: must be an integer from 1 to 100"),
-            (PageQuery { page: Some(0), ..PageQuery::default() }, "page: must be an integer from 1 to 1000000"),
+            (
+                RoomFilters { per_page: Some(500), ..RoomFilters::default() },
+                "perPage: must be an integer from 1 to 100",
+            ),
+            (RoomFilters { page: Some(0), ..RoomFilters::default() }, "page: must be an integer from 1 to 1000000"),
         ] {
             assert_eq!(c.request(&ListRooms::new(query)).unwrap_err().message(), message);
         }

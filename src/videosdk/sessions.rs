@@ -1,12 +1,12 @@
 //! VideoSDK sessions and their participants.
 
-use super::common::{check_id, check_page, Extra, PageQuery};
+use super::common::{check_id, check_page, Extra, PageQuery, MAX_EPOCH_MS};
 use super::VideoSdkClient;
 use crate::call::{calls, Validate};
 use crate::error::{Error, Result};
 use crate::open_enum::open_enum;
 use crate::reply::{Page, Paging, Reply};
-use crate::rules::identifier;
+use crate::rules::{identifier, int_range, optional};
 use serde::{Deserialize, Serialize};
 
 open_enum! {
@@ -87,6 +87,12 @@ pub struct SessionFilters {
     /// Only the sessions in this state (`ongoing`: the live one), as
     /// `@videosdk.live/server-sdk` asks for a room's live session.
     pub status: Option<SessionStatus>,
+    /// An exact match on the room's `roomId` or `customRoomId`.
+    pub query: Option<String>,
+    /// Sessions started at or after this time, in epoch milliseconds.
+    pub start_date: Option<i64>,
+    /// Sessions started at or before this time, in epoch milliseconds.
+    pub end_date: Option<i64>,
     /// The page, from 1.
     pub page: Option<i64>,
     /// Page size, 1 to 100.
@@ -105,6 +111,8 @@ impl Validate for SessionFilters {
         check_id("roomId", self.room_id.as_deref())?;
         check_id("customRoomId", self.custom_room_id.as_deref())?;
         check_page(self.page, self.per_page)?;
+        optional(self.start_date.as_ref(), |ms| int_range("startDate", *ms, 0, MAX_EPOCH_MS))?;
+        optional(self.end_date.as_ref(), |ms| int_range("endDate", *ms, 0, MAX_EPOCH_MS))?;
         if self.room_id.is_none() && self.custom_room_id.is_none() {
             return Err(Error::invalid("roomId", "or customRoomId is required: say whose sessions to list"));
         }
@@ -121,6 +129,11 @@ pub struct EndSessionParams {
     pub room_id: String,
     /// One session of it; without, the live one.
     pub session_id: Option<String>,
+    /// Ends it by force (the official SDK's `force`).
+    #[serde(rename = "vsdkForceKill")]
+    pub vsdk_force_kill: Option<bool>,
+    /// No error when the session has already closed.
+    pub ignore_closed: Option<bool>,
 }
 
 impl Validate for EndSessionParams {
@@ -215,7 +228,12 @@ mod tests {
     #[test]
     fn end_and_remove_bodies() {
         let c = videosdk_client();
-        let end = EndSessionParams { room_id: "r1".into(), session_id: Some("s1".into()) };
+        let end = EndSessionParams {
+            room_id: "r1".into(),
+            session_id: Some("s1".into()),
+            vsdk_force_kill: None,
+            ignore_closed: None,
+        };
         let req = c.request(&EndSession::new(end)).unwrap();
         assert_eq!(
             body_json(&req),

@@ -45,6 +45,32 @@ describe("recordings", () => {
     assertVideoSdkError(assert, await api.post("/recordings/end", { roomId: room.roomId }), 409, /No Recording is running/);
   });
 
+  test("end takes the job's id (the official SDK's stop({ roomId, id })); lists filter by query and take withTranscription", async () => {
+    const { emu, api } = await setup();
+    const { room } = await liveRoom(emu, api);
+    await api.post("/recordings/start", { roomId: room.roomId });
+    const [job] = (await api.get(`/recordings?query=${room.roomId}&withTranscription=true`)).body.data;
+    assert.equal(job.roomId, room.roomId);
+    assert.deepEqual((await api.get("/recordings?query=no-such-room")).body.data, []);
+    assert.equal((await api.get(`/recordings?query=${room.roomId.slice(0, 4)}.*`)).body.data.length, 1);
+    assertVideoSdkError(assert, await api.get("/recordings?withTranscription=yes"), 400, /withTranscription must be true or false/);
+    assertVideoSdkError(assert, await api.post("/recordings/end", { roomId: room.roomId, id: "other" }), 404, /Recording not found/);
+    assert.equal((await api.post("/recordings/end", { roomId: room.roomId, id: job.id })).body, "Recording stopped successfully");
+    assert.equal((await api.get(`/recordings/${job.id}`)).body.status, "stopped");
+  });
+
+  test("start keeps onFailure, fileFormat, resourceId, preSignedUrl and checks them", async () => {
+    const { emu, api } = await setup();
+    const { room } = await liveRoom(emu, api);
+    assertVideoSdkError(assert, await api.post("/recordings/start", { roomId: room.roomId, fileFormat: "mkv" }), 400, /fileFormat must be one of mp4, webm/);
+    assertVideoSdkError(assert, await api.post("/recordings/start", { roomId: room.roomId, onFailure: { action: "close-room", waitTime: 151 } }), 400, /waitTime/);
+    const onFailure = { action: "close-room", waitTime: 30 };
+    const start = await api.post("/recordings/start", { roomId: room.roomId, onFailure, fileFormat: "webm", resourceId: "res-1", preSignedUrl: "https://up.example/x" });
+    assert.equal(start.status, 200, start.text);
+    const [job] = (await api.get(`/recordings?roomId=${room.roomId}`)).body.data;
+    assert.deepEqual([job.onFailure, job.fileFormat, job.resourceId, job.preSignedUrl], [onFailure, "webm", "res-1", "https://up.example/x"]);
+  });
+
   test("start needs a live session and one recording at a time; roomId must be a roomId", async () => {
     const { emu, api } = await setup();
     const idle = (await api.post("/rooms", { customRoomId: "idle" })).body;

@@ -62,6 +62,18 @@ describe("create room", () => {
     assert.equal((await api.get("/rooms")).body.pageInfo.total, 2);
   });
 
+  test("geoFence, multiComposition, allowedParticipantIds are kept and checked; list filters by query", async () => {
+    const { api } = await setup();
+    const extra = { geoFence: "eu001", multiComposition: { recording: true, rtmp: false }, allowedParticipantIds: ["ann"] };
+    const room = (await api.post("/rooms", { customRoomId: "fenced", ...extra })).body;
+    assert.deepEqual([room.geoFence, room.multiComposition, room.allowedParticipantIds], [extra.geoFence, extra.multiComposition, extra.allowedParticipantIds]);
+    assert.ok(!("geoFence" in (await api.post("/rooms", {})).body));
+    assertVideoSdkError(assert, await api.post("/rooms", { multiComposition: { sip: true } }), 400, /multiComposition.sip is not supported/);
+    assertVideoSdkError(assert, await api.post("/rooms", { allowedParticipantIds: "ann" }), 400, /allowedParticipantIds must be an array/);
+    assert.deepEqual((await api.get("/rooms?query=fenced")).body.data.map((r) => r.roomId), [room.roomId]);
+    assert.deepEqual((await api.get(`/rooms?query=${room.roomId}`)).body.data.map((r) => r.roomId), [room.roomId]);
+  });
+
   test("region is discontinued -> 400 saying so", async () => {
     const { api } = await setup();
     assertVideoSdkError(assert, await api.post("/rooms", { region: "sg001" }), 400, /region is discontinued/);

@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CONTROL, VSDK, assertVideoSdkError, call, liveRoom, setup } from "./videosdk-helpers.js";
+import { CONTROL, VSDK, assertVideoSdkError, call, liveRoom, setup, T0 } from "./videosdk-helpers.js";
 
 const at = (seconds) => new Date(Date.parse("2025-03-01T10:00:00.000Z") + seconds * 1000).toISOString();
 
@@ -104,6 +104,20 @@ describe("sessions API", () => {
     assertVideoSdkError(assert, await api.get("/sessions/000000000000000000000000"), 404, /Session not found/);
   });
 
+  test("list filters by query (roomId or customRoomId) and startDate/endDate (epoch ms, on the start)", async () => {
+    const { emu, api, clock } = await setup();
+    const one = await liveRoom(emu, api, { customRoomId: "one" });
+    clock.advance(60_000);
+    const two = await liveRoom(emu, api, { customRoomId: "two" });
+    const ids = async (query) => (await api.get(`/sessions?${query}`)).body.data.map((s) => s.id);
+    assert.deepEqual(await ids("query=one"), [one.session.id]);
+    assert.deepEqual(await ids(`query=${two.room.roomId}`), [two.session.id]);
+    assert.deepEqual(await ids(`startDate=${T0 + 1}`), [two.session.id]);
+    assert.deepEqual(await ids(`endDate=${T0}`), [one.session.id]);
+    assert.deepEqual(await ids(`startDate=${T0}&endDate=${T0 + 60_000}`), [one.session.id, two.session.id]);
+    assertVideoSdkError(assert, await api.get("/sessions?startDate=yesterday"), 400, /startDate must be epoch milliseconds/);
+  });
+
   test("participants, active participants and one participant", async () => {
     const { emu, api, clock } = await setup();
     const { room, session } = await liveRoom(emu, api, {}, ["ann", "ben", "cid"]);
@@ -139,6 +153,11 @@ describe("sessions API", () => {
     assert.ok(body.participants.every((p) => p.timelog.at(-1).end === at(30)));
     assertVideoSdkError(assert, await api.post("/sessions/end", { roomId: room.roomId }), 409, /no active session/);
     assertVideoSdkError(assert, await api.post("/sessions/end", { roomId: room.roomId, sessionId: session.id }), 409, /already ended/);
+    // ignoreClosed: an ended session is answered as it is; vsdkForceKill is a boolean.
+    const again = await api.post("/sessions/end", { roomId: room.roomId, sessionId: session.id, ignoreClosed: true, vsdkForceKill: true });
+    assert.equal(again.status, 200, again.text);
+    assert.equal(again.body.status, "ended");
+    assertVideoSdkError(assert, await api.post("/sessions/end", { roomId: room.roomId, vsdkForceKill: "yes" }), 400, /vsdkForceKill must be a boolean/);
   });
 
   test("POST /sessions/end: sessionId must be the room's; roomId is required and must be a roomId", async () => {

@@ -13,21 +13,21 @@ const MEDIA = {
   recording: {
     label: "Recording",
     check: checkRecordingStart,
-    fields: ["templateUrl", "config", "transcription", "webhookUrl", "awsDirPath", "preSignedUrl"],
+    fields: ["templateUrl", "config", "transcription", "webhookUrl", "awsDirPath", "preSignedUrl", "onFailure", "fileFormat", "resourceId"],
     started: () => "Recording started successfully",
     ended: "Recording stopped successfully",
   },
   hls: {
     label: "HLS",
     check: checkHlsStart,
-    fields: ["templateUrl", "config", "orientation", "transcription"],
+    fields: ["templateUrl", "config", "orientation", "transcription", "webhookUrl", "recording", "resourceId"],
     started: (ctx, job) => presentJob(ctx.base, job),
     ended: "HLS stopped successfully",
   },
   livestream: {
     label: "Livestream",
     check: checkLivestreamStart,
-    fields: ["outputs", "templateUrl", "config", "transcription"],
+    fields: ["outputs", "templateUrl", "config", "transcription", "resourceId"],
     started: () => "Livestream started successfully",
     ended: "Livestream ended successfully",
   },
@@ -59,7 +59,7 @@ function mediaHandlers(kind) {
     return started(ctx, startJob(ctx.state, ctx.clock, kind, session, pick(body, fields)));
   }
 
-  // Ends the room's running job; HLS also takes the job's `id`, which must be that one.
+  // Ends the room's running job; with the job's `id` (recordings, HLS, RTMP alike), that one.
   function end(ctx) {
     const body = objectBody(ctx.body);
     const room = roomOf(ctx, body);
@@ -72,13 +72,30 @@ function mediaHandlers(kind) {
     return ended;
   }
 
+  // Filters: roomId, sessionId, query (the room's id, exactly, or as a regular expression),
+  // and for recordings withTranscription (true | false).
   function list(ctx) {
     const roomId = ctx.query.get("roomId");
     const sessionId = ctx.query.get("sessionId");
+    const query = ctx.query.get("query");
+    const withTranscription = ctx.query.get("withTranscription");
+    if (kind === "recording" && withTranscription !== null && !["true", "false"].includes(withTranscription)) {
+      throw invalid("withTranscription must be true or false");
+    }
+    let pattern = null;
+    if (query !== null) {
+      try {
+        pattern = new RegExp(query);
+      } catch {
+        pattern = null;
+      }
+    }
+    const matchesQuery = (id) => query === null || id === query || (pattern !== null && pattern.test(id));
     const jobs = jobsOf(ctx.state, kind).filter((job) =>
       job.apiKey === ctx.app.apiKey
       && (roomId === null || job.roomId === roomId)
-      && (sessionId === null || job.sessionId === sessionId));
+      && (sessionId === null || job.sessionId === sessionId)
+      && matchesQuery(job.roomId));
     return pageOf(jobs, ctx.query, (job) => presentJob(ctx.base, job));
   }
 

@@ -33,6 +33,10 @@ function newRoom(ctx, body) {
     webhook: structuredClone(body.webhook),
     autoStartConfig: structuredClone(body.autoStartConfig),
   };
+  // Kept and answered only when given.
+  for (const field of ["geoFence", "multiComposition", "allowedParticipantIds"]) {
+    if (has(body, field)) room[field] = structuredClone(body[field]);
+  }
   if (has(body, "autoCloseConfig")) {
     const { type, duration = DEFAULT_AUTO_CLOSE_MINUTES } = body.autoCloseConfig;
     room.autoCloseConfig = { type, duration };
@@ -54,8 +58,12 @@ function createRoom(ctx) {
   return presentRoom(ctx.base, room);
 }
 
+// Filter: query (the room's roomId or customRoomId, exactly).
 function listRooms(ctx) {
-  return pageOf(roomsOf(ctx.state, ctx.app.apiKey), ctx.query, (room) => presentRoom(ctx.base, room));
+  const query = ctx.query.get("query");
+  const rooms = roomsOf(ctx.state, ctx.app.apiKey)
+    .filter((room) => query === null || room.roomId === query || room.customRoomId === query);
+  return pageOf(rooms, ctx.query, (room) => presentRoom(ctx.base, room));
 }
 
 function getRoom(ctx) {

@@ -111,18 +111,42 @@ export function checkRoomBody(body) {
     throw invalid("region is discontinued: VideoSDK now picks the servers closest to the participants; for geo-fencing, contact VideoSDK");
   }
   optionalString(body, "customRoomId");
+  optionalString(body, "geoFence");
+  if (has(body, "multiComposition")) {
+    checkObject(body.multiComposition, "multiComposition");
+    for (const [kind, on] of Object.entries(body.multiComposition)) {
+      if (!["recording", "hls", "rtmp"].includes(kind)) throw invalid(`multiComposition.${kind} is not supported: use recording, hls and/or rtmp`);
+      if (typeof on !== "boolean") throw invalid(`multiComposition.${kind} must be a boolean`);
+    }
+  }
+  if (has(body, "allowedParticipantIds")) {
+    const ids = body.allowedParticipantIds;
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "string" && id !== "")) {
+      throw invalid("allowedParticipantIds must be an array of participant ids");
+    }
+  }
   if (has(body, "webhook")) checkWebhook(body.webhook);
   if (has(body, "autoCloseConfig")) checkAutoClose(body.autoCloseConfig);
   if (has(body, "autoStartConfig")) checkAutoStart(body.autoStartConfig);
 }
 
+// `onFailure: { action: "close-room", waitTime: 0 ..= 150 }`, `fileFormat` mp4 | webm.
 export function checkRecordingStart(body) {
   checkMediaOptions(body, "", MAX_GRID_SIZE);
-  for (const field of ["webhookUrl", "awsDirPath", "preSignedUrl"]) optionalString(body, field);
+  for (const field of ["webhookUrl", "awsDirPath", "preSignedUrl", "resourceId"]) optionalString(body, field);
+  if (has(body, "fileFormat") && !["mp4", "webm"].includes(body.fileFormat)) throw invalid("fileFormat must be one of mp4, webm");
+  if (has(body, "onFailure")) {
+    const { onFailure } = body;
+    if (!isObject(onFailure) || onFailure.action !== "close-room") throw invalid("onFailure.action must be close-room");
+    const wait = onFailure.waitTime;
+    if (wait !== undefined && !(Number.isInteger(wait) && wait >= 0 && wait <= 150)) throw invalid("onFailure.waitTime must be an integer from 0 to 150");
+  }
 }
 
 export function checkHlsStart(body) {
   checkMediaOptions(body, "", MAX_HLS_GRID_SIZE);
+  for (const field of ["webhookUrl", "resourceId"]) optionalString(body, field);
+  if (has(body, "recording") && !isObject(body.recording)) throw invalid("recording must be an object");
 }
 
 export function checkLivestreamStart(body) {

@@ -125,18 +125,35 @@ function targetOf(ctx) {
 const SESSION_STATUSES = ["ongoing", "ended"];
 
 // Filters: roomId, customRoomId, status (ongoing | ended; the official SDKs find a room's live
-// session with status=ongoing&perPage=1, so ignoring it would answer an ended one).
+// session with status=ongoing&perPage=1, so ignoring it would answer an ended one), query (the
+// room's roomId or customRoomId, exactly), startDate and endDate (epoch milliseconds, on the
+// session's start).
 function listSessions(ctx) {
   const roomId = ctx.query.get("roomId");
   const customRoomId = ctx.query.get("customRoomId");
   const status = ctx.query.get("status");
+  const query = ctx.query.get("query");
   if (status !== null && !SESSION_STATUSES.includes(status)) {
     throw invalid(`status must be one of ${SESSION_STATUSES.join(", ")}`);
   }
-  const matches = (session) =>
-    (roomId === null || session.roomId === roomId)
-    && (customRoomId === null || ctx.state.rooms.get(session.roomId).customRoomId === customRoomId)
-    && (status === null || session.status === status);
+  const epoch = (name) => {
+    const text = ctx.query.get(name);
+    if (text === null) return null;
+    if (!/^\d+$/.test(text)) throw invalid(`${name} must be epoch milliseconds`);
+    return Number(text);
+  };
+  const startDate = epoch("startDate");
+  const endDate = epoch("endDate");
+  const matches = (session) => {
+    const room = ctx.state.rooms.get(session.roomId);
+    const started = Date.parse(session.start);
+    return (roomId === null || session.roomId === roomId)
+      && (customRoomId === null || room.customRoomId === customRoomId)
+      && (status === null || session.status === status)
+      && (query === null || session.roomId === query || room.customRoomId === query)
+      && (startDate === null || started >= startDate)
+      && (endDate === null || started <= endDate);
+  };
   const sessions = sessionsOf(ctx.state, ctx.app.apiKey).filter(matches);
   return pageOf(sessions, ctx.query, (s) => presentSession(ctx.base, s));
 }
@@ -171,9 +188,21 @@ function getParticipant(ctx) {
   return presentParticipant(participant);
 }
 
-// POST /sessions/end answers the ended session, as VideoSDK's server SDK describes.
+// POST /sessions/end answers the ended session, as VideoSDK's server SDK describes. Booleans
+// `vsdkForceKill` (the SDK's `force`; here every end is immediate) and `ignoreClosed` (a
+// session already ended is answered as it is instead of a 409).
 function endSessionRoute(ctx) {
-  const { session } = targetOf(ctx);
+  const body = objectBody(ctx.body);
+  for (const flag of ["vsdkForceKill", "ignoreClosed"]) {
+    if (body[flag] !== undefined && typeof body[flag] !== "boolean") throw invalid(`${flag} must be a boolean`);
+  }
+  const room = requireRoomId(ctx.state, ctx.app.apiKey, requiredString(body, "roomId"));
+  const sessionId = optionalString(body, "sessionId");
+  if (body.ignoreClosed === true && sessionId !== undefined) {
+    const session = requireSession(ctx.state, ctx.app.apiKey, sessionId);
+    if (session.roomId === room.roomId && session.status !== "ongoing") return presentSession(ctx.base, session);
+  }
+  const session = ongoingSession(ctx, room, sessionId);
   endSession(ctx.state, session, ctx.clock.ms);
   return presentSession(ctx.base, session);
 }
