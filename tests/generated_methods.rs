@@ -5,6 +5,9 @@
 //!
 //! `cargo test --test generated_methods` fails when either file is stale;
 //! `EDGEROOM_WRITE_GENERATED=1` with the same command rewrites them (`scripts/build.sh` does).
+//! The methods name each call's params and answer types, so a change to a call's types can
+//! leave the crate not compiling until they are rewritten: empty both files (`: >
+//! src/hms/methods.rs; : > src/videosdk/methods.rs`), then rewrite.
 //!
 //! The Rust names follow one convention for both providers (the JavaScript names stay as the
 //! official SDKs have them): the namespace is the JavaScript one in snake case, the method
