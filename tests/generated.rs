@@ -89,6 +89,8 @@ fn params_kind(spec: &Spec) -> &'static str {
         Params::None => "none",
         Params::Query => "query",
         Params::Body => "body",
+        // `Params` is #[non_exhaustive]: a kind added later needs its name here.
+        other => panic!("no params kind for {other:?}"),
     }
 }
 
