@@ -44,7 +44,8 @@ pub enum Params {
 pub struct Spec {
     /// The stable name the JS method table uses, `namespace.method`, e.g. `"rooms.create"`.
     pub name: &'static str,
-    /// The declaration's doc comment, for the generated TypeScript.
+    /// The declaration's doc comment, for the generated TypeScript and Rust methods; empty
+    /// on wasm32, whose modules never read it (the docs are in the `.d.ts` and rustdoc).
     pub doc: &'static str,
     /// The HTTP method.
     pub method: Method,
@@ -177,7 +178,8 @@ macro_rules! calls {
                 type Response = $response;
                 const SPEC: &'static $crate::call::Spec = &$crate::call::Spec {
                     name: $js,
-                    doc: concat!($($doc, "\n"),*),
+                    // Only the generators read it (the .d.ts, the Rust methods): never in the .wasm.
+                    doc: if cfg!(target_arch = "wasm32") { "" } else { concat!($($doc, "\n"),*) },
                     method: $crate::http::Method::$method,
                     host: calls!(@host $($host)?),
                     path: $path,

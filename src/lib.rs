@@ -253,3 +253,9 @@ pub use reply::{Next, Page};
 #[cfg(all(target_arch = "wasm32", any(feature = "wasm-tokens", feature = "fetch")))]
 #[doc(hidden)]
 pub mod wasm;
+
+/// The npm package's allocator: talc, smaller than the standard library's dlmalloc. Only with
+/// the package's own features: a Rust user's module keeps the allocator it chooses.
+#[cfg(all(target_arch = "wasm32", feature = "wasm-tokens"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

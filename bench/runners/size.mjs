@@ -284,8 +284,8 @@ export const AREAS = [
   },
   {
     id: "allocator",
-    label: "allocator (std's dlmalloc)",
-    paths: ["dlmalloc::", "std::sys::alloc::"],
+    label: "allocator (talc)",
+    paths: ["talc::", "lock_api::", "dlmalloc::", "std::sys::alloc::"],
     names: /^(__rustc::)?(__rust_(alloc|dealloc|realloc|alloc_zeroed|alloc_error_handler|no_alloc_shim_is_unstable)|__rdl_|__rg_)/,
   },
   {
