@@ -181,10 +181,12 @@ fn shaped(u: &mut Unstructured, reply: Reply) -> Result<Value> {
                     }
                     map.insert("data".to_owned(), data);
                 }
+                _ => unreachable!("a reply shape this target does not generate"),
             }
             Value::Object(map)
         }
         Reply::Json | Reply::Empty => common::any_json(u, 4, KEYS)?,
+        _ => unreachable!("a reply shape this target does not generate"),
     })
 }
 
@@ -227,6 +229,7 @@ fn check_read(call: &TypedCall, body: Option<&Value>, result: &edgeroom::Result<
             body.is_object() && is_array_or_absent(body, "events") && member(body, "next").is_none_or(Value::is_string),
         ),
         Reply::Page(_) => None,
+        _ => unreachable!("a reply shape this target does not generate"),
     };
     let text = match result {
         Ok(text) => text,
@@ -269,6 +272,7 @@ fn check_read(call: &TypedCall, body: Option<&Value>, result: &edgeroom::Result<
                     };
                     session.and_then(|s| member(s, "participants"))
                 }
+                _ => unreachable!("a reply shape this target does not generate"),
             };
             assert_eq!(items, source.unwrap_or(&empty), "{context}: items are not the body's");
             match (&page["next"], paging) {
@@ -294,6 +298,7 @@ fn check_read(call: &TypedCall, body: Option<&Value>, result: &edgeroom::Result<
                 (other, _) => panic!("{context}: next is {other}"),
             }
         }
+        _ => unreachable!("a reply shape this target does not generate"),
     }
 }
 

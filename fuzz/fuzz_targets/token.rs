@@ -260,6 +260,7 @@ fn mint(u: &mut Unstructured) -> libfuzzer_sys::arbitrary::Result<()> {
                     Permission::AllowJoin => "allow_join",
                     Permission::AllowMod => "allow_mod",
                     Permission::AskJoin => "ask_join",
+                    other => panic!("a permission this target does not know: {other:?}"),
                 })
             })
             .collect();
@@ -280,6 +281,7 @@ fn mint(u: &mut Unstructured) -> libfuzzer_sys::arbitrary::Result<()> {
                     Value::from(match r {
                         VideoSdkRole::Crawler => "crawler",
                         VideoSdkRole::Rtc => "rtc",
+                        other => panic!("a role this target does not know: {other:?}"),
                     })
                 })
                 .collect();

@@ -27,7 +27,7 @@ use edgeroom::by_name::ByName;
 use edgeroom::call::{Host, Params, Spec};
 use edgeroom::hms::{HmsClient, HmsOptions};
 use edgeroom::http::{HttpRequest, Method};
-use edgeroom::videosdk::VideoSdkClient;
+use edgeroom::videosdk::{VideoSdkClient, VideoSdkOptions};
 use edgeroom::ErrorCode;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -60,7 +60,14 @@ fn clients() -> Clients {
             .collect(),
         videosdk: BASES
             .iter()
-            .map(|base| VideoSdkClient::new("fuzz-api-key", SECRET, Some(base), Default::default()).expect("a client"))
+            .map(|base| {
+                VideoSdkClient::new(
+                    "fuzz-api-key",
+                    SECRET,
+                    &VideoSdkOptions { base_url: Some((*base).to_owned()), ..Default::default() },
+                )
+                .expect("a client")
+            })
             .collect(),
     }
 }
@@ -125,6 +132,7 @@ fn check_request(spec: &Spec, base: &str, args: &[String], request: &HttpRequest
     let base = match spec.host {
         Host::Api => base,
         Host::Auth => AUTH_BASE,
+        other => panic!("{context}: a host this target does not know: {other:?}"),
     };
     let mut expected = base.trim_end_matches('/').to_owned();
     let mut segments = spec.path.split("{}");
