@@ -359,13 +359,19 @@ pub fn percent_encode(value: &str) -> String {
     out
 }
 
-/// Whether any object in `value` has a `null` member.
-pub fn has_null_member(value: &Value) -> bool {
-    match value {
-        Value::Array(items) => items.iter().any(has_null_member),
-        Value::Object(map) => map.values().any(|v| v.is_null() || has_null_member(v)),
-        _ => false,
+/// The paths (`a.b[0].c`) of every null member or item in `value`.
+pub fn null_paths(value: &Value) -> Vec<String> {
+    fn walk(value: &Value, path: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Null => out.push(path.to_owned()),
+            Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(v, &format!("{path}[{i}]"), out)),
+            Value::Object(map) => map.iter().for_each(|(k, v)| walk(v, &format!("{path}.{k}"), out)),
+            _ => {}
+        }
     }
+    let mut out = Vec::new();
+    walk(value, "", &mut out);
+    out
 }
 
 /// One step of a field path: a member or an item.
