@@ -15,9 +15,22 @@ const RENEW_SHARE: i64 = 10;
 /// ...or five minutes, whichever is less.
 const RENEW_MARGIN_CAP_SECONDS: i64 = 300;
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct TokenCache {
     cached: Mutex<Option<(Minted, i64)>>,
+}
+
+/// The cached token is a bearer credential: `Debug` (a client's, a log line's) says only
+/// whether there is one and when it expires.
+impl core::fmt::Debug for TokenCache {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let cached = self.cached.lock().unwrap_or_else(PoisonError::into_inner);
+        let expires_at = cached.as_ref().map(|(minted, _)| minted.expires_at);
+        f.debug_struct("TokenCache")
+            .field("token", &expires_at.map(|_| "<redacted>"))
+            .field("expires_at", &expires_at)
+            .finish()
+    }
 }
 
 impl TokenCache {

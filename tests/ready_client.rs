@@ -46,8 +46,12 @@ fn the_builder_checks_what_it_is_given_and_names_the_field() {
 fn the_secret_is_never_in_debug_output() {
     let builder = HmsClient::builder().access_key("key").secret("the-secret-value");
     assert!(!format!("{builder:?}").contains("the-secret-value"), "{builder:?}");
-    let client = hms(vec![]);
-    assert!(!format!("{client:?}").contains("secret\""), "{client:?}");
+    let client = hms(vec![HttpResponse::new(200, r#"{"id":"r1"}"#)]);
+    block_on(client.rooms().get("r1")).unwrap();
+    let management = client.management_token().unwrap().token;
+    let debug = format!("{client:?}");
+    assert!(!debug.contains("\"secret\"") && !debug.contains(&management), "{debug}");
+    assert!(debug.contains("<redacted>"), "{debug}");
 }
 
 #[test]
