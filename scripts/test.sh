@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test tier, installing what is missing first. Exits non-zero on any failure.
 #   native   cargo test (with the README's Rust example as a doctest), clippy (host, wasm32,
-#            and the token module without wasm-full), rustfmt, cargo doc without warnings,
+#            and the token module with wasm-tokens only; with and without the reqwest
+#            feature), rustfmt, cargo doc without warnings,
 #            the generated files current
 #   wasm     wasm-bindgen tests in Node and in headless Chromium
 #   package  the npm package build, then the emulator's own tests

@@ -1,5 +1,5 @@
 //! The token entry's WebAssembly module (`edgeroom/tokens`): edgeroom's wasm exports without
-//! the default feature `wasm-full`, i.e. the token API only (see `src/wasm/mod.rs`). Built by
+//! `wasm-full`, with `wasm-tokens` only, i.e. the token API (see `src/wasm/mod.rs`). Built by
 //! `scripts/build.sh` for wasm32; nothing of its own.
 
 #![forbid(unsafe_code)]
