@@ -15,7 +15,7 @@
 mod builder;
 mod pages;
 
-pub use builder::{ClientBuilder, Configure};
+pub use builder::{ClientBuilder, Configure, Settings};
 pub use pages::Pages;
 
 use crate::call::Call;
