@@ -44,7 +44,9 @@ function displayHost(host) {
 function listen(server, port, host) {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => {
+    // A burst of new connections (the load tier opens thousands at once) must queue, not be
+    // refused: Node's default backlog is 511.
+    server.listen({ port, host, backlog: 4096 }, () => {
       server.off("error", reject);
       resolve(server.address().port);
     });
@@ -78,6 +80,12 @@ export async function startEmulatorServer({ port = 0, host = "127.0.0.1", log, .
     }
     log?.(`${req.method} ${req.url.split("?")[0]} -> ${status}`);
   });
+  // A pooled client socket must never be closed under a request that is already on its way:
+  // with Node's 5 s default, a POST reusing a socket the server is closing that moment fails
+  // with ECONNRESET, and no client may retry a POST. Real providers keep connections open far
+  // longer than any client pool does; so does the emulator.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   const actualPort = await listen(server, port, host);
   origin = `http://${displayHost(host)}:${actualPort}`;
 
