@@ -1,27 +1,43 @@
-//! Calls by name, with JSON params: what a dynamic caller (a proxy forwarding requests, a
-//! table-driven test, a fuzzer) has in hand. The typed calls are the Rust API; this is the
-//! same path reached from data, through the provider's one list of calls.
+//! Calls by name, with JSON params: what a dynamic caller has in hand (the npm package's one
+//! export per provider, a proxy forwarding requests, a table-driven test, a fuzzer). The
+//! typed calls are the Rust API; this is the same path reached from data, through the
+//! provider's one list of calls, and the one table of calls at run time.
+//!
+//! The params are checked by reading them into the call's typed params (every rule, every
+//! message) and then sent as the JSON they were given ([`crate::params::checked`],
+//! [`crate::request::build_checked`]): no call serialises its typed params here, so a build
+//! that only calls by name (the `.wasm`) carries no serialisation code per call.
 
-use crate::call::{params_from_json, Call, Spec};
+use crate::call::{Call, Params, Spec};
 use crate::client::Provider;
 use crate::error::{Error, Result};
 use crate::hms::HmsClient;
 use crate::http::HttpRequest;
 use crate::videosdk::VideoSdkClient;
+use serde_json::{Map, Value};
 
 /// One call of provider `P`, from JSON.
 pub struct JsonEntry<P> {
     /// Its declaration.
     pub spec: &'static Spec,
     /// Its request from path arguments and JSON params (`null` for none).
-    pub build: fn(&P, Vec<String>, serde_json::Value) -> Result<HttpRequest>,
+    pub build: fn(&P, Vec<String>, Value) -> Result<HttpRequest>,
 }
 
-fn build<C: Call>(client: &C::Provider, args: Vec<String>, params: serde_json::Value) -> Result<HttpRequest>
+fn build<C: Call>(client: &C::Provider, args: Vec<String>, mut params: Value) -> Result<HttpRequest>
 where
     C::Provider: Provider,
 {
-    client.request(&C::from_parts(args, params_from_json(params)?)?)
+    let spec = C::SPEC;
+    match (spec.params, params.is_null()) {
+        (Params::None, true) => {}
+        (Params::None, false) => return Err(Error::invalid("params", format_args!("{} takes no params", spec.name))),
+        // `null` stands for an empty params object.
+        (_, true) => params = Value::Object(Map::new()),
+        (_, false) => {}
+    }
+    let typed = crate::params::checked(&mut params)?;
+    crate::request::build_checked(&C::from_parts(args, typed)?, client.base_url(spec.host), params)
 }
 
 macro_rules! json_entries {
@@ -33,12 +49,17 @@ pub trait ByName: Provider + 'static {
     /// Its calls.
     const CALLS: &'static [JsonEntry<Self>];
 
-    /// The request of the call `name` with path `args` and JSON `params`.
-    fn request_by_name(&self, name: &str, args: &[&str], params: serde_json::Value) -> Result<HttpRequest> {
-        let entry = Self::CALLS
+    /// The call `name`, or an `invalid_argument` error naming the provider.
+    fn call_named(name: &str) -> Result<&'static JsonEntry<Self>> {
+        Self::CALLS
             .iter()
             .find(|entry| entry.spec.name == name)
-            .ok_or_else(|| Error::invalid("endpoint", format_args!("{name} is not a {} call", Self::NAME)))?;
+            .ok_or_else(|| Error::invalid("endpoint", format_args!("{name} is not a {} call", Self::NAME)))
+    }
+
+    /// The request of the call `name` with path `args` and JSON `params` (`null` for none).
+    fn request_by_name(&self, name: &str, args: &[&str], params: Value) -> Result<HttpRequest> {
+        let entry = Self::call_named(name)?;
         (entry.build)(self, args.iter().map(|arg| (*arg).to_owned()).collect(), params)
     }
 }

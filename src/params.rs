@@ -7,7 +7,7 @@
 //! with `serde_path_to_error` around it, as before: that pairing instantiated every params
 //! type's visitors twice over (the wrapper's and the inner deserializer's), and serde_json
 //! offers a struct to its `visit_seq` as well as its `visit_map`; over the ~100 calls of the
-//! dispatch table that was most of the `.wasm` (`node bench/run.mjs --only size`). Here:
+//! table of calls that was most of the `.wasm` (`node bench/run.mjs --only size`). Here:
 //!
 //! - the path is built only on the error path, each level adding its key or index as the
 //!   error passes up, so the success path carries no tracking state;
@@ -34,7 +34,47 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
 /// `T` from `value`, the error as it is, for callers whose error is not about params (a
 /// webhook event's wrong member is the sender's mistake, `invalid_webhook`).
 pub fn deserialize<T: DeserializeOwned>(value: &Value) -> std::result::Result<T, ParamsError> {
+    NONES.with(|nones| nones.borrow_mut().clear());
     T::deserialize(ValueDeserializer(value))
+}
+
+/// `T` from `value`, which is then made the JSON that is sent for it: each `null` that `T`
+/// read as an absent optional field (`None`) is removed, as the typed value's serialisation
+/// leaves `None` out; every other member stays as the caller wrote it (the `null`s of a
+/// free-form map, the members a params type passes through). So the checked text is what
+/// goes out, without serialising the typed value again (`crate::request::build_checked`).
+pub fn checked<T: DeserializeOwned>(value: &mut Value) -> Result<T> {
+    let typed = from_value(value)?;
+    let nones = NONES.with(|nones| std::mem::take(&mut *nones.borrow_mut()));
+    if !nones.is_empty() {
+        remove_members(value, &nones);
+    }
+    Ok(typed)
+}
+
+thread_local! {
+    /// The `null`s the last [`deserialize`] read as `None`, by address in the value it read:
+    /// only [`checked`] looks, right after, while that value is unchanged.
+    static NONES: std::cell::RefCell<Vec<*const Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Removes the object members that are one of `nones` (by address), at any depth. Each
+/// object's members are matched before any of them is removed: removing one moves the
+/// others within the map's storage.
+fn remove_members(value: &mut Value, nones: &[*const Value]) {
+    match value {
+        Value::Object(members) => {
+            members.values_mut().for_each(|member| remove_members(member, nones));
+            let gone: Vec<String> = members
+                .iter()
+                .filter(|(_, member)| nones.contains(&(*member as *const Value)))
+                .map(|(key, _)| key.clone())
+                .collect();
+            gone.iter().for_each(|key| drop(members.remove(key)));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| remove_members(item, nones)),
+        _ => {}
+    }
 }
 
 /// A deserialisation error on its way up: the rule, and the path from the failing value up
@@ -236,7 +276,10 @@ impl<'a> de::Deserializer<'a> for ValueDeserializer<'a> {
     #[inline(never)]
     fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, ParamsError> {
         match self.0 {
-            Value::Null => visitor.visit_none(),
+            Value::Null => {
+                NONES.with(|nones| nones.borrow_mut().push(self.0));
+                visitor.visit_none()
+            }
             _ => visitor.visit_some(self),
         }
     }

@@ -11,12 +11,28 @@ use serde_json::Value;
 /// The request of `call` against `base_url` (the provider's base URL for the call's host).
 pub fn build<C: Call>(call: &C, base_url: &str) -> Result<HttpRequest> {
     call.params().validate()?;
-    let spec = C::SPEC;
-    let params = match spec.params {
+    let params = match C::SPEC.params {
         Params::None => None,
         Params::Query | Params::Body => Some(params_value(call.params())?),
     };
-    assemble(spec, base_url, &call.args(), params, call.idempotent())
+    finish(call, base_url, params)
+}
+
+/// The request of `call`, whose params were read from `checked` by
+/// [`crate::params::checked`]: that JSON is sent as it is (completed as [`build`] completes
+/// the typed params' own), not serialised again from the typed value. What callers holding
+/// JSON use (calls by name, the npm package), so they carry no serialisation code per call.
+pub fn build_checked<C: Call>(call: &C, base_url: &str, checked: Value) -> Result<HttpRequest> {
+    call.params().validate()?;
+    finish(call, base_url, (C::SPEC.params != Params::None).then_some(checked))
+}
+
+/// The validated params' JSON completed ([`crate::call::Validate::complete`]) into the request.
+fn finish<C: Call>(call: &C, base_url: &str, mut params: Option<Value>) -> Result<HttpRequest> {
+    if let Some(Value::Object(wire)) = &mut params {
+        call.params().complete(wire);
+    }
+    assemble(C::SPEC, base_url, &call.args(), params, call.idempotent())
 }
 
 /// The params as JSON. An absent optional field (`None`) is left out, as JavaScript callers

@@ -8,9 +8,11 @@
 
 #![allow(dead_code)]
 
+pub mod requests;
+
+use arbitrary::{Result, Unstructured};
 use edgeroom::call::{Call, Spec};
 use edgeroom::{Error, ErrorCode};
-use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use serde_json::{Map, Value};
 
 /// `ErrorCode::as_str` of every variant: the documented set (README "Errors", src/error.rs).
@@ -500,6 +502,9 @@ pub fn value_for(u: &mut Unstructured, rule: &str, current: &Value) -> Result<Op
     } else if rule.contains("an array") || rule.contains("a sequence") {
         Value::Array(Vec::new())
     } else if rule.contains("an object") || rule.contains("a map") || rule.contains("struct") {
+        Value::Object(probe())
+    } else if rule.contains("at least one field") {
+        // An empty change: a probe's refusal lists the fields.
         Value::Object(probe())
     } else if rule.contains("must be null") {
         Value::Null

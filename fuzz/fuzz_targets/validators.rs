@@ -17,91 +17,29 @@
 //!   body only on a body call, valid JSON (serde_json) with no `null` member, an object or an
 //!   array; `content-type: application/json` with a body or on a POST;
 //! - the client's secret appears in no error message, URL or body (unless the input itself
-//!   carried it).
+//!   carried it);
+//! - by name (the checked JSON forwarded as given) and the typed way (the JSON read into the
+//!   typed params, which are serialised) give the same request or the same error
+//!   (`common::requests::both_ways`; `tests/checked_params.rs` runs the same on stable).
 #![no_main]
 
 #[path = "../common/mod.rs"]
 mod common;
 
-use edgeroom::by_name::ByName;
+use common::requests::{
+    argument, both_ways, clients, first_params, repair, Clients, AUTH_BASE, BASES, HMS_TYPED, ROUNDS, SECRET,
+    VIDEOSDK_TYPED,
+};
 use edgeroom::call::{Host, Params, Spec};
-use edgeroom::hms::{HmsClient, HmsOptions};
 use edgeroom::http::{HttpRequest, Method};
-use edgeroom::videosdk::{VideoSdkClient, VideoSdkOptions};
 use edgeroom::ErrorCode;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
-/// Sends of one input, the first included.
-const ROUNDS: usize = 10;
-/// Never generated: if it shows up in an error, a URL or a body, it leaked from the client.
-const SECRET: &str = "zQ7-fuzz-client-secret-9xW";
-const BASES: &[&str] = &["https://api.100ms.live/v2", "http://127.0.0.1:8787/x/", "https://api.videosdk.live"];
-const AUTH_BASE: &str = "https://auth.example.test/v2/";
-
-struct Clients {
-    hms: Vec<HmsClient>,
-    videosdk: Vec<VideoSdkClient>,
-}
-
-fn clients() -> Clients {
-    Clients {
-        hms: BASES
-            .iter()
-            .map(|base| {
-                let options = HmsOptions {
-                    base_url: Some(base.to_string()),
-                    auth_base_url: Some(AUTH_BASE.to_owned()),
-                    ..HmsOptions::default()
-                };
-                HmsClient::new("fuzz-access-key", SECRET, &options).expect("a valid client")
-            })
-            .collect(),
-        videosdk: BASES
-            .iter()
-            .map(|base| {
-                VideoSdkClient::new(
-                    "fuzz-api-key",
-                    SECRET,
-                    &VideoSdkOptions { base_url: Some((*base).to_owned()), ..Default::default() },
-                )
-                .expect("a client")
-            })
-            .collect(),
-    }
-}
-
 thread_local! {
     /// The clients hold a token cache (a `RefCell`): one set per thread.
     static CLIENTS: Clients = clients();
-}
-
-/// A path argument: mostly plain, sometimes anything.
-fn argument(u: &mut Unstructured) -> Result<String> {
-    if u.ratio(1, 2)? {
-        Ok(u.choose(&["r1", "6284eb3f119d5dbdd03ac068", "abc-xyzw-lmno", "host"])?.to_string())
-    } else {
-        common::string(u)
-    }
-}
-
-/// The first params: nothing, free-form JSON, JSON text from the input, or an object with a
-/// member no params type declares (whose refusal lists the known ones).
-fn first_params(u: &mut Unstructured, spec: &Spec) -> Result<Value> {
-    Ok(match u.int_in_range(0..=7u8)? {
-        0 => Value::Null,
-        1 => common::any_json(u, 4, &[])?,
-        2 => {
-            let text: String = u.arbitrary()?;
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
-        }
-        3 if spec.params == Params::Body => {
-            let n = u.int_in_range(0..=3usize)?;
-            Value::Array((0..n).map(|_| Value::Object(common::probe())).collect())
-        }
-        _ => Value::Object(common::probe()),
-    })
 }
 
 /// Whether `text` is `name=value` pairs joined by `&`, each of unreserved characters and `%XX`.
@@ -168,40 +106,6 @@ fn check_request(spec: &Spec, base: &str, args: &[String], params: &Value, reque
     }
 }
 
-/// What a refusal says to change: an argument, the argument count, or the params at a path.
-fn repair(
-    u: &mut Unstructured,
-    spec: &Spec,
-    err: &edgeroom::Error,
-    args: &mut Vec<String>,
-    params: &mut Value,
-) -> Result<bool> {
-    let Some(field) = err.field() else { return Ok(false) };
-    let rule = err.message().get(field.len() + 2..).unwrap_or_default();
-    if field == "arguments" {
-        args.resize(spec.args.len(), "r1".to_owned());
-        args.truncate(spec.args.len());
-        return Ok(true);
-    }
-    if let Some(i) = spec.args.iter().position(|name| *name == field) {
-        args[i] = u.choose(&["r1", "a b/c?d#e&f", "é", "abc-xyzw-lmno"])?.to_string();
-        return Ok(true);
-    }
-    let path = match field.strip_prefix("params") {
-        Some(rest) if rest.is_empty() || rest.starts_with('[') => rest,
-        _ => field,
-    };
-    let Some(steps) = common::parse_path(path) else { return Ok(false) };
-    let Some(slot) = common::at_path(params, &steps) else { return Ok(false) };
-    match common::value_for(u, rule, slot)? {
-        Some(value) => {
-            *slot = value;
-            Ok(true)
-        }
-        None => Ok(false),
-    }
-}
-
 fn run(u: &mut Unstructured, clients: &Clients) -> Result<()> {
     let hms = u.arbitrary::<bool>()?;
     let which = u.choose_index(BASES.len())?;
@@ -213,12 +117,13 @@ fn run(u: &mut Unstructured, clients: &Clients) -> Result<()> {
     let mut params = first_params(u, spec)?;
 
     for round in 0..ROUNDS {
-        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        // By name (the checked JSON forwarded) and the typed way (the typed params
+        // serialised): `both_ways` asserts they agree.
         let build = |params: Value| {
             if hms {
-                clients.hms[which].request_by_name(&name, &refs, params)
+                both_ways(&clients.hms[which], HMS_TYPED, &name, &args, &params)
             } else {
-                clients.videosdk[which].request_by_name(&name, &refs, params)
+                both_ways(&clients.videosdk[which], VIDEOSDK_TYPED, &name, &args, &params)
             }
         };
         let context = format!("{name} round {round} args {args:?} params {params}");

@@ -9,6 +9,7 @@ import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
 import { HMS_CALLS, VIDEOSDK_CALLS } from "./calls.js";
 import { freed, freedError, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
+import { paramsText } from "./params.js";
 
 export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
 // The token API of edgeroom/tokens, the very same functions and classes.
@@ -42,6 +43,21 @@ async function* paginate(call, name, args, filters, options) {
 }
 
 /**
+ * One call through the wasm object `core` (undefined once freed): a promise of its value,
+ * rejected with an `EdgeroomError`, at once for bad params.
+ */
+function sendCall(core, name, args, params, callOptions) {
+  if (!core) return Promise.reject(freedError());
+  let text;
+  try {
+    text = paramsText(params);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return core.call(name, args, text, callOptions);
+}
+
+/**
  * Binds every call of a generated table (js/src/calls.js, made from the Rust declarations)
  * to `call(name, args, params, options)`, as frozen namespaces: `rooms.create(params, o)`,
  * `rooms.retrieveById(roomId, o)`, `rooms.enableOrDisable(roomId, enabled, o)`, and for a
@@ -57,8 +73,8 @@ function bindApi(table, call) {
     const given = kind === "none" ? 0 : fields.length || 1;
     const paramsOf = (a) => {
       if (kind === "none") return null;
-      // A `Date` filter (`after: new Date(...)`) needs nothing here: the wasm side reads
-      // params with JSON.stringify, which writes it as the ISO 8601 text the filters take.
+      // A `Date` filter (`after: new Date(...)`) needs nothing here: paramsText
+      // (params.js) writes it as the ISO 8601 text the filters take.
       if (fields.length === 0) return a[n];
       return Object.fromEntries(fields.map((field, i) => [field, a[n + i]]));
     };
@@ -80,8 +96,7 @@ export class HmsClient {
     // Every method reaches the wasm object through the field, so a call after free() is a
     // clear error instead of a null pointer in wasm.
     const core = () => this.#core ?? freed();
-    const call = (name, args, params, callOptions) =>
-      this.#core ? this.#core.call(name, args, params, callOptions) : Promise.reject(freedError());
+    const call = (name, args, params, callOptions) => sendCall(this.#core, name, args, params, callOptions);
     const { auth, ...api } = bindApi(HMS_CALLS, call);
     this.auth = Object.freeze({
       ...hmsTokenMethods(core),
@@ -147,8 +162,7 @@ export class VideoSdkClient {
     assertReady();
     this.#core = new VideoSdkCore(options);
     const core = () => this.#core ?? freed();
-    const call = (name, args, params, callOptions) =>
-      this.#core ? this.#core.call(name, args, params, callOptions) : Promise.reject(freedError());
+    const call = (name, args, params, callOptions) => sendCall(this.#core, name, args, params, callOptions);
     this.auth = Object.freeze(videoSdkTokenMethods(core));
     const api = bindApi(VIDEOSDK_CALLS, call);
     Object.assign(this, api, videoSdkExtras(api, call));

@@ -132,13 +132,11 @@ impl EventFilters {
         EventFilters { room_id: room_id.into(), ..EventFilters::default() }
     }
 
-    /// The filters with `types` when they name no type.
-    fn with_default_types(&self, types: &[&str]) -> EventFilters {
-        let mut filters = self.clone();
-        if filters.types.is_none() {
-            filters.types = Some(types.iter().map(|t| EventType::from(*t)).collect());
+    /// `types` into the query when the filters name no type.
+    fn complete_types(&self, wire: &mut serde_json::Map<String, serde_json::Value>, types: &[&str]) {
+        if self.types.is_none() {
+            wire.insert("type".to_owned(), types.iter().map(|t| serde_json::Value::from(*t)).collect());
         }
-        filters
     }
 }
 
@@ -159,37 +157,33 @@ impl Validate for EventFilters {
 
 /// The filters of `analytics.listTrackEvents`: sent with the track event types
 /// ([`TRACK_EVENT_TYPES`]) when they name none.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrackEventFilters(pub EventFilters);
-
-impl Serialize for TrackEventFilters {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
-        self.0.with_default_types(TRACK_EVENT_TYPES).serialize(serializer)
-    }
-}
 
 impl Validate for TrackEventFilters {
     fn validate(&self) -> Result<()> {
         self.0.validate()
     }
+
+    fn complete(&self, wire: &mut serde_json::Map<String, serde_json::Value>) {
+        self.0.complete_types(wire, TRACK_EVENT_TYPES);
+    }
 }
 
 /// The filters of `analytics.listRecordingEvents`: sent with the recording event type
 /// ([`RECORDING_EVENT_TYPES`]) when they name none.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecordingEventFilters(pub EventFilters);
-
-impl Serialize for RecordingEventFilters {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
-        self.0.with_default_types(RECORDING_EVENT_TYPES).serialize(serializer)
-    }
-}
 
 impl Validate for RecordingEventFilters {
     fn validate(&self) -> Result<()> {
         self.0.validate()
+    }
+
+    fn complete(&self, wire: &mut serde_json::Map<String, serde_json::Value>) {
+        self.0.complete_types(wire, RECORDING_EVENT_TYPES);
     }
 }
 

@@ -27,7 +27,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.100ms.live/v2";
 pub const DEFAULT_AUTH_BASE_URL: &str = "https://auth.100ms.live/v2";
 
 /// Calls `$callback!` with every 100ms call type: the one list of them, from which the wasm
-/// dispatch table, [`CALLS`], the JavaScript method table and the TypeScript declarations
+/// table of calls by name, [`CALLS`], the JavaScript method table and the TypeScript declarations
 /// are made.
 #[macro_export]
 macro_rules! for_each_hms_call {

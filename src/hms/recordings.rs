@@ -57,6 +57,11 @@ impl Validate for Presign {
     fn validate(&self) -> Result<()> {
         int_range("presign_duration", self.presign_duration, 60, 604_800)
     }
+
+    fn complete(&self, wire: &mut serde_json::Map<String, serde_json::Value>) {
+        // The default, when the caller left the duration out.
+        wire.insert("presign_duration".to_owned(), self.presign_duration.into());
+    }
 }
 
 /// The filters of `recordingAssets.list`.

@@ -6,7 +6,6 @@ use crate::call::{calls, Validate};
 use crate::error::Result;
 use crate::reply::{Page, Paging, Reply};
 use crate::rules::{date_time, identifier, optional};
-use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -41,9 +40,9 @@ impl Validate for SessionFilters {
 }
 
 /// The room whose live session `sessions.retrieveActiveByRoom` looks up. It is sent as the
-/// sessions list's query `{room_id, active: true}`: the `active` member is fixed, added when
-/// it is serialised.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// sessions list's query `{room_id, active: true}`: the `active` member is fixed, added by
+/// [`Validate::complete`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActiveInRoom {
@@ -51,18 +50,13 @@ pub struct ActiveInRoom {
     pub room_id: String,
 }
 
-impl Serialize for ActiveInRoom {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
-        let mut query = serializer.serialize_struct("ActiveInRoom", 2)?;
-        query.serialize_field("room_id", &self.room_id)?;
-        query.serialize_field("active", &true)?;
-        query.end()
-    }
-}
-
 impl Validate for ActiveInRoom {
     fn validate(&self) -> Result<()> {
         identifier("room_id", &self.room_id).map(drop)
+    }
+
+    fn complete(&self, wire: &mut serde_json::Map<String, serde_json::Value>) {
+        wire.insert("active".to_owned(), true.into());
     }
 }
 

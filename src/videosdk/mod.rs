@@ -26,7 +26,7 @@ pub use config::WEBHOOK_EVENTS;
 pub const DEFAULT_BASE_URL: &str = "https://api.videosdk.live";
 
 /// Calls `$callback!` with every VideoSDK call type: the one list of them, from which the
-/// wasm dispatch table, [`CALLS`], the JavaScript method table and the TypeScript
+/// table of calls by name, [`CALLS`], the JavaScript method table and the TypeScript
 /// declarations are made.
 #[macro_export]
 macro_rules! for_each_videosdk_call {

@@ -1,24 +1,27 @@
-//! The one JS-facing call path both providers share: look the call up in the dispatch table,
-//! turn the arguments into the typed call and its request (synchronously, before anything
-//! is sent, so bad input rejects at once and the caller's objects are read when they are
-//! passed), then drive [`client::send`] to its end in Rust over a [`JsTransport`]: one call
-//! into wasm per REST call, which returns a `Promise`.
+//! The one JS-facing call path both providers share: one async export per provider serves
+//! every call by name through the table of calls ([`crate::by_name`]), instead of a
+//! wasm-bindgen export per call (the export shims of ~130 calls would cost more than the
+//! calls themselves). It checks the arguments and the params (JSON text: JavaScript
+//! stringifies them, `js/src/params.js`) and makes the request synchronously, before
+//! anything is sent, so bad input rejects at once; then it drives [`client::send`] to its
+//! end in Rust over a [`JsTransport`]: one call into wasm per REST call, which returns a
+//! `Promise`.
 
 use super::args::options;
-use super::dispatch::{self, Dispatch};
 use super::env::JsEnv;
 use super::error::to_js;
 use super::fetch::JsTransport;
 use super::js::parse;
 use super::transport::{check_fetch, check_on_retry, check_signal, check_timeout};
+use crate::by_name::ByName;
 use crate::call::Spec;
 use crate::client::{self, authorizer, Authorizer, RetryPolicy};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::http::HttpRequest;
-use js_sys::{Function, Promise};
+use js_sys::{Array, Function, Promise};
 use serde::Deserialize;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The transport options every client takes beside its credentials and base URLs.
 #[derive(Deserialize, Default)]
@@ -64,7 +67,7 @@ pub struct Caller<P> {
     pub env: Rc<JsEnv>,
 }
 
-impl<P: Dispatch> Caller<P> {
+impl<P: ByName> Caller<P> {
     /// The caller of `client` with the transport `options`.
     pub fn new(client: P, options: TransportOptions) -> Result<Caller<P>> {
         Ok(Caller {
@@ -76,17 +79,31 @@ impl<P: Dispatch> Caller<P> {
         })
     }
 
-    /// Calls `name`: a promise of its value, rejected with an `EdgeroomError` (at once on
+    /// Calls `name` with the path `args` (an array of strings) and the params' JSON text
+    /// (none: absent): a promise of its value, rejected with an `EdgeroomError` (at once on
     /// bad input, before anything is sent).
-    pub fn call(&self, name: &str, args: &JsValue, params: &JsValue, options: &JsValue) -> Promise {
+    pub fn call(&self, name: &str, args: &JsValue, params: Option<String>, options: &JsValue) -> Promise {
         match self.prepare(name, args, params, options) {
             Ok(call) => wasm_bindgen_futures::future_to_promise(call.send()),
             Err(error) => Promise::reject(&to_js(&error)),
         }
     }
 
-    fn prepare(&self, name: &str, args: &JsValue, params: &JsValue, call_options: &JsValue) -> Result<Prepared<P>> {
-        let (spec, request) = dispatch::request(&*self.client, name, args, params)?;
+    fn prepare(
+        &self,
+        name: &str,
+        args: &JsValue,
+        params: Option<String>,
+        call_options: &JsValue,
+    ) -> Result<Prepared<P>> {
+        let entry = P::call_named(name)?;
+        let args = path_args(args, entry.spec.args)?;
+        let params = match params {
+            // `JSON.stringify` wrote it: only nesting deeper than serde_json's limit fails here.
+            Some(text) => serde_json::from_str(&text).map_err(|_| Error::invalid("params", "is nested too deeply"))?,
+            None => serde_json::Value::Null,
+        };
+        let (spec, request) = (entry.spec, (entry.build)(&self.client, args, params)?);
         // Last: listening to the caller's signal is the one step that must be undone.
         let transport = transport(self.fetch.clone(), self.timeout_ms, self.on_retry.clone(), call_options)?;
         Ok(Prepared { spec, request, client: Rc::clone(&self.client), env: Rc::clone(&self.env), transport })
@@ -103,7 +120,7 @@ struct Prepared<P> {
     transport: JsTransport,
 }
 
-impl<P: Dispatch> Prepared<P> {
+impl<P: ByName> Prepared<P> {
     /// Sends the request, retrying and renewing as [`client::send`] decides.
     async fn send(self) -> core::result::Result<JsValue, JsValue> {
         let Prepared { spec, request, client, env, transport } = self;
@@ -130,4 +147,17 @@ pub fn transport(
         None => timeout_ms,
     };
     JsTransport::new(fetch, timeout_ms, on_retry, check_signal(call_options.signal)?)
+}
+
+/// Path arguments, each a string named as the call names it (`roomId`); their other rules
+/// are the request builder's to check.
+fn path_args(args: &JsValue, names: &[&str]) -> Result<Vec<String>> {
+    let array = args.dyn_ref::<Array>().ok_or_else(|| Error::invalid("arguments", "must be an array"))?;
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            array.get(i as u32).as_string().ok_or_else(|| Error::invalid(*name, "must be a non-empty string"))
+        })
+        .collect()
 }

@@ -73,11 +73,11 @@ impl HmsCore {
     }
 
     /// Calls `name` (a name of the generated method table, `rooms.create`) with its path
-    /// `args` and `params`: one crossing into wasm, which sends, waits, retries and parses,
+    /// `args` and `params` (their JSON text, `js/src/params.js`): one crossing into wasm, which sends, waits, retries and parses,
     /// and returns a promise of the value. Rejects at once on bad input, before anything is
     /// sent.
-    pub fn call(&self, name: &str, args: JsValue, params: JsValue, options: JsValue) -> Promise {
-        self.caller.call(name, &args, &params, &options)
+    pub fn call(&self, name: &str, args: JsValue, params: Option<String>, options: JsValue) -> Promise {
+        self.caller.call(name, &args, params, &options)
     }
 }
 

@@ -12,30 +12,8 @@ export function fillRandom(bytes) {
 }
 export function setRandomSource(source) {
   fill = source;
-}
-export function stringifyParams(value) {
-  let refused = null;
-  const replacer = function (key, item) {
-    if (typeof item === 'number' && !Number.isFinite(item)) refused = [key || 'params', 'number'];
-    else if (typeof item === 'string' && item.isWellFormed?.() === false) refused = [key || 'params', 'unicode'];
-    else if (key.isWellFormed?.() === false) refused = ['params', 'unicode'];
-    if (refused !== null) throw refused;
-    return item;
-  };
-  try {
-    return JSON.stringify(value, replacer);
-  } catch (thrown) {
-    if (refused !== null && thrown === refused) return refused;
-    throw thrown;
-  }
 }")]
 extern "C" {
-    /// `JSON.stringify(value)`; or, for a value JSON would change silently, `[key, kind]`:
-    /// `"number"` for NaN and the infinities (written as `null`), `"unicode"` for a string
-    /// with a lone surrogate. Throws (caught) for a cycle, a BigInt, a getter that throws.
-    #[wasm_bindgen(catch, js_name = stringifyParams)]
-    pub fn stringify_params(value: &JsValue) -> Result<JsValue, JsValue>;
-
     /// Fills `buffer` from the random source: `crypto.getRandomValues`, unless an entry set
     /// another (see `useRandomSource`). Throws (caught) where there is none.
     #[wasm_bindgen(catch, js_name = fillRandom)]

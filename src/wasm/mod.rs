@@ -37,8 +37,6 @@ mod tokens;
 #[cfg(feature = "wasm-full")]
 mod call;
 #[cfg(feature = "wasm-full")]
-mod dispatch;
-#[cfg(feature = "wasm-full")]
 mod hms;
 #[cfg(feature = "wasm-full")]
 mod videosdk;

@@ -76,10 +76,10 @@ impl VideoSdkCore {
         mint::videosdk_token_of(self.caller.client.credentials(), &*self.caller.env, values).js()
     }
 
-    /// Calls `name` with its path `args` and `params`: one crossing into wasm, which sends,
+    /// Calls `name` with its path `args` and `params` (JSON text): one crossing into wasm, which sends,
     /// waits, retries and parses, and returns a promise of the value. Rejects at once on bad
     /// input, before anything is sent.
-    pub fn call(&self, name: &str, args: JsValue, params: JsValue, options: JsValue) -> Promise {
-        self.caller.call(name, &args, &params, &options)
+    pub fn call(&self, name: &str, args: JsValue, params: Option<String>, options: JsValue) -> Promise {
+        self.caller.call(name, &args, params, &options)
     }
 }
