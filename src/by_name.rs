@@ -24,20 +24,29 @@ pub struct JsonEntry<P> {
     pub build: fn(&P, Vec<String>, Value) -> Result<HttpRequest>,
 }
 
+/// What each call's own code does: read the params into its typed params. The rest is one
+/// copy for every call ([`crate::request::build_checked`]).
 fn build<C: Call>(client: &C::Provider, args: Vec<String>, mut params: Value) -> Result<HttpRequest>
 where
     C::Provider: Provider,
 {
     let spec = C::SPEC;
+    absent_params(spec, &mut params)?;
+    let typed: C::Params = crate::params::checked(&mut params)?;
+    let idempotent = C::idempotent_with(&typed);
+    crate::request::build_checked(spec, client.base_url(spec.host), &args, &typed, params, idempotent)
+}
+
+/// `null` params: none for a call that takes none, else an empty params object.
+fn absent_params(spec: &Spec, params: &mut Value) -> Result<()> {
     match (spec.params, params.is_null()) {
-        (Params::None, true) => {}
-        (Params::None, false) => return Err(Error::invalid("params", format_args!("{} takes no params", spec.name))),
-        // `null` stands for an empty params object.
-        (_, true) => params = Value::Object(Map::new()),
-        (_, false) => {}
+        (Params::None, false) => Err(Error::invalid("params", format_args!("{} takes no params", spec.name))),
+        (Params::Query | Params::Body, true) => {
+            *params = Value::Object(Map::new());
+            Ok(())
+        }
+        _ => Ok(()),
     }
-    let typed = crate::params::checked(&mut params)?;
-    crate::request::build_checked(&C::from_parts(args, typed)?, client.base_url(spec.host), params)
 }
 
 macro_rules! json_entries {

@@ -136,6 +136,9 @@ pub trait Call: Sized {
     fn params_mut(&mut self) -> &mut Self::Params;
     /// Whether sending it twice is as good as once.
     fn idempotent(&self) -> bool;
+    /// Whether sending a call with `params` twice is as good as once ([`Call::idempotent`]
+    /// without the call around them).
+    fn idempotent_with(params: &Self::Params) -> bool;
 }
 
 /// Declares calls: for each, a struct holding its path arguments and params, and its
@@ -222,8 +225,12 @@ macro_rules! calls {
                 }
 
                 fn idempotent(&self) -> bool {
+                    Self::idempotent_with(&self.params)
+                }
+
+                fn idempotent_with(params: &$params) -> bool {
                     let retry: $crate::call::Retry<$params> = calls!(@retry $($retry)?);
-                    retry.allows($crate::http::Method::$method, &self.params)
+                    retry.allows($crate::http::Method::$method, params)
                 }
             }
         )*

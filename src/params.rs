@@ -34,8 +34,15 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T> {
 /// `T` from `value`, the error as it is, for callers whose error is not about params (a
 /// webhook event's wrong member is the sender's mistake, `invalid_webhook`).
 pub fn deserialize<T: DeserializeOwned>(value: &Value) -> std::result::Result<T, ParamsError> {
-    NONES.with(|nones| nones.borrow_mut().clear());
+    forget_nones();
     T::deserialize(ValueDeserializer(value))
+}
+
+// The generic functions here have one instance per params type: what does not depend on the
+// type is kept out of line, in one copy.
+#[inline(never)]
+fn forget_nones() {
+    NONES.with(|nones| nones.borrow_mut().clear());
 }
 
 /// `T` from `value`, which is then made the JSON that is sent for it: each `null` that `T`
@@ -45,11 +52,17 @@ pub fn deserialize<T: DeserializeOwned>(value: &Value) -> std::result::Result<T,
 /// goes out, without serialising the typed value again (`crate::request::build_checked`).
 pub fn checked<T: DeserializeOwned>(value: &mut Value) -> Result<T> {
     let typed = from_value(value)?;
+    remove_nones(value);
+    Ok(typed)
+}
+
+/// Removes from `value` the `null`s [`deserialize`] has just read from it as `None`.
+#[inline(never)]
+fn remove_nones(value: &mut Value) {
     let nones = NONES.with(|nones| std::mem::take(&mut *nones.borrow_mut()));
     if !nones.is_empty() {
         remove_members(value, &nones);
     }
-    Ok(typed)
 }
 
 thread_local! {
@@ -414,21 +427,33 @@ struct Members<'a> {
     value: Option<(&'a str, &'a Value)>,
 }
 
+// The parts of `MapAccess` that do not depend on the seed, out of line (see `forget_nones`).
+impl<'a> Members<'a> {
+    #[inline(never)]
+    fn next_key(&mut self) -> Option<&'a str> {
+        let (key, value) = self.members.next()?;
+        self.value = Some((key, value));
+        Some(key)
+    }
+
+    #[inline(never)]
+    fn take_value(&mut self) -> Result<(&'a str, &'a Value), ParamsError> {
+        self.value.take().ok_or_else(|| de::Error::custom("a value was read before its key"))
+    }
+}
+
 impl<'a> MapAccess<'a> for Members<'a> {
     type Error = ParamsError;
 
     #[inline(never)]
     fn next_key_seed<K: DeserializeSeed<'a>>(&mut self, seed: K) -> Result<Option<K::Value>, ParamsError> {
-        let Some((key, value)) = self.members.next() else { return Ok(None) };
-        self.value = Some((key, value));
+        let Some(key) = self.next_key() else { return Ok(None) };
         seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some)
     }
 
     #[inline(never)]
     fn next_value_seed<T: DeserializeSeed<'a>>(&mut self, seed: T) -> Result<T::Value, ParamsError> {
-        let Some((key, value)) = self.value.take() else {
-            return Err(de::Error::custom("a value was read before its key"));
-        };
+        let (key, value) = self.take_value()?;
         seed.deserialize(ValueDeserializer(value)).map_err(|e| e.in_key(key))
     }
 

@@ -18,13 +18,30 @@ pub fn build<C: Call>(call: &C, base_url: &str) -> Result<HttpRequest> {
     finish(call, base_url, params)
 }
 
-/// The request of `call`, whose params were read from `checked` by
-/// [`crate::params::checked`]: that JSON is sent as it is (completed as [`build`] completes
-/// the typed params' own), not serialised again from the typed value. What callers holding
-/// JSON use (calls by name, the npm package), so they carry no serialisation code per call.
-pub fn build_checked<C: Call>(call: &C, base_url: &str, checked: Value) -> Result<HttpRequest> {
-    call.params().validate()?;
-    finish(call, base_url, (C::SPEC.params != Params::None).then_some(checked))
+/// The request of a call by its declaration `spec`, path `args` and `params`, which were
+/// read from `checked` by [`crate::params::checked`]: that JSON is sent as it is (completed
+/// as [`build`] completes the typed params' own), not serialised again from the typed value.
+/// What callers holding JSON use (calls by name, the npm package): one copy for every call,
+/// so they carry no serialisation or request code per call. The checks run in [`build`]'s
+/// order: the argument count, the params' rules, then each argument.
+pub fn build_checked(
+    spec: &Spec,
+    base_url: &str,
+    args: &[String],
+    params: &dyn Validate,
+    checked: Value,
+    idempotent: bool,
+) -> Result<HttpRequest> {
+    if args.len() != spec.args.len() {
+        return Err(crate::call::argument_count(spec));
+    }
+    params.validate()?;
+    let mut checked = (spec.params != Params::None).then_some(checked);
+    if let Some(Value::Object(wire)) = &mut checked {
+        params.complete(wire);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assemble(spec, base_url, &args, checked, idempotent)
 }
 
 /// The validated params' JSON completed ([`crate::call::Validate::complete`]) into the request.
