@@ -267,8 +267,8 @@ impl Exchange {
                 };
             }
         }
-        let (result, retry_after) = match answer {
-            Ok(response) => (crate::reply::read(self.spec.reply, &response), retry_after_ms(&response, env.now_unix())),
+        let (result, response) = match answer {
+            Ok(response) => (crate::reply::read(self.spec.reply, &response), Some(response)),
             Err(error) => (Err(error), None),
         };
         let error = match result {
@@ -277,6 +277,8 @@ impl Exchange {
             }
             done => return Step::Done(done),
         };
+        // Only an answer that is retried has its `Retry-After` read (and the clock asked).
+        let retry_after = response.and_then(|response| retry_after_ms(&response, env.now_unix()));
         self.attempt += 1;
         let random = match env.random16() {
             Ok(bytes) => u64::from_le_bytes(bytes[..8].try_into().unwrap_or([0; 8])),

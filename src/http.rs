@@ -66,8 +66,8 @@ impl HttpRequest {
 pub struct HttpResponse {
     /// The HTTP status.
     pub status: u16,
-    /// Lowercase names. Transports need only copy the headers the client reads
-    /// (`retry-after`, `content-type`).
+    /// Lowercase names. Transports need only copy the header the client reads:
+    /// `retry-after`, of an answer that is not a 2xx.
     pub headers: Vec<(String, String)>,
     /// The body as text.
     pub body: String,

@@ -141,8 +141,22 @@ mod shape {
         Array(Vec<&'a RawValue>),
         Text(String),
         Null,
-        /// A boolean or a number.
-        Scalar,
+        Bool,
+        Number,
+    }
+
+    impl Shape<'_> {
+        /// What kind of JSON value it is, for messages.
+        pub fn kind(&self) -> &'static str {
+            match self {
+                Shape::Object(_) => "an object",
+                Shape::Array(_) => "an array",
+                Shape::Text(_) => "a string",
+                Shape::Null => "null",
+                Shape::Bool => "a boolean",
+                Shape::Number => "a number",
+            }
+        }
     }
 
     /// `text` (JSON that serde_json has read already, or an error) by its shape.
@@ -165,16 +179,16 @@ mod shape {
             f.write_str("JSON")
         }
         fn visit_bool<E: Error>(self, _: bool) -> Result<Shape<'a>, E> {
-            Ok(Shape::Scalar)
+            Ok(Shape::Bool)
         }
         fn visit_i64<E: Error>(self, _: i64) -> Result<Shape<'a>, E> {
-            Ok(Shape::Scalar)
+            Ok(Shape::Number)
         }
         fn visit_u64<E: Error>(self, _: u64) -> Result<Shape<'a>, E> {
-            Ok(Shape::Scalar)
+            Ok(Shape::Number)
         }
         fn visit_f64<E: Error>(self, _: f64) -> Result<Shape<'a>, E> {
-            Ok(Shape::Scalar)
+            Ok(Shape::Number)
         }
         fn visit_str<E: Error>(self, text: &str) -> Result<Shape<'a>, E> {
             Ok(Shape::Text(text.to_owned()))
@@ -238,12 +252,11 @@ pub fn read(reply: Reply, response: &HttpResponse) -> Result<String> {
         }
         _ => {}
     }
-    let mut members: Members<'_> = match serde_json::from_str::<&RawValue>(body) {
-        Err(_) => return Err(invalid("it is not JSON")),
-        Ok(value) => match shape::object(value.get()) {
-            Some(members) => members,
-            None => return Err(invalid(&format!("expected an object, got {}", kind_of(value)))),
-        },
+    // One reading of the body: its top level, each member kept as its own text.
+    let mut members: Members<'_> = match shape::of(body) {
+        None => return Err(invalid("it is not JSON")),
+        Some(shape::Shape::Object(members)) => members,
+        Some(other) => return Err(invalid(&format!("expected an object, got {}", other.kind()))),
     };
     match reply {
         Reply::Object(required) => {
@@ -355,10 +368,6 @@ fn page_number(members: &Members<'_>) -> core::result::Result<Option<Next>, Stri
         Some((Some(_), Some(_))) => Ok(None),
         _ => Err("`pageInfo.currentPage` and `pageInfo.lastPage` must be integers".to_owned()),
     }
-}
-
-fn kind_of(value: &RawValue) -> &'static str {
-    kind_of_text(value.get())
 }
 
 /// What kind of JSON value a text is, by its first character.

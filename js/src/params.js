@@ -16,6 +16,22 @@ const invalid = (field, rule) => edgeroomError("invalid_argument", `${field}: ${
 /** The params' JSON text, `undefined` for none; throws an `EdgeroomError` for what JSON cannot say. */
 export function paramsText(params) {
   if (params === undefined || params === null) return undefined;
+  // JSON.stringify runs several times faster without a replacer. What the replacer refuses
+  // leaves a mark in the text: NaN and the infinities are written `null`, a lone surrogate
+  // `\udXXX`. Text without either needs no second look; text with one (a real `null`, or an
+  // escaped surrogate pair's half) is stringified again with the replacer to name the key.
+  let text;
+  try {
+    text = JSON.stringify(params);
+  } catch {
+    throw UNREADABLE();
+  }
+  if (typeof text === "string" && !text.includes("null") && !text.includes("\\ud")) return text;
+  return checkedText(params);
+}
+
+/** `JSON.stringify` with the replacer that refuses, by key, what JSON would change. */
+function checkedText(params) {
   let refused;
   const replacer = function (key, item) {
     if (typeof item === "number" && !Number.isFinite(item)) refused = invalid(key || "params", "must be a finite number");

@@ -183,8 +183,10 @@ impl JsTransport {
 
     /// One attempt: the answer, or why there was none.
     async fn attempt(&self, request: &HttpRequest) -> Result<HttpResponse> {
-        let what = format!("{} {}", request.method, request.url.split('?').next().unwrap_or_default());
-        let failed = |cause: &JsValue| Error::new(ErrorCode::Network, format!("{what} failed: {}", describe(cause)));
+        // For messages only: written when an error is.
+        let what = || format!("{} {}", request.method, request.url.split('?').next().unwrap_or_default());
+        let failed =
+            |cause: &JsValue| Error::new(ErrorCode::Network, format!("{} failed: {}", what(), describe(cause)));
         let controller = AbortController::new().map_err(|e| failed(&e))?;
         let init = self.init(request, &controller.signal().map_err(|e| failed(&e))?);
         let timer = Timer::start(self.timeout_ms as u64, &self.timed_out).map_err(|e| failed(&e))?;
@@ -199,7 +201,7 @@ impl JsTransport {
                 let _ = controller.abort(&reason);
                 Err(Error::new(
                     ErrorCode::Timeout,
-                    format!("no complete answer within {} ms ({what})", self.timeout_ms),
+                    format!("no complete answer within {} ms ({})", self.timeout_ms, what()),
                 ))
             }
             Outcome::Threw(cause) => Err(failed(&cause)),
@@ -219,7 +221,7 @@ impl JsTransport {
         let response = stopped(self.until_stopped(&pending, Some(&timer)).await)?;
 
         // Duck typing, as any fetch-like function may answer: a status, headers.get, text().
-        let not_response = |rule: &str| Error::new(ErrorCode::InvalidResponse, format!("{what}: {rule}"));
+        let not_response = |rule: &str| Error::new(ErrorCode::InvalidResponse, format!("{}: {rule}", what()));
         let status = duck(&response)
             .status()
             .ok()
@@ -231,10 +233,12 @@ impl JsTransport {
             .ok()
             .and_then(|t| t.dyn_into::<Function>().ok())
             .ok_or_else(|| not_response("fetch did not resolve to a Response (no text())"))?;
-        let headers = ["retry-after", "content-type"]
-            .into_iter()
-            .filter_map(|name| Some((name.to_owned(), header(&response, name)?)))
-            .collect();
+        // The one header the client reads, and only of an answer it may retry (not a 2xx):
+        // each header read is two calls out of wasm.
+        let headers = match status {
+            200..=299 => Vec::new(),
+            _ => header(&response, "retry-after").map(|value| ("retry-after".to_owned(), value)).into_iter().collect(),
+        };
         let body = text.call0(&response).map_err(|e| failed(&e))?;
         let body = stopped(self.until_stopped(&body, Some(&timer)).await)?;
         let body = body.as_string().ok_or_else(|| not_response("the body is not text"))?;
