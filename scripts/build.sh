@@ -91,8 +91,10 @@ named_copy() { # <cargo wasm> <out-name>
 named_copy "$CARGO_WASM" edgeroom
 named_copy "$CARGO_TOKENS_WASM" edgeroom_tokens
 
-# Fewer JS modules per entry (node: two instead of seven), since a cold start in Node pays
-# for module files by the piece; the glue stays one shared module. See scripts/bundle-js.mjs.
+# Fewer JS modules per entry (node: two instead of seven; the token entry's node file one),
+# since a cold start in Node pays for module files by the piece; the full entry's glue stays
+# one shared module. The glue's catching imports get their parameters declared (fewer
+# wasm-to-JS wrappers for V8 to compile at instantiation). See scripts/bundle-js.mjs.
 say "bundling the JS entries"
 node scripts/bundle-js.mjs "$BINDGEN" "$PKG"
 cp -r js/emulator js/types "$PKG/"
