@@ -45,7 +45,8 @@ function mark(name) {
   last = now;
 }
 
-const pkg = new URL("../pkg/", import.meta.url);
+// BREAKDOWN_PKG=/abs/dir: another build's pkg/ (an A/B of two builds) in the *-steps modes.
+const pkg = process.env.BREAKDOWN_PKG ? new URL(`file://${process.env.BREAKDOWN_PKG.replace(/\/?$/, "/")}`) : new URL("../pkg/", import.meta.url);
 let randomMs = 0;
 let randomCalls = 0;
 
