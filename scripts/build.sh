@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the generated call table and declarations brought up to
-# date, the crate for wasm32, wasm-bindgen (--target web), wasm-opt -Oz -ocimfs 10, then the JS
+# date, the crate for wasm32, wasm-bindgen (--target web, on the .wasm with multivalue unlisted:
+# scripts/no-multivalue.mjs), wasm-opt -Oz -ocimfs 10, then the JS
 # (bundled: few modules per entry), types and emulator beside it.
 source "$(dirname "$0")/lib.sh"
 
@@ -37,15 +38,30 @@ PKG="$ROOT/pkg"
 CARGO_WASM="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/edgeroom.wasm"
 CARGO_TOKENS_WASM="$TOKENS_TARGET/wasm32-unknown-unknown/release/edgeroom_tokens.wasm"
 mkdir -p "$ROOT/target"
+
+# wasm-bindgen's input: cargo's .wasm without "multivalue" in its target_features, so the
+# exports return their results through memory rather than as several wasm results, which
+# V8 (Node 20) would compile a JS-to-wasm wrapper for per distinct signature before
+# `new WebAssembly.Module` returns (~0.3 ms each: 6 in the token module, 8 in the full one).
+# The code is the same bytes; see scripts/no-multivalue.mjs. Rewritten only when older than
+# its input (so the named copies below stay fresh across builds).
+without_multivalue() { # <cargo wasm> <out>
+  if [ "$2" -nt "$1" ] && [ "$2" -nt "$ROOT/scripts/no-multivalue.mjs" ]; then return; fi
+  node "$ROOT/scripts/no-multivalue.mjs" "$1" "$2"
+}
+BINDGEN_IN="$ROOT/target/edgeroom-bindgen-in.wasm"
+BINDGEN_TOKENS_IN="$ROOT/target/edgeroom_tokens-bindgen-in.wasm"
+without_multivalue "$CARGO_WASM" "$BINDGEN_IN"
+without_multivalue "$CARGO_TOKENS_WASM" "$BINDGEN_TOKENS_IN"
 BINDGEN="$ROOT/target/edgeroom-bindgen" # wasm-bindgen's output, before bundling
 rm -rf "$PKG" "$BINDGEN"
 mkdir -p "$PKG/wasm"
 # --weak-refs: a client the program drops is freed by a FinalizationRegistry, no leak.
 # --remove-name-section instead of strip=true: strip breaks wasm-bindgen's feature detection.
-wasm-bindgen "$CARGO_WASM" \
+wasm-bindgen "$BINDGEN_IN" \
   --target web --out-dir "$BINDGEN" --out-name edgeroom \
   --weak-refs --remove-name-section --remove-producers-section --no-typescript
-wasm-bindgen "$CARGO_TOKENS_WASM" \
+wasm-bindgen "$BINDGEN_TOKENS_IN" \
   --target web --out-dir "$BINDGEN" --out-name edgeroom_tokens \
   --weak-refs --remove-name-section --remove-producers-section --no-typescript
 
@@ -67,7 +83,7 @@ wasm-opt "${WASM_OPT[@]}" "$BINDGEN/edgeroom_tokens_bg.wasm" -o "$PKG/wasm/edger
 # feature) and profiling; never shipped. -g keeps the name section through wasm-opt without
 # changing the code: the same sections and function sizes as the shipped file, which
 # bench/runners/size.mjs checks. This second wasm-opt run costs as much as the first (~5 s),
-# so it is skipped while the copy is newer than what it is made from: the cargo output, this
+# so it is skipped while the copy is newer than what it is made from: wasm-bindgen's input, this
 # script, and package-lock.json (which pins wasm-opt).
 # One named copy per module: target/edgeroom-named.wasm and target/edgeroom_tokens-named.wasm.
 named_copy() { # <cargo wasm> <out-name>
@@ -88,11 +104,13 @@ named_copy() { # <cargo wasm> <out-name>
   mv "$tmp/named.wasm" "$named"
   rm -rf "$tmp"
 }
-named_copy "$CARGO_WASM" edgeroom
-named_copy "$CARGO_TOKENS_WASM" edgeroom_tokens
+named_copy "$BINDGEN_IN" edgeroom
+named_copy "$BINDGEN_TOKENS_IN" edgeroom_tokens
 
-# Fewer JS modules per entry (node: two instead of seven), since a cold start in Node pays
-# for module files by the piece; the glue stays one shared module. See scripts/bundle-js.mjs.
+# Fewer JS modules per entry (node: two instead of seven; the token entry's node file one),
+# since a cold start in Node pays for module files by the piece; the full entry's glue stays
+# one shared module. The glue's catching imports get their parameters declared (fewer
+# wasm-to-JS wrappers for V8 to compile at instantiation). See scripts/bundle-js.mjs.
 say "bundling the JS entries"
 node scripts/bundle-js.mjs "$BINDGEN" "$PKG"
 cp -r js/emulator js/types "$PKG/"

@@ -3,7 +3,8 @@
 // one line (`node -e "console.log(0)"`; for Deno, see COMMANDS). Runs go round-robin
 // over the signers; one untimed run of each first fills the OS file cache (and Deno's).
 // The child's own import-to-token time (performance.now() around the import) and the time
-// to exit are reported too. JSON on stdout for run.mjs.
+// to exit are reported too, and each row's per-run times (run i of every row is one round,
+// so rows can be compared pair by pair). JSON on stdout for run.mjs.
 //   node bench/runners/cold.mjs --runtime node|deno [--runs 11]
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -83,6 +84,8 @@ async function main() {
           toExitMs: summary(row.exit),
           overBareMs: summary(row.line.map((ms) => ms - bare)),
           insideMs: row.inside && summary(row.inside),
+          // Run i of every row is one round of the round-robin: pairs for run.mjs's targets.
+          lineRuns: row.line,
         },
   );
   console.log(JSON.stringify({ runtime: args.runtime, runs: args.runs, bareMs: bare, results }));

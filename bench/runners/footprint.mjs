@@ -21,6 +21,11 @@ export function mint(accessKey, secret, roomId, role) {
 export function createRoom(accessKey, secret, name) {
   return new HmsClient({ accessKey, secret }).rooms.create({ name });
 }`,
+    // Both providers' clients: what issue 21's "full entry, both providers" target reads.
+    both: `import { HmsClient, VideoSdkClient } from "edgeroom";
+export function createRooms(hms, videoSdk, name) {
+  return Promise.all([new HmsClient(hms).rooms.create({ name }), new VideoSdkClient(videoSdk).rooms.create({ customRoomId: name })]);
+}`,
   },
   // The token entry: its own token-only .wasm; minting only (it has no REST calls).
   "edgeroom/tokens": {
@@ -121,7 +126,12 @@ export async function measure(contents) {
 async function main() {
   const results = [];
   for (const [library, tasks] of Object.entries(ENTRIES)) {
-    results.push({ library, mint: tasks.mint && (await measure(tasks.mint)), room: tasks.room && (await measure(tasks.room)) });
+    results.push({
+      library,
+      mint: tasks.mint && (await measure(tasks.mint)),
+      room: tasks.room && (await measure(tasks.room)),
+      both: tasks.both && (await measure(tasks.both)),
+    });
   }
   console.log(JSON.stringify({ results }));
 }
