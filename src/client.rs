@@ -326,6 +326,15 @@ pub async fn send<T: Transport, A: Authorizer + ?Sized>(
     }
 }
 
+/// A base URL option, checked, or the provider's `default` (known good: not checked, so a
+/// client made with the defaults runs none of the check's code, which costs a cold start).
+pub fn base_url_or(field: &str, given: Option<&str>, default: &str) -> Result<String> {
+    match given {
+        Some(url) => check_base_url(field, url),
+        None => Ok(default.to_owned()),
+    }
+}
+
 /// Checks a base URL option: absolute http(s), no query or fragment.
 pub fn check_base_url(field: &str, url: &str) -> Result<String> {
     let ok_scheme = url.starts_with("https://") || url.starts_with("http://");
@@ -342,6 +351,17 @@ pub fn check_base_url(field: &str, url: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_base_urls_pass_the_check_they_skip() {
+        for default in
+            [crate::hms::DEFAULT_BASE_URL, crate::hms::DEFAULT_AUTH_BASE_URL, crate::videosdk::DEFAULT_BASE_URL]
+        {
+            assert_eq!(check_base_url("baseUrl", default).unwrap(), default);
+            assert_eq!(base_url_or("baseUrl", None, default).unwrap(), default);
+        }
+        assert!(base_url_or("baseUrl", Some("ftp://x"), crate::hms::DEFAULT_BASE_URL).is_err());
+    }
 
     #[test]
     fn base_urls_must_be_absolute_http() {

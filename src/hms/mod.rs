@@ -16,7 +16,7 @@ pub mod streams;
 pub mod templates;
 
 use crate::call::{Host, Spec};
-use crate::client::{check_base_url, Env, Provider, RetryPolicy};
+use crate::client::{base_url_or, Env, Provider, RetryPolicy};
 use crate::error::Result;
 use crate::token::{AppGrant, HmsCredentials, Minted, Validity};
 use crate::token_cache::TokenCache;
@@ -142,9 +142,8 @@ impl HmsClient {
     /// Checks the credentials and options. Nothing is signed or sent yet.
     pub fn new(access_key: &str, secret: &str, options: &HmsOptions) -> Result<Self> {
         let credentials = HmsCredentials::new(access_key, secret)?;
-        let base_url = check_base_url("baseUrl", options.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
-        let auth_base_url =
-            check_base_url("authBaseUrl", options.auth_base_url.as_deref().unwrap_or(DEFAULT_AUTH_BASE_URL))?;
+        let base_url = base_url_or("baseUrl", options.base_url.as_deref(), DEFAULT_BASE_URL)?;
+        let auth_base_url = base_url_or("authBaseUrl", options.auth_base_url.as_deref(), DEFAULT_AUTH_BASE_URL)?;
         Ok(HmsClient { credentials, base_url, auth_base_url, retry: options.retry, cached: TokenCache::default() })
     }
 

@@ -14,7 +14,7 @@ pub mod transcodings;
 pub mod transcription;
 
 use crate::call::{Host, Spec};
-use crate::client::{check_base_url, Env, Provider, RetryPolicy};
+use crate::client::{base_url_or, Env, Provider, RetryPolicy};
 use crate::error::Result;
 use crate::token::{Minted, Permission, Validity, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
 use crate::token_cache::TokenCache;
@@ -125,7 +125,7 @@ impl VideoSdkClient {
     /// signed or sent yet.
     pub fn new(api_key: &str, secret: &str, options: &VideoSdkOptions) -> Result<Self> {
         let credentials = VideoSdkCredentials::new(api_key, secret)?;
-        let base_url = check_base_url("baseUrl", options.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let base_url = base_url_or("baseUrl", options.base_url.as_deref(), DEFAULT_BASE_URL)?;
         Ok(VideoSdkClient { credentials, base_url, retry: options.retry, cached: TokenCache::default() })
     }
 
