@@ -13,10 +13,12 @@ import {
   VideoSdkTokensCore,
   verifyToken as wasmVerifyToken,
   decodeToken as wasmDecodeToken,
-  exchangeRoomCode as wasmExchangeRoomCode,
 } from "../wasm/edgeroom.js";
+// Only one module of the two has each of the exchange's exports: read off the namespace.
+import * as wasm from "../wasm/edgeroom.js";
 import { assertReady } from "./ready.js";
 import { freed, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
+import { sendOnce } from "./exchange.js";
 
 /** 100ms tokens without a REST client: `new HmsTokens({ accessKey, secret })`. */
 export class HmsTokens {
@@ -74,10 +76,25 @@ export function decodeToken(token) {
   return wasmDecodeToken(token);
 }
 
-/** Exchanges a room code for an auth token. Needs no secret, so it works in a browser. */
+/**
+ * Exchanges a room code for an auth token. Needs no secret, so it works in a browser. The
+ * full module's exchangeRoomCode retries as `hms.auth.exchangeRoomCode` does; the token
+ * module has only the request and the reading of the answer, and the one attempt is sent
+ * by exchange.js. Bad options reject (never throw) in both.
+ */
 export function exchangeRoomCode(options) {
   assertReady();
-  return wasmExchangeRoomCode(options);
+  // EDGEROOM_TOKEN_MODULE: a constant scripts/bundle-js.mjs defines per bundle (true in the
+  // token entry's, false in the full entry's), so each keeps only its own module's path.
+  return EDGEROOM_TOKEN_MODULE ? exchangeOnce(options) : wasm.exchangeRoomCode(options);
+}
+
+function exchangeOnce(options) {
+  try {
+    return sendOnce(wasm.exchangeRoomCodeRequest(options), wasm.exchangeRoomCodeAnswer);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** True for errors raised by edgeroom (they all carry a stable `code`). */

@@ -1,18 +1,20 @@
 //! The free functions: `verifyToken`, `decodeToken`, and `exchangeRoomCode`, which needs no
-//! secret and so runs in a browser too.
+//! secret and so runs in a browser too. The full module exports `exchangeRoomCode` whole
+//! (sent and retried by the driver, `client::send`); the token module exports its two
+//! synchronous halves (the request, the reading of the answer) and `js/src/exchange.js`
+//! sends it once in between.
 
 use super::args::{options, required_string};
 use super::env::JsEnv;
-use super::error::{to_js, IntoJsResult};
-use super::fetch::JsTransport;
+use super::error::IntoJsResult;
 use super::js::parse;
 use super::transport::{check_fetch, check_signal, check_timeout, DEFAULT_TIMEOUT_MS};
-use crate::call::Call;
-use crate::client::{self, Authorizer, Env, RetryPolicy};
+use crate::client::Env;
 use crate::error::Result;
 use crate::hms::auth::{exchange_room_code_request, ExchangeRoomCode, RoomCodeGrant};
+use crate::http::HttpRequest;
 use crate::token::{self, VerifyOptions};
-use js_sys::Promise;
+use js_sys::Function;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -69,25 +71,37 @@ fn parse_json(text: &str) -> JsValue {
     parse(text).unwrap_or(JsValue::NULL)
 }
 
+/// What both entries' `exchangeRoomCode` read of their options, checked (bad options reject
+/// before anything is sent): the request and how to send it.
+fn exchange_request(value: &JsValue) -> Result<(HttpRequest, i64, Option<Function>, Option<JsValue>)> {
+    let o: ExchangeOptions = options(value, "exchangeRoomCode options")?;
+    let call = ExchangeRoomCode::new(RoomCodeGrant { code: o.code, user_id: o.user_id });
+    let request = exchange_room_code_request(o.auth_base_url.as_deref(), &call)?;
+    let timeout_ms = match o.timeout_ms {
+        Some(ms) => check_timeout(Some(ms))?,
+        None => DEFAULT_TIMEOUT_MS,
+    };
+    Ok((request, timeout_ms, check_fetch(o.fetch)?, check_signal(o.signal)?))
+}
+
 /// Exchanges a room code for an app token at 100ms's token service (`exchangeRoomCode` in
-/// the public API): a promise of `{ token }`, rejected at once on bad options.
+/// the full entry): a promise of `{ token }`, rejected at once on bad options. Retried as
+/// `hms.auth.exchangeRoomCode` is, by the one driver of every call (`client::send`).
+#[cfg(feature = "wasm-full")]
 #[wasm_bindgen(js_name = exchangeRoomCode)]
-pub fn exchange_room_code(value: JsValue) -> Promise {
-    let prepared = (|| {
-        let o: ExchangeOptions = options(&value, "exchangeRoomCode options")?;
-        let call = ExchangeRoomCode::new(RoomCodeGrant { code: o.code, user_id: o.user_id });
-        let request = exchange_room_code_request(o.auth_base_url.as_deref(), &call)?;
-        let timeout_ms = match o.timeout_ms {
-            Some(ms) => check_timeout(Some(ms))?,
-            None => DEFAULT_TIMEOUT_MS,
-        };
+pub fn exchange_room_code(value: JsValue) -> js_sys::Promise {
+    use super::error::to_js;
+    use super::fetch::JsTransport;
+    use crate::call::Call;
+    use crate::client::{self, Authorizer, RetryPolicy};
+
+    let prepared = exchange_request(&value).and_then(|(request, timeout_ms, fetch, signal)| {
         // Last: listening to the caller's signal is the one step that must be undone.
-        let transport = JsTransport::new(check_fetch(o.fetch)?, timeout_ms, None, check_signal(o.signal)?)?;
-        Ok((request, transport))
-    })();
+        Ok((request, JsTransport::new(fetch, timeout_ms, None, signal)?))
+    });
     let (request, transport) = match prepared {
         Ok(prepared) => prepared,
-        Err(error) => return Promise::reject(&to_js(&error)),
+        Err(error) => return js_sys::Promise::reject(&to_js(&error)),
     };
     wasm_bindgen_futures::future_to_promise(async move {
         // No credentials: the code is the credential. Retried on 429 and 5xx as 100ms's own
@@ -104,4 +118,50 @@ pub fn exchange_room_code(value: JsValue) -> Promise {
         .await;
         parse(&sent.map_err(|e| to_js(&e))?)
     })
+}
+
+/// The token entry's `exchangeRoomCode`, first half: the options checked as the full entry
+/// checks them, and the request as `{ method, url, headers, body, timeoutMs, fetch, signal }`
+/// (`fetch` and `signal` as given, checked; absent when not). `js/src/exchange.js` sends it
+/// once, with no retry (so no driver, no timers and no async Rust in the token module), and
+/// hands the answer to [`exchange_room_code_answer`].
+#[cfg(not(feature = "wasm-full"))]
+#[wasm_bindgen(js_name = exchangeRoomCodeRequest)]
+pub fn exchange_room_code_request_js(value: JsValue) -> Result<JsValue, JsValue> {
+    use js_sys::{Object, Reflect};
+    let (request, timeout_ms, fetch, signal) = exchange_request(&value).js()?;
+    let object = Object::new();
+    // Defining properties on fresh plain objects cannot fail.
+    let set = |target: &Object, key: &str, value: &JsValue| {
+        let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    };
+    let headers = Object::new();
+    for (name, value) in &request.headers {
+        set(&headers, name, &JsValue::from_str(value));
+    }
+    set(&object, "method", &JsValue::from_str(request.method.as_str()));
+    set(&object, "url", &JsValue::from_str(&request.url));
+    set(&object, "headers", &headers);
+    if let Some(body) = &request.body {
+        set(&object, "body", &JsValue::from_str(body));
+    }
+    set(&object, "timeoutMs", &JsValue::from(timeout_ms as f64));
+    if let Some(fetch) = fetch {
+        set(&object, "fetch", &fetch);
+    }
+    if let Some(signal) = signal {
+        set(&object, "signal", &signal);
+    }
+    Ok(object.into())
+}
+
+/// The token entry's `exchangeRoomCode`, second half: the answer's status and body text read
+/// as every call reads its answer (`reply::read`: the provider's error for a non-2xx, an
+/// `invalid_response` for anything but an object with a string `token`), as `{ token, ... }`.
+#[cfg(not(feature = "wasm-full"))]
+#[wasm_bindgen(js_name = exchangeRoomCodeAnswer)]
+pub fn exchange_room_code_answer(status: u16, body: String) -> Result<JsValue, JsValue> {
+    use crate::call::Call;
+    let text = crate::reply::read(ExchangeRoomCode::SPEC.reply, &crate::http::HttpResponse::new(status, body)).js()?;
+    parse(&text)
 }
