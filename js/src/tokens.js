@@ -17,7 +17,7 @@ import {
 // Only one module of the two has each of the exchange's exports: read off the namespace.
 import * as wasm from "../wasm/edgeroom.js";
 import { assertReady } from "./ready.js";
-import { freed, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
+import { freed, hmsTokenMethods, optionValues, videoSdkTokenMethods } from "./mint.js";
 import { sendOnce } from "./exchange.js";
 
 /** 100ms tokens without a REST client: `new HmsTokens({ accessKey, secret })`. */
@@ -26,7 +26,7 @@ export class HmsTokens {
 
   constructor(options) {
     assertReady();
-    this.#core = new HmsTokensCore(options);
+    this.#core = new HmsTokensCore(...optionValues(options, "HmsTokens options", ["accessKey", "secret"]));
     const methods = hmsTokenMethods(() => this.#core ?? freed());
     this.getManagementToken = methods.getManagementToken;
     this.getAuthToken = methods.getAuthToken;
@@ -49,7 +49,7 @@ export class VideoSdkTokens {
 
   constructor(options) {
     assertReady();
-    this.#core = new VideoSdkTokensCore(options);
+    this.#core = new VideoSdkTokensCore(...optionValues(options, "VideoSdkTokens options", ["apiKey", "secret"]));
     this.getToken = videoSdkTokenMethods(() => this.#core ?? freed()).getToken;
   }
 
@@ -67,7 +67,7 @@ export class VideoSdkTokens {
 /** Verifies an HS256 token: `{ type?, leewaySeconds? }`. Returns the claims or throws. */
 export function verifyToken(token, secret, options) {
   assertReady();
-  return wasmVerifyToken(token, secret, options);
+  return wasmVerifyToken(token, secret, ...optionValues(options, "verifyToken options", ["type", "leewaySeconds"]));
 }
 
 /** Header and claims of a token, NOT verified: for display only. */
@@ -89,9 +89,13 @@ export function exchangeRoomCode(options) {
   return EDGEROOM_TOKEN_MODULE ? exchangeOnce(options) : wasm.exchangeRoomCode(options);
 }
 
+/** The options of exchangeRoomCode, in the order exchangeRoomCodeRequest takes them. */
+const EXCHANGE_KEYS = ["code", "userId", "authBaseUrl", "fetch", "timeoutMs", "signal"];
+
 function exchangeOnce(options) {
   try {
-    return sendOnce(wasm.exchangeRoomCodeRequest(options), wasm.exchangeRoomCodeAnswer);
+    const values = optionValues(options, "exchangeRoomCode options", EXCHANGE_KEYS);
+    return sendOnce(wasm.exchangeRoomCodeRequest(...values), wasm.exchangeRoomCodeAnswer);
   } catch (error) {
     return Promise.reject(error);
   }
