@@ -205,6 +205,20 @@ export default [
         [{ code: "abc-defg-hij", fetch, signal: {} }, "signal"],
         [{ code: "abc-defg-hij", fetch, signal: hostileSignal }, "signal"],
         [throwing, "exchangeRoomCode options"],
+        // The full module reads these from the object in wasm (src/params.rs' words); the
+        // token module takes them one by one (src/wasm/args.rs): the same words.
+        [{ code: null, fetch }, "code"],
+        [{ code: 7n, fetch }, "code"],
+        [{ code: ["a", 1n], fetch }, "code[1]"],
+        [{ code: ["a"], fetch }, "code"],
+        [{ code: {}, fetch }, "code"],
+        [{ code: "\uD800", fetch }, "code"],
+        [{ code: "abc-defg-hij", userId: true, fetch }, "userId"],
+        [{ code: "abc-defg-hij", timeoutMs: "5", fetch }, "timeoutMs"],
+        [{ code: "abc-defg-hij", timeoutMs: NaN, fetch }, "timeoutMs"],
+        [{ code: "abc-defg-hij", authBaseUrl: 1, fetch }, "authBaseUrl"],
+        [{ code: "abc-defg-hij", get userId() { throw new Error("getter"); }, fetch }, "userId"],
+        [[], "exchangeRoomCode options"],
       ];
       for (const [options, field] of cases) {
         const mine = await rejects(tokens.exchangeRoomCode(options), { code: "invalid_argument" }, field);
@@ -213,6 +227,54 @@ export default [
         equal(mine.message, theirs.message, `${field}: the same message in both entries`);
       }
       equal(sent, 0, "nothing was sent");
+    },
+  },
+  {
+    name: "tokens entry: token options cross one by one, refused in the words they always had",
+    async run({ tokens, edgeroom }) {
+      const hms = (o) => new tokens.HmsTokens(o);
+      const minter = hms({ accessKey: ACCESS_KEY, secret: SECRET });
+      const vsdk = new tokens.VideoSdkTokens({ apiKey: API_KEY, secret: SECRET });
+      const token = minter.getAuthToken({ roomId: "r", role: "host" }).token;
+      const revoked = Proxy.revocable({}, {});
+      revoked.revoke();
+      const cases = [
+        [() => hms({ accessKey: 5, secret: SECRET }), "accessKey", "accessKey: must be a string, not a number"],
+        [() => hms({ secret: SECRET }), "accessKey", "accessKey: is required"],
+        [() => hms({ accessKey: null, secret: SECRET }), "accessKey", "accessKey: must be a string, not null"],
+        [() => hms({ accessKey: ACCESS_KEY, secret: SECRET, extra: 1 }), "extra", "extra: is not a known option of HmsTokens options (known: accessKey, secret)"],
+        [() => hms("x"), "HmsTokens options", "HmsTokens options: must be an object"],
+        [() => hms(revoked.proxy), "HmsTokens options", "HmsTokens options: cannot be read (a getter or proxy threw)"],
+        [() => hms({ get accessKey() { throw new Error("no"); }, secret: SECRET }), "accessKey", "accessKey: cannot be read"],
+        [() => new tokens.VideoSdkTokens({ apiKey: [], secret: SECRET }), "apiKey", "apiKey: must be a string, not an array"],
+        [() => minter.getManagementToken({ validForSeconds: "60" }), "validForSeconds", "validForSeconds: must be an integer, not a string"],
+        [() => minter.getManagementToken({ validForSeconds: 1.5 }), "validForSeconds", "validForSeconds: must be an integer, not a number"],
+        [() => minter.getManagementToken({ validForSeconds: NaN }), "validForSeconds", "validForSeconds: must be a finite number"],
+        [() => minter.getManagementToken({ validForSeconds: 10n }), "validForSeconds", "validForSeconds: must be a string, a number, a boolean, an array or an object"],
+        [() => minter.getManagementToken({ forceNew: 1 }), "forceNew", "forceNew: must be a boolean, not a number"],
+        [() => minter.getManagementToken({ forceNew: true, validforseconds: 60 }), "validforseconds", "validforseconds: is not a known option of getManagementToken options (known: validForSeconds, forceNew)"],
+        [() => tokens.verifyToken(token, SECRET, { leewaySeconds: "5" }), "leewaySeconds", "leewaySeconds: must be an integer, not a string"],
+        [() => tokens.verifyToken(token, SECRET, { type: 5 }), "type", "type: must be a string, not a number"],
+        [() => tokens.verifyToken(token, SECRET, { typ: "app" }), "typ", "typ: is not a known option of verifyToken options (known: type, leewaySeconds)"],
+        [() => minter.getAuthToken({ roomId: 7, role: "h" }), "roomId", "roomId: must be a string"],
+        [() => minter.getAuthToken({ roomId: "r", role: "h", validForSeconds: "60" }), "validForSeconds", "validForSeconds: must be an integer"],
+        [() => minter.getAuthToken({ roomId: "r", role: "h", room: "x" }), "room", "room: is not a known option of getAuthToken options (known: roomId, role, userId, validForSeconds, issuedAt, notValidBefore)"],
+        [() => vsdk.getToken({ roles: "rtc" }), "roles", "roles: must be an array of strings"],
+        [() => vsdk.getToken([]), "getToken options", "getToken options: must be an object"],
+      ];
+      for (const [call, field, message] of cases) {
+        const error = checkEdgeroomError(tokens, throws(call, { code: "invalid_argument" }, message), { code: "invalid_argument", field });
+        equal(error.message, message, "the message, word for word");
+      }
+      // The full client refuses its own options in the same words (read in wasm, src/params.rs).
+      const client = throws(() => new edgeroom.HmsClient({ accessKey: 5, secret: SECRET }), { code: "invalid_argument" });
+      equal(client.message, "accessKey: must be a string, not a number", "HmsClient options");
+      // Any object with the options as its own keys mints: a class instance, a null prototype.
+      const own = new (class { roomId = "r"; role = "host"; })();
+      equal(tokens.decodeToken(minter.getAuthToken(own).token).claims.room_id, "r", "a class instance");
+      const bare = Object.assign(Object.create(null), { permissions: ["allow_join"] });
+      equal(tokens.decodeToken(vsdk.getToken(bare).token).claims.permissions[0], "allow_join", "a null-prototype object");
+      equal(tokens.verifyToken(token, SECRET, { type: "app", leewaySeconds: undefined }).room_id, "r", "undefined is absent");
     },
   },
 ];
