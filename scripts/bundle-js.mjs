@@ -30,6 +30,10 @@
 // imports that catch exceptions declare their parameters, so V8 compiles fewer wasm-to-JS
 // wrappers at instantiation.
 //
+// js/src/tokens.js is in both: EDGEROOM_TOKEN_MODULE (defined false in the full entry's
+// bundles, true in the token entry's; syntax minified, so the other branch and what only it
+// imports, js/src/exchange.js, are left out) picks its module's room-code exchange.
+//
 //   node scripts/bundle-js.mjs <wasm-bindgen out dir> <pkg dir>
 import { build } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -121,11 +125,17 @@ const inlineGlue = (name) => ({
 
 await buildGlue("edgeroom");
 
-await build({ ...common, entryPoints: [join(JS, "src/api.js")], outfile: join(pkgDir, "src/api.js"), plugins: [sharedGlue()] });
+// js/src/tokens.js branches on EDGEROOM_TOKEN_MODULE (which module it is bundled with: the
+// token module has the two halves of exchangeRoomCode, the full one the whole of it), so
+// each bundle keeps only its own branch.
+const full = { ...common, minifySyntax: true, define: { EDGEROOM_TOKEN_MODULE: "false" } };
+const tokens = { ...common, minifySyntax: true, define: { EDGEROOM_TOKEN_MODULE: "true" } };
+
+await build({ ...full, entryPoints: [join(JS, "src/api.js")], outfile: join(pkgDir, "src/api.js"), plugins: [sharedGlue()] });
 
 for (const entry of ["node", "browser"]) {
   await build({
-    ...common,
+    ...full,
     entryPoints: [join(JS, `entries/${entry}.js`)],
     outfile: join(pkgDir, `entries/${entry}.js`),
     external: ["node:*"],
@@ -140,14 +150,14 @@ for (const entry of ["deno", "workerd"]) copyFileSync(join(JS, `entries/${entry}
 if (existsSync(join(bindgenDir, "edgeroom_tokens.js"))) {
   await buildGlue("edgeroom_tokens");
   await build({
-    ...common,
+    ...tokens,
     entryPoints: [join(JS, "src/tokens.js")],
     outfile: join(pkgDir, "src/tokens.js"),
     plugins: [sharedGlue("../wasm/edgeroom_tokens.js")],
   });
   for (const entry of ["node", "browser"]) {
     await build({
-      ...common,
+      ...tokens,
       entryPoints: [join(JS, `entries/tokens/${entry}.js`)],
       outfile: join(pkgDir, `entries/tokens/${entry}.js`),
       external: ["node:*"],

@@ -5,48 +5,60 @@ import { edgeroomError } from "./errors.js";
 
 /** The options of getAuthToken, in the order appTokenOf takes them. */
 const AUTH_TOKEN_KEYS = ["roomId", "role", "userId", "validForSeconds", "issuedAt", "notValidBefore"];
+/** The options of getManagementToken, in the order managementTokenOf takes them. */
+const MANAGEMENT_TOKEN_KEYS = ["validForSeconds", "forceNew"];
 /** The options of VideoSDK's getToken, in the order tokenOf takes them. */
 const VIDEOSDK_TOKEN_KEYS = ["permissions", "roomId", "participantId", "roles", "validForSeconds", "issuedAt", "notValidBefore"];
 
 /**
- * Mints a token with `core`. A plain object with only known `keys` is read here and its
- * values passed as arguments to the method `fast` (one crossing into wasm instead of one per
- * key); anything else (unknown keys, a class instance, a proxy, a throwing getter) goes to
- * the method `strict`, which reports exactly what is wrong. Either way the wasm side checks
- * every value.
+ * The values of the option object `o`, in the order of `keys`, for a token export that takes
+ * them one by one: the one reader of the token API's option objects (the token module has
+ * none). Like the full module's reader of its own options (src/wasm/args.rs, `options`):
+ * `undefined` and `null` are an empty object; anything else that is not an object (an array,
+ * a function) is refused; each own enumerable key is read once, every read caught (a getter
+ * or a Proxy trap that throws is an error, never an exception out of here); an unknown key
+ * is refused naming the known ones; an `undefined` value is absent. The wasm then checks
+ * each value's type and rules. `what` names the object ("getAuthToken options").
  */
-function mint(core, o, keys, fast, strict) {
-  let values;
+export function optionValues(o, what, keys) {
+  const values = new Array(keys.length);
+  if (o === undefined || o === null) return values;
+  const invalid = (field, rule) => edgeroomError("invalid_argument", `${field}: ${rule}`, field);
+  let names;
   try {
-    if (isPlainRecord(o, keys)) values = keys.map((key) => o[key]);
-  } catch {
-    values = undefined;
+    if (typeof o !== "object" || Array.isArray(o)) throw invalid(what, "must be an object");
+    names = Object.keys(o);
+  } catch (error) {
+    throw error?.name === "EdgeroomError" ? error : invalid(what, "cannot be read (a getter or proxy threw)");
   }
-  return values ? core[fast](...values) : core[strict](o);
-}
-
-/** Whether `o` is an object literal (or Object.create(Object.prototype)) with only `keys`. */
-function isPlainRecord(o, keys) {
-  if (o === null || typeof o !== "object" || Object.getPrototypeOf(o) !== Object.prototype) return false;
-  for (const key in o) if (!keys.includes(key)) return false;
-  return true;
+  for (const name of names) {
+    const at = keys.indexOf(name);
+    // A key with a lone surrogate is named as it reads once it has crossed into wasm.
+    if (at < 0) throw invalid(name.toWellFormed?.() ?? name, `is not a known option of ${what} (known: ${keys.join(", ")})`);
+    try {
+      values[at] = o[name];
+    } catch {
+      throw invalid(name, "cannot be read");
+    }
+  }
+  return values;
 }
 
 /**
  * The 100ms token methods over `core()` (an HmsCore or HmsTokensCore, both with
- * managementToken/appToken/appTokenOf): `hms.auth`'s and HmsTokens' alike.
+ * managementTokenOf/appTokenOf): `hms.auth`'s and HmsTokens' alike.
  */
 export function hmsTokenMethods(core) {
   return {
-    getManagementToken: (o) => ({ token: core().managementToken(o) }),
-    getAuthToken: (o) => ({ token: mint(core(), o, AUTH_TOKEN_KEYS, "appTokenOf", "appToken") }),
+    getManagementToken: (o) => ({ token: core().managementTokenOf(...optionValues(o, "getManagementToken options", MANAGEMENT_TOKEN_KEYS)) }),
+    getAuthToken: (o) => ({ token: core().appTokenOf(...optionValues(o, "getAuthToken options", AUTH_TOKEN_KEYS)) }),
   };
 }
 
 /** VideoSDK's token method over `core()` (a VideoSdkCore or VideoSdkTokensCore). */
 export function videoSdkTokenMethods(core) {
   return {
-    getToken: (o) => ({ token: mint(core(), o, VIDEOSDK_TOKEN_KEYS, "tokenOf", "token") }),
+    getToken: (o) => ({ token: core().tokenOf(...optionValues(o, "getToken options", VIDEOSDK_TOKEN_KEYS)) }),
   };
 }
 

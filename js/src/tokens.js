@@ -13,10 +13,12 @@ import {
   VideoSdkTokensCore,
   verifyToken as wasmVerifyToken,
   decodeToken as wasmDecodeToken,
-  exchangeRoomCode as wasmExchangeRoomCode,
 } from "../wasm/edgeroom.js";
+// Only one module of the two has each of the exchange's exports: read off the namespace.
+import * as wasm from "../wasm/edgeroom.js";
 import { assertReady } from "./ready.js";
-import { freed, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
+import { freed, hmsTokenMethods, optionValues, videoSdkTokenMethods } from "./mint.js";
+import { sendOnce } from "./exchange.js";
 
 /** 100ms tokens without a REST client: `new HmsTokens({ accessKey, secret })`. */
 export class HmsTokens {
@@ -24,7 +26,7 @@ export class HmsTokens {
 
   constructor(options) {
     assertReady();
-    this.#core = new HmsTokensCore(options);
+    this.#core = new HmsTokensCore(...optionValues(options, "HmsTokens options", ["accessKey", "secret"]));
     const methods = hmsTokenMethods(() => this.#core ?? freed());
     this.getManagementToken = methods.getManagementToken;
     this.getAuthToken = methods.getAuthToken;
@@ -47,7 +49,7 @@ export class VideoSdkTokens {
 
   constructor(options) {
     assertReady();
-    this.#core = new VideoSdkTokensCore(options);
+    this.#core = new VideoSdkTokensCore(...optionValues(options, "VideoSdkTokens options", ["apiKey", "secret"]));
     this.getToken = videoSdkTokenMethods(() => this.#core ?? freed()).getToken;
   }
 
@@ -65,7 +67,7 @@ export class VideoSdkTokens {
 /** Verifies an HS256 token: `{ type?, leewaySeconds? }`. Returns the claims or throws. */
 export function verifyToken(token, secret, options) {
   assertReady();
-  return wasmVerifyToken(token, secret, options);
+  return wasmVerifyToken(token, secret, ...optionValues(options, "verifyToken options", ["type", "leewaySeconds"]));
 }
 
 /** Header and claims of a token, NOT verified: for display only. */
@@ -74,10 +76,29 @@ export function decodeToken(token) {
   return wasmDecodeToken(token);
 }
 
-/** Exchanges a room code for an auth token. Needs no secret, so it works in a browser. */
+/**
+ * Exchanges a room code for an auth token. Needs no secret, so it works in a browser. The
+ * full module's exchangeRoomCode retries as `hms.auth.exchangeRoomCode` does; the token
+ * module has only the request and the reading of the answer, and the one attempt is sent
+ * by exchange.js. Bad options reject (never throw) in both.
+ */
 export function exchangeRoomCode(options) {
   assertReady();
-  return wasmExchangeRoomCode(options);
+  // EDGEROOM_TOKEN_MODULE: a constant scripts/bundle-js.mjs defines per bundle (true in the
+  // token entry's, false in the full entry's), so each keeps only its own module's path.
+  return EDGEROOM_TOKEN_MODULE ? exchangeOnce(options) : wasm.exchangeRoomCode(options);
+}
+
+/** The options of exchangeRoomCode, in the order exchangeRoomCodeRequest takes them. */
+const EXCHANGE_KEYS = ["code", "userId", "authBaseUrl", "fetch", "timeoutMs", "signal"];
+
+function exchangeOnce(options) {
+  try {
+    const values = optionValues(options, "exchangeRoomCode options", EXCHANGE_KEYS);
+    return sendOnce(wasm.exchangeRoomCodeRequest(...values), wasm.exchangeRoomCodeAnswer);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** True for errors raised by edgeroom (they all carry a stable `code`). */

@@ -248,7 +248,9 @@ export interface ExchangeRoomCodeOptions extends ExchangeRoomCodeParams, CallOpt
 
 /**
  * Exchanges a room code for an auth token. Needs no secret, so it also runs in a browser.
- * Retried on network errors, 429 and 5xx, as 100ms's own web SDK does.
+ * From `edgeroom`: retried on network errors, timeouts, 429 and 5xx, as 100ms's own web SDK
+ * does. From `edgeroom/tokens`: one attempt (its small module has no retry driver); the same
+ * options and the same errors otherwise.
  * @example const { token } = await exchangeRoomCode({ code: "abc-defg-hij", userId: "u-1" });
  */
 export function exchangeRoomCode(options: ExchangeRoomCodeOptions): Promise<ExchangedToken>;

@@ -80,9 +80,11 @@ pub(crate) fn decode_token_text(token: &str) -> Result<(String, String)> {
 fn decode_part(part: &str, name: &str) -> Result<Part> {
     let not_object = || malformed(&format!("the {name} is not a JSON object"));
     let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| malformed(&format!("the {name} is not base64url")))?;
-    match serde_json::from_slice::<Value>(&bytes) {
-        // JSON that serde_json read is UTF-8 throughout.
-        Ok(value @ Value::Object(_)) => Ok(Part { text: String::from_utf8(bytes).map_err(|_| not_object())?, value }),
+    // Text first (JSON is UTF-8 throughout), then read by the one `&str` reader every other
+    // JSON text goes through (a second reader over bytes would be a second copy of the parser).
+    let text = String::from_utf8(bytes).map_err(|_| not_object())?;
+    match serde_json::from_str::<Value>(&text) {
+        Ok(value @ Value::Object(_)) => Ok(Part { text, value }),
         _ => Err(not_object()),
     }
 }

@@ -1,11 +1,22 @@
-//! Arguments from JavaScript: the scalars a few exports take one by one (the minting fast
-//! path passes each option as an argument, one crossing for the whole token), and option
-//! objects into typed structs (read key by key into a JSON value, then `crate::params`). Every value is untrusted: each
-//! read checks the type and names the field, and no JavaScript value can make it panic.
+//! Arguments from JavaScript: the scalars the token exports take one by one (the JavaScript
+//! wrapper reads the option object, `optionValues` in `js/src/mint.js`, and passes each
+//! option as an argument: one crossing for the whole token, and no option-object reading in
+//! the token module), and, with `wasm-full`, option objects into typed structs (read key by
+//! key into a JSON value, then `crate::params`). Every value is untrusted: each read checks
+//! the type and names the field, and no JavaScript value can make it panic.
+//!
+//! Two wordings of a wrong type, each kept where it was: the minting options that took the
+//! fast path before (`getAuthToken`, `getToken`: [`required_string`], [`optional_string`],
+//! [`optional_int`], [`optional_strings`]: `must be a string`) and the options that were
+//! only ever read from an object, in `crate::params`' words ([`option_string`],
+//! [`required_option_string`], [`option_int`], [`option_bool`]: `must be a string, not a number`).
 
-use super::js::{is_array, object_keys};
+use super::js::is_array;
+#[cfg(feature = "wasm-full")]
+use super::js::object_keys;
 use crate::error::{Error, Result};
 use js_sys::{JsString, Reflect};
+#[cfg(feature = "wasm-full")]
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,6 +35,7 @@ const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
 /// the same words as call params. The options edgeroom takes as JavaScript values (functions,
 /// an `AbortSignal`, objects of names: [`PASSED_AS_IS`]) travel through that value as a slot
 /// number that `T`'s field reads back with [`passed`]. `undefined`/`null` are an empty object.
+#[cfg(feature = "wasm-full")]
 pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
     let members = members(value, what, field_names::<T>())?;
     let options = crate::params::from_value(&members);
@@ -34,6 +46,7 @@ pub fn options<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
 /// The generic-free part of [`options`], compiled once rather than into every export that
 /// reads options: the object's own keys checked against `known` and read into a JSON object,
 /// the [`PASSED_AS_IS`] values set aside in [`SLOTS`].
+#[cfg(feature = "wasm-full")]
 #[inline(never)]
 fn members(value: &JsValue, what: &str, known: &[&str]) -> Result<Value> {
     let mut members = serde_json::Map::new();
@@ -70,8 +83,10 @@ fn members(value: &JsValue, what: &str, known: &[&str]) -> Result<Value> {
 
 /// The options whose values edgeroom takes as JavaScript values and reads itself, every
 /// access caught.
+#[cfg(feature = "wasm-full")]
 const PASSED_AS_IS: &[&str] = &["fetch", "onRetry", "signal", "headers", "basicAuth"];
 
+#[cfg(feature = "wasm-full")]
 std::thread_local! {
     /// The [`PASSED_AS_IS`] values of the options being read, by slot.
     static SLOTS: std::cell::RefCell<Vec<JsValue>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -79,6 +94,7 @@ std::thread_local! {
 
 /// `#[serde(default, with = "passed")]` on an options field of type `JsValue`: the value
 /// [`options`] set aside for it, as the caller gave it (`undefined` when absent).
+#[cfg(feature = "wasm-full")]
 pub mod passed {
     use serde::{Deserialize, Deserializer};
     use wasm_bindgen::JsValue;
@@ -131,6 +147,7 @@ fn json(item: JsValue, name: &str, depth: usize) -> Result<Value> {
 }
 
 /// The wire names of the fields of struct `T`, as its derived `Deserialize` declares them.
+#[cfg(feature = "wasm-full")]
 fn field_names<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
     struct Fields(&'static [&'static str]);
     #[derive(Debug)]
@@ -241,4 +258,69 @@ pub fn optional_strings(value: &JsValue, field: &str) -> Result<Vec<String>> {
     }
     let items = array_items(value, field)?.ok_or_else(|| Error::invalid(field, "must be an array of strings"))?;
     items.iter().enumerate().map(|(i, item)| required_string(item, &format!("{field}[{i}]"))).collect()
+}
+
+/// The kind of JSON value an option's value becomes when an option object is read ([`json`]),
+/// for `must be ..., not <kind>`: the words of `crate::params` (`kind_given`). A value that
+/// has no JSON kind is refused as reading an option object refuses it.
+fn kind(value: &JsValue, field: &str) -> Result<&'static str> {
+    if value.is_string() {
+        return string(value, field).map(|_| "a string");
+    }
+    if let Some(n) = value.as_f64() {
+        return if n.is_finite() { Ok("a number") } else { Err(Error::invalid(field, "must be a finite number")) };
+    }
+    Ok(match json(value.clone(), field, 0)? {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Array(_) => "an array",
+        _ => "an object",
+    })
+}
+
+/// `field: must be <expected>, not <kind of value>`.
+fn wrong(value: &JsValue, field: &str, expected: &str) -> Error {
+    match kind(value, field) {
+        Ok(given) => Error::invalid(field, format_args!("must be {expected}, not {given}")),
+        Err(error) => error,
+    }
+}
+
+/// An optional string option passed on its own: `undefined`/`null` absent.
+pub fn option_string(value: &JsValue, field: &str) -> Result<Option<String>> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else if value.is_string() {
+        string(value, field).map(Some)
+    } else {
+        Err(wrong(value, field, "a string"))
+    }
+}
+
+/// A required string option passed on its own (`undefined` is absent, so "is required";
+/// `null` is a value of the wrong kind, as in an option object).
+pub fn required_option_string(value: &JsValue, field: &str) -> Result<String> {
+    if value.is_null() {
+        return Err(wrong(value, field, "a string"));
+    }
+    option_string(value, field)?.ok_or_else(|| Error::invalid(field, "is required"))
+}
+
+/// An optional integer option passed on its own.
+pub fn option_int(value: &JsValue, field: &str) -> Result<Option<i64>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64().and_then(exact_integer) {
+        Some(n) => Ok(Some(n)),
+        None => Err(wrong(value, field, "an integer")),
+    }
+}
+
+/// An optional boolean option passed on its own.
+pub fn option_bool(value: &JsValue, field: &str) -> Result<Option<bool>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_bool().map(Some).ok_or_else(|| wrong(value, field, "a boolean"))
 }

@@ -43,10 +43,11 @@ impl HmsCore {
         Self::create(&options).js()
     }
 
-    /// A management token (cached while comfortably valid): `{ validForSeconds, forceNew }`.
-    #[wasm_bindgen(js_name = managementToken)]
-    pub fn management_token(&self, options: JsValue) -> Result<String, JsValue> {
-        mint::hms_management_token(&self.caller.client, &*self.caller.env, &options).js()
+    /// A management token (cached while comfortably valid): the options of
+    /// `getManagementToken({ validForSeconds, forceNew })`, one by one (read by `js/src/mint.js`).
+    #[wasm_bindgen(js_name = managementTokenOf)]
+    pub fn management_token_of(&self, valid_for_seconds: JsValue, force_new: JsValue) -> Result<String, JsValue> {
+        mint::hms_management_token_of(&self.caller.client, &*self.caller.env, &valid_for_seconds, &force_new).js()
     }
 
     /// An app (auth) token for one peer: `{ roomId, role, userId, validForSeconds, issuedAt, notValidBefore }`.

@@ -1,29 +1,28 @@
-//! Minting at the boundary, shared by both builds of the module: the token options read from
-//! JavaScript (an option object, or the values one by one on the fast path) and the token
-//! itself, for the full clients (`HmsCore`, `VideoSdkCore`) and for the token-only objects
-//! here (`HmsTokensCore`, `VideoSdkTokensCore`), which are all the token entry
+//! Minting at the boundary, shared by both builds of the module: the token options, passed
+//! one by one by the JavaScript wrapper (`js/src/mint.js` reads the option object), and the
+//! token itself, for the full clients (`HmsCore`, `VideoSdkCore`) and for the token-only
+//! objects here (`HmsTokensCore`, `VideoSdkTokensCore`), which are all the token entry
 //! (`edgeroom/tokens`, `crates/tokens`) exports of minting. One code path, so both entries
 //! take the same options, refuse the same input with the same errors, and mint the same claims.
 
-use super::args::{optional_int, optional_string, optional_strings, options, required_string};
+#[cfg(feature = "wasm-full")]
+use super::args::options;
+use super::args::{
+    option_bool, option_int, optional_int, optional_string, optional_strings, required_option_string, required_string,
+};
 use super::env::JsEnv;
 use super::error::IntoJsResult;
 use crate::client::Env;
 use crate::error::Result;
 use crate::hms::{HmsClient, HmsOptions};
 use crate::token::{AppGrant, Permission, Validity, VideoSdkCredentials, VideoSdkGrant, VideoSdkRole};
+#[cfg(feature = "wasm-full")]
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-/// `getManagementToken({...})`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ManagementTokenOptions {
-    valid_for_seconds: Option<i64>,
-    force_new: Option<bool>,
-}
-
-/// `getAuthToken({...})`, the strict path (see `appTokenOf`).
+/// `getAuthToken({...})` read from an object in wasm (`HmsCore.appToken`; the package's
+/// JavaScript passes the values one by one to `appTokenOf`).
+#[cfg(feature = "wasm-full")]
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct AuthTokenOptions {
@@ -35,7 +34,9 @@ struct AuthTokenOptions {
     not_valid_before: Option<i64>,
 }
 
-/// VideoSDK's `getToken({...})`, the strict path (see `tokenOf`).
+/// VideoSDK's `getToken({...})` read from an object in wasm (`VideoSdkCore.token`; the
+/// package's JavaScript passes the values one by one to `tokenOf`).
+#[cfg(feature = "wasm-full")]
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct VideoSdkTokenOptions {
@@ -50,13 +51,22 @@ struct VideoSdkTokenOptions {
     not_valid_before: Option<i64>,
 }
 
-/// A 100ms management token from `getManagementToken` options (cached by `client`).
-pub fn hms_management_token(client: &HmsClient, env: &dyn Env, value: &JsValue) -> Result<String> {
-    let o: ManagementTokenOptions = options(value, "getManagementToken options")?;
-    client.management_token(env, o.valid_for_seconds, o.force_new.unwrap_or(false)).map(|m| m.token)
+/// A 100ms management token from the `getManagementToken` options passed one by one
+/// (`validForSeconds`, `forceNew`), cached by `client`.
+pub fn hms_management_token_of(
+    client: &HmsClient,
+    env: &dyn Env,
+    valid_for_seconds: &JsValue,
+    force_new: &JsValue,
+) -> Result<String> {
+    // In the order an option object's members were checked (by name).
+    let force_new = option_bool(force_new, "forceNew")?;
+    let valid_for_seconds = option_int(valid_for_seconds, "validForSeconds")?;
+    client.management_token(env, valid_for_seconds, force_new.unwrap_or(false)).map(|m| m.token)
 }
 
 /// A 100ms app token from `getAuthToken` options.
+#[cfg(feature = "wasm-full")]
 pub fn hms_app_token(client: &HmsClient, env: &dyn Env, value: &JsValue) -> Result<String> {
     let o: AuthTokenOptions = options(value, "getAuthToken options")?;
     let validity = Validity {
@@ -81,6 +91,7 @@ pub fn hms_app_token_of(client: &HmsClient, env: &dyn Env, values: [&JsValue; 6]
 }
 
 /// A VideoSDK token from `getToken` options.
+#[cfg(feature = "wasm-full")]
 pub fn videosdk_token(credentials: &VideoSdkCredentials, env: &dyn Env, value: &JsValue) -> Result<String> {
     let o: VideoSdkTokenOptions = options(value, "getToken options")?;
     let validity = Validity {
@@ -132,22 +143,6 @@ fn validity(valid_for: &JsValue, issued_at: &JsValue, not_before: &JsValue) -> R
     })
 }
 
-/// `new HmsTokens({...})`: the credentials only.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct HmsTokensOptions {
-    access_key: String,
-    secret: String,
-}
-
-/// `new VideoSdkTokens({...})`: the credentials only.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct VideoSdkTokensOptions {
-    api_key: String,
-    secret: String,
-}
-
 /// The 100ms minter without a REST client (wrapped by `HmsTokens` in `js/src/tokens.js`). It
 /// owns the secret, which never leaves wasm memory, and caches the management token as
 /// `HmsClient` does.
@@ -159,30 +154,27 @@ pub struct HmsTokensCore {
 
 #[wasm_bindgen]
 impl HmsTokensCore {
-    /// `new HmsTokensCore({ accessKey, secret })`.
+    /// `new HmsTokensCore(accessKey, secret)`: the options of `new HmsTokens({...})`.
     #[wasm_bindgen(constructor)]
-    pub fn new(value: JsValue) -> Result<HmsTokensCore, JsValue> {
+    pub fn new(access_key: JsValue, secret: JsValue) -> Result<HmsTokensCore, JsValue> {
         (|| {
-            let o: HmsTokensOptions = options(&value, "HmsTokens options")?;
-            let client = HmsClient::new(&o.access_key, &o.secret, &HmsOptions::default())?;
+            let access_key = required_option_string(&access_key, "accessKey")?;
+            let secret = required_option_string(&secret, "secret")?;
+            let client = HmsClient::new(&access_key, &secret, &HmsOptions::default())?;
             Ok(HmsTokensCore { client, env: JsEnv::default() })
         })()
         .js()
     }
 
-    /// A management token (cached while comfortably valid): `{ validForSeconds, forceNew }`.
-    #[wasm_bindgen(js_name = managementToken)]
-    pub fn management_token(&self, options: JsValue) -> Result<String, JsValue> {
-        hms_management_token(&self.client, &self.env, &options).js()
+    /// A management token (cached while comfortably valid): the options of
+    /// `getManagementToken({ validForSeconds, forceNew })`, one by one.
+    #[wasm_bindgen(js_name = managementTokenOf)]
+    pub fn management_token_of(&self, valid_for_seconds: JsValue, force_new: JsValue) -> Result<String, JsValue> {
+        hms_management_token_of(&self.client, &self.env, &valid_for_seconds, &force_new).js()
     }
 
-    /// An app (auth) token: `{ roomId, role, userId, validForSeconds, issuedAt, notValidBefore }`.
-    #[wasm_bindgen(js_name = appToken)]
-    pub fn app_token(&self, options: JsValue) -> Result<String, JsValue> {
-        hms_app_token(&self.client, &self.env, &options).js()
-    }
-
-    /// `appToken` with the options passed one by one (see `HmsCore.appTokenOf`).
+    /// An app (auth) token: the options of `getAuthToken({ roomId, role, userId,
+    /// validForSeconds, issuedAt, notValidBefore })`, one by one (see `HmsCore.appTokenOf`).
     #[wasm_bindgen(js_name = appTokenOf)]
     pub fn app_token_of(
         &self,
@@ -207,25 +199,19 @@ pub struct VideoSdkTokensCore {
 
 #[wasm_bindgen]
 impl VideoSdkTokensCore {
-    /// `new VideoSdkTokensCore({ apiKey, secret })`.
+    /// `new VideoSdkTokensCore(apiKey, secret)`: the options of `new VideoSdkTokens({...})`.
     #[wasm_bindgen(constructor)]
-    pub fn new(value: JsValue) -> Result<VideoSdkTokensCore, JsValue> {
+    pub fn new(api_key: JsValue, secret: JsValue) -> Result<VideoSdkTokensCore, JsValue> {
         (|| {
-            let o: VideoSdkTokensOptions = options(&value, "VideoSdkTokens options")?;
-            Ok(VideoSdkTokensCore {
-                credentials: VideoSdkCredentials::new(&o.api_key, &o.secret)?,
-                env: JsEnv::default(),
-            })
+            let api_key = required_option_string(&api_key, "apiKey")?;
+            let secret = required_option_string(&secret, "secret")?;
+            Ok(VideoSdkTokensCore { credentials: VideoSdkCredentials::new(&api_key, &secret)?, env: JsEnv::default() })
         })()
         .js()
     }
 
-    /// A token: `{ permissions, roomId, participantId, roles, validForSeconds, issuedAt, notValidBefore }`.
-    pub fn token(&self, options: JsValue) -> Result<String, JsValue> {
-        videosdk_token(&self.credentials, &self.env, &options).js()
-    }
-
-    /// `token` with the options passed one by one (see `VideoSdkCore.tokenOf`).
+    /// A token: the options of `getToken({ permissions, roomId, participantId, roles,
+    /// validForSeconds, issuedAt, notValidBefore })`, one by one (see `VideoSdkCore.tokenOf`).
     #[wasm_bindgen(js_name = tokenOf)]
     #[allow(clippy::too_many_arguments)] // one per option, in the documented order
     pub fn token_of(

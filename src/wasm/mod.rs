@@ -6,8 +6,8 @@
 //! `js/` wrap these exports into the public API (`HmsClient`, `VideoSdkClient`, ...).
 //!
 //! Two builds: with the feature `wasm-full`, everything (the package's main `.wasm`); with
-//! `wasm-tokens` alone, only the token API (minting, `verifyToken`, `decodeToken`,
-//! `exchangeRoomCode`, the random source), which is what `crates/tokens` links into the
+//! `wasm-tokens` alone, only the token API (minting, `verifyToken`, `decodeToken`, the two
+//! synchronous halves of `exchangeRoomCode`, the random source), which is what `crates/tokens` links into the
 //! token entry's `.wasm` (`edgeroom/tokens`), so LTO drops the REST calls, the dispatch
 //! table and the webhooks.
 
@@ -16,7 +16,9 @@
 // alone, what only the package's exports use of them is left unused.
 #[cfg_attr(not(feature = "wasm-tokens"), allow(dead_code, unused_imports))]
 pub(crate) mod env;
-#[cfg_attr(not(feature = "wasm-tokens"), allow(dead_code))]
+// The token module sends nothing itself (its `exchangeRoomCode` sends from JavaScript), so
+// only `wasm-full` uses the transport over fetch.
+#[cfg_attr(not(feature = "wasm-full"), allow(dead_code))]
 pub(crate) mod fetch;
 #[cfg_attr(not(feature = "wasm-tokens"), allow(dead_code))]
 mod js;
@@ -47,8 +49,12 @@ mod webhooks;
 pub use hms::HmsCore;
 #[cfg(feature = "wasm-tokens")]
 pub use mint::{HmsTokensCore, VideoSdkTokensCore};
+#[cfg(feature = "wasm-full")]
+pub use tokens::exchange_room_code;
 #[cfg(feature = "wasm-tokens")]
-pub use tokens::{decode_token, exchange_room_code, verify_token};
+pub use tokens::{decode_token, verify_token};
+#[cfg(all(feature = "wasm-tokens", not(feature = "wasm-full")))]
+pub use tokens::{exchange_room_code_answer, exchange_room_code_request_js};
 #[cfg(feature = "wasm-full")]
 pub use videosdk::VideoSdkCore;
 #[cfg(feature = "wasm-full")]

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import * as E from "edgeroom";
+import * as T from "edgeroom/tokens";
 import {
   ACCESS_KEY, HOSTILE, MB, SECRET, argArb, arr, c, describe, hostileArb, inj, inject, materialize, nearly, obj, signToken, v,
 } from "./values.mjs";
@@ -324,6 +325,53 @@ const GROUPS = {
       run: async (ledger, { name, args }) => {
         const values = args.map(materialize);
         await attempt(ledger, name, args, () => E[name](...values), { expect: expectations[name] });
+      },
+    };
+  },
+
+  // edgeroom/tokens over its own module: the token options read in JavaScript and passed one
+  // by one (js/src/mint.js), and its exchangeRoomCode sent once from JavaScript
+  // (js/src/exchange.js) around the two synchronous halves in wasm.
+  "token entry": () => {
+    const verifyOptions = argArb([c("undefined"), obj([["type", v("app")]]), obj([["leewaySeconds", v(300)]])], [["leewaySeconds", v(10)], ["type", v("app")]]);
+    const credentials = (key) => argArb([obj([[key, v(ACCESS_KEY)], ["secret", c("secret")]])], [[key, v(ACCESS_KEY)], ["secret", c("secret")]]);
+    const authOptions = argArb([obj([["roomId", v("room-1")], ["role", v("host")]])],
+      [["roomId", v("room-1")], ["role", v("host")], ["userId", v("u-1")], ["validForSeconds", v(600)], ["issuedAt", v(1_800_000_000)], ["notValidBefore", v(1_800_000_000)]]);
+    const managementOptions = argArb([c("undefined"), obj([["forceNew", v(true)]])], [["validForSeconds", v(600)], ["forceNew", v(true)]]);
+    const vsdkOptions = argArb([obj([["permissions", arr([v("allow_join")])]])],
+      [["permissions", arr([v("allow_join")])], ["roomId", v("room-1")], ["participantId", v("p-1")], ["roles", arr([v("rtc")])], ["validForSeconds", v(600)]]);
+    const entries = {
+      verifyToken: fc.tuple(argArb(TOKENS), argArb([c("secret")]), verifyOptions),
+      decodeToken: fc.tuple(argArb(TOKENS)),
+      exchangeRoomCode: fc.tuple(argArb([obj([["code", c("roomCode")], ["fetch", inj("fetch")]])],
+        [["code", c("roomCode")], ["fetch", inj("fetch")], ["userId", v("u-1")], ["timeoutMs", v(1000)], ["authBaseUrl", v("https://auth.test/v2")], ["signal", c("liveSignal")]])),
+      "HmsTokens#getAuthToken": fc.tuple(credentials("accessKey"), authOptions),
+      "HmsTokens#getManagementToken": fc.tuple(credentials("accessKey"), managementOptions),
+      "VideoSdkTokens#getToken": fc.tuple(credentials("apiKey"), vsdkOptions),
+    };
+    const expectations = {
+      verifyToken: (r) => (r && typeof r === "object" && "exp" in r ? null : `resolved to ${typeof r}: claims missing`),
+      decodeToken: (r) => (r && r.header && typeof r.claims === "object" && r.claims !== null ? null : `claims are ${typeof r?.claims}`),
+      exchangeRoomCode: (r) => (r && typeof r === "object" && typeof r.token === "string" ? null : `resolved to ${typeof r}`),
+    };
+    const minted = (r) => (r && typeof r.token === "string" && r.token.split(".").length === 3 ? null : "no token");
+    return {
+      arbitrary: fc.oneof(...Object.entries(entries).map(([name, args]) => args.map((a) => ({ name, args: [...a] })))),
+      run: async (ledger, { name, args }) => {
+        const values = args.map(materialize);
+        if (!name.includes("#")) {
+          await attempt(ledger, `tokens.${name}`, args, () => T[name](...values), { expect: expectations[name] });
+        } else {
+          const [cls, method] = name.split("#");
+          const made = await attempt(ledger, `new tokens.${cls}`, args.slice(0, 1), () => new T[cls](values[0]), { shape: false });
+          if (made.ok) {
+            await attempt(ledger, `tokens.${name}`, args, () => made.value[method](values[1]), { expect: minted });
+            await attempt(ledger, `tokens.${cls}#free`, args, () => made.value.free());
+          }
+        }
+        // The token module still mints and verifies after each input.
+        const token = new T.HmsTokens({ accessKey: ACCESS_KEY, secret: SECRET }).getAuthToken({ roomId: "room-1", role: "host" }).token;
+        if (T.verifyToken(token, SECRET, { type: "app" }).room_id !== "room-1") ledger.record(`tokens.${name}`, "the token module stopped minting", "", args);
       },
     };
   },
@@ -690,7 +738,7 @@ async function serverGroup() {
   return {
     note: uncalibrated.length ? `methods no plausible arguments reach the server with: ${uncalibrated.join(", ")}` : "",
     arbitrary: fc.record({
-      target: fc.oneof({ arbitrary: fc.constantFrom("hms", "vsdk"), weight: 18 }, { arbitrary: fc.constantFrom("exchangeRoomCode", "vsdkKey"), weight: 1 }),
+      target: fc.oneof({ arbitrary: fc.constantFrom("hms", "vsdk"), weight: 18 }, { arbitrary: fc.constantFrom("exchangeRoomCode", "tokensExchangeRoomCode", "vsdkKey"), weight: 2 }),
       pick: fc.nat(),
       retries: fc.constantFrom(0, 0, 1, 2),
       answers: fc.array(response, { minLength: 1, maxLength: 4 }),
@@ -726,6 +774,12 @@ async function serverGroup() {
         // Its retries (2, up to 10 s apart) cannot be configured; the signal bounds the wait.
         await attempt(ledger, "exchangeRoomCode vs server", spec, () => E.exchangeRoomCode({ code: "abc-defg-hij", fetch, timeoutMs: 50, signal: AbortSignal.timeout(60) }), {
           expect: (value) => (value && typeof value === "object" ? null : `resolved to ${typeof value}`),
+        });
+      } else if (target === "tokensExchangeRoomCode") {
+        // The token entry's: one attempt, sent from JavaScript (js/src/exchange.js).
+        await attempt(ledger, "tokens.exchangeRoomCode vs server", spec, () => T.exchangeRoomCode({ code: "abc-defg-hij", fetch, timeoutMs: 50, signal: AbortSignal.timeout(60) }), {
+          expect: (value) => (value && typeof value === "object" && typeof value.token === "string" ? null : `resolved to ${typeof value}`),
+          sent: () => calls.length,
         });
       } else {
         // Once seen, a hang of the key fetch is not waited out again (each costs CALL_TIMEOUT_MS).

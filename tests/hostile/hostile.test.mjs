@@ -19,6 +19,7 @@ const GROUPS = {
   // cores. The hostile server goes first: it waits on timeouts more than it computes.
   "hostile server": 3000,
   "free functions": 6000,
+  "token entry": 3000,
   constructors: 4000,
   "100ms client methods": 6000,
   "VideoSDK client methods": 4000,
