@@ -8,7 +8,7 @@ import { HmsCore, VideoSdkCore } from "../wasm/edgeroom.js";
 import { edgeroomError } from "./errors.js";
 import { assertReady } from "./ready.js";
 import { HMS_CALLS, VIDEOSDK_CALLS } from "./calls.js";
-import { freed, freedError, hmsTokenMethods, videoSdkTokenMethods } from "./mint.js";
+import { freed, freedError, hmsTokenMethods, optionValues, videoSdkTokenMethods } from "./mint.js";
 import { paramsText } from "./params.js";
 
 export { HmsWebhookReceiver, VideoSdkWebhookReceiver } from "./webhooks.js";
@@ -86,13 +86,19 @@ function bindApi(table, call) {
   return api;
 }
 
+// The client options, in the order the wasm constructors take them (HmsCore::new,
+// VideoSdkCore::new), which check each value.
+const TRANSPORT_KEYS = ["fetch", "timeoutMs", "retries", "retryMaxDelayMs", "onRetry"];
+const HMS_CLIENT_KEYS = ["accessKey", "secret", "baseUrl", "authBaseUrl", ...TRANSPORT_KEYS];
+const VIDEOSDK_CLIENT_KEYS = ["apiKey", "secret", "baseUrl", ...TRANSPORT_KEYS];
+
 /** A client for the 100ms REST API, with the method names of @100mslive/server-sdk. */
 export class HmsClient {
   #core;
 
   constructor(options) {
     assertReady();
-    this.#core = new HmsCore(options);
+    this.#core = new HmsCore(...optionValues(options, "HmsClient options", HMS_CLIENT_KEYS));
     // Every method reaches the wasm object through the field, so a call after free() is a
     // clear error instead of a null pointer in wasm.
     const core = () => this.#core ?? freed();
@@ -160,7 +166,7 @@ export class VideoSdkClient {
 
   constructor(options) {
     assertReady();
-    this.#core = new VideoSdkCore(options);
+    this.#core = new VideoSdkCore(...optionValues(options, "VideoSdkClient options", VIDEOSDK_CLIENT_KEYS));
     const core = () => this.#core ?? freed();
     const call = (name, args, params, callOptions) => sendCall(this.#core, name, args, params, callOptions);
     this.auth = Object.freeze(videoSdkTokenMethods(core));

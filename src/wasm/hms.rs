@@ -2,32 +2,14 @@
 //! never leaves wasm memory), mints tokens synchronously and runs every REST call through
 //! the one generic path.
 
-use super::args::options;
+use super::args::{option_int, option_string, required_option_string};
 use super::call::{Caller, TransportOptions};
 use super::error::IntoJsResult;
 use super::mint;
 use crate::error::Result;
 use crate::hms::{HmsClient, HmsOptions};
 use js_sys::Promise;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-
-/// `new HmsClient({...})`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ClientOptions {
-    access_key: String,
-    secret: String,
-    base_url: Option<String>,
-    auth_base_url: Option<String>,
-    #[serde(default, with = "super::args::passed")]
-    fetch: JsValue,
-    timeout_ms: Option<i64>,
-    retries: Option<i64>,
-    retry_max_delay_ms: Option<i64>,
-    #[serde(default, with = "super::args::passed")]
-    on_retry: JsValue,
-}
 
 /// The 100ms client as JavaScript sees it (wrapped by `HmsClient` in `js/src/api.js`).
 #[wasm_bindgen]
@@ -37,10 +19,40 @@ pub struct HmsCore {
 
 #[wasm_bindgen]
 impl HmsCore {
-    /// `new HmsCore({ accessKey, secret, baseUrl?, authBaseUrl?, fetch?, timeoutMs?, retries?, ... })`.
+    /// `new HmsCore(accessKey, secret, baseUrl, authBaseUrl, fetch, timeoutMs, retries,
+    /// retryMaxDelayMs, onRetry)`: the `HmsClient` options, read by `js/src/api.js`
+    /// (`optionValues`: unknown keys, unreadable objects) and passed one by one.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<HmsCore, JsValue> {
-        Self::create(&options).js()
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        access_key: JsValue,
+        secret: JsValue,
+        base_url: JsValue,
+        auth_base_url: JsValue,
+        fetch: JsValue,
+        timeout_ms: JsValue,
+        retries: JsValue,
+        retry_max_delay_ms: JsValue,
+        on_retry: JsValue,
+    ) -> Result<HmsCore, JsValue> {
+        (|| {
+            // Each value's kind first, in the options' alphabetical order, then what is
+            // missing: the order an option object was read in before.
+            option_string(&access_key, "accessKey")?;
+            let auth_base_url = option_string(&auth_base_url, "authBaseUrl")?;
+            let base_url = option_string(&base_url, "baseUrl")?;
+            let retries = option_int(&retries, "retries")?;
+            let retry_max_delay_ms = option_int(&retry_max_delay_ms, "retryMaxDelayMs")?;
+            option_string(&secret, "secret")?;
+            let timeout_ms = option_int(&timeout_ms, "timeoutMs")?;
+            let access_key = required_option_string(&access_key, "accessKey")?;
+            let secret = required_option_string(&secret, "secret")?;
+            let transport = TransportOptions { fetch, timeout_ms, retries, retry_max_delay_ms, on_retry };
+            let options = HmsOptions { base_url, auth_base_url, retry: transport.retry_policy()? };
+            let client = HmsClient::new(&access_key, &secret, &options)?;
+            Ok(HmsCore { caller: Caller::new(client, transport)? })
+        })()
+        .js()
     }
 
     /// A management token (cached while comfortably valid): the options of
@@ -79,22 +91,5 @@ impl HmsCore {
     /// sent.
     pub fn call(&self, name: &str, args: JsValue, params: Option<String>, options: JsValue) -> Promise {
         self.caller.call(name, &args, params, &options)
-    }
-}
-
-impl HmsCore {
-    fn create(value: &JsValue) -> Result<HmsCore> {
-        let o: ClientOptions = options(value, "HmsClient options")?;
-        let transport = TransportOptions {
-            fetch: o.fetch,
-            timeout_ms: o.timeout_ms,
-            retries: o.retries,
-            retry_max_delay_ms: o.retry_max_delay_ms,
-            on_retry: o.on_retry,
-        };
-        let hms_options =
-            HmsOptions { base_url: o.base_url, auth_base_url: o.auth_base_url, retry: transport.retry_policy()? };
-        let client = HmsClient::new(&o.access_key, &o.secret, &hms_options)?;
-        Ok(HmsCore { caller: Caller::new(client, transport)? })
     }
 }

@@ -1,29 +1,12 @@
 //! `VideoSdkCore`: the wasm object behind the JavaScript `VideoSdkClient`.
 
-use super::args::options;
+use super::args::{option_int, option_string, required_option_string};
 use super::call::{Caller, TransportOptions};
 use super::error::IntoJsResult;
 use super::mint;
 use crate::videosdk::{VideoSdkClient, VideoSdkOptions};
 use js_sys::Promise;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-
-/// `new VideoSdkClient({...})`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ClientOptions {
-    api_key: String,
-    secret: String,
-    base_url: Option<String>,
-    #[serde(default, with = "super::args::passed")]
-    fetch: JsValue,
-    timeout_ms: Option<i64>,
-    retries: Option<i64>,
-    retry_max_delay_ms: Option<i64>,
-    #[serde(default, with = "super::args::passed")]
-    on_retry: JsValue,
-}
 
 /// The VideoSDK client as JavaScript sees it (wrapped by `VideoSdkClient` in `js/src/api.js`).
 #[wasm_bindgen]
@@ -33,20 +16,34 @@ pub struct VideoSdkCore {
 
 #[wasm_bindgen]
 impl VideoSdkCore {
-    /// `new VideoSdkCore({ apiKey, secret, baseUrl?, fetch?, timeoutMs?, retries?, ... })`.
+    /// `new VideoSdkCore(apiKey, secret, baseUrl, fetch, timeoutMs, retries, retryMaxDelayMs,
+    /// onRetry)`: the `VideoSdkClient` options, read by `js/src/api.js` and passed one by one
+    /// (see `HmsCore::new`).
     #[wasm_bindgen(constructor)]
-    pub fn new(value: JsValue) -> Result<VideoSdkCore, JsValue> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        api_key: JsValue,
+        secret: JsValue,
+        base_url: JsValue,
+        fetch: JsValue,
+        timeout_ms: JsValue,
+        retries: JsValue,
+        retry_max_delay_ms: JsValue,
+        on_retry: JsValue,
+    ) -> Result<VideoSdkCore, JsValue> {
         (|| {
-            let o: ClientOptions = options(&value, "VideoSdkClient options")?;
-            let transport = TransportOptions {
-                fetch: o.fetch,
-                timeout_ms: o.timeout_ms,
-                retries: o.retries,
-                retry_max_delay_ms: o.retry_max_delay_ms,
-                on_retry: o.on_retry,
-            };
-            let options = VideoSdkOptions { base_url: o.base_url, retry: transport.retry_policy()? };
-            let client = VideoSdkClient::new(&o.api_key, &o.secret, &options)?;
+            // As `HmsCore::new`: each value's kind in alphabetical order, then what is missing.
+            option_string(&api_key, "apiKey")?;
+            let base_url = option_string(&base_url, "baseUrl")?;
+            let retries = option_int(&retries, "retries")?;
+            let retry_max_delay_ms = option_int(&retry_max_delay_ms, "retryMaxDelayMs")?;
+            option_string(&secret, "secret")?;
+            let timeout_ms = option_int(&timeout_ms, "timeoutMs")?;
+            let api_key = required_option_string(&api_key, "apiKey")?;
+            let secret = required_option_string(&secret, "secret")?;
+            let transport = TransportOptions { fetch, timeout_ms, retries, retry_max_delay_ms, on_retry };
+            let options = VideoSdkOptions { base_url, retry: transport.retry_policy()? };
+            let client = VideoSdkClient::new(&api_key, &secret, &options)?;
             Ok(VideoSdkCore { caller: Caller::new(client, transport)? })
         })()
         .js()

@@ -94,6 +94,17 @@ export default [
         "validForSecond",
       );
       expectInvalid(edgeroom, () => new edgeroom.HmsClient({ accessKey: ACCESS_KEY, secret: SECRET, baseURL: "x" }), "baseURL");
+      // The client options are read in JavaScript and cross one by one: the same rules and words.
+      const typo = expectInvalid(edgeroom, () => new edgeroom.VideoSdkClient({ apiKey: API_KEY, secret: SECRET, timeoutMS: 5 }), "timeoutMS");
+      equal(
+        typo.message,
+        "timeoutMS: is not a known option of VideoSdkClient options (known: apiKey, secret, baseUrl, fetch, timeoutMs, retries, retryMaxDelayMs, onRetry)",
+      );
+      expectInvalid(edgeroom, () => new edgeroom.HmsClient("not options"), "HmsClient options");
+      const kind = expectInvalid(edgeroom, () => new edgeroom.HmsClient({ accessKey: ACCESS_KEY, secret: SECRET, retries: "2" }), "retries");
+      equal(kind.message, "retries: must be an integer, not a string");
+      const missing = expectInvalid(edgeroom, () => new edgeroom.HmsClient({ secret: SECRET, timeoutMs: null }), "accessKey");
+      equal(missing.message, "accessKey: is required");
       expectInvalid(edgeroom, () => edgeroom.verifyToken("a.b.c", SECRET, { leeway: 5 }), "leeway");
       await checkStillMints(ctx);
     },
