@@ -602,8 +602,22 @@ function toRequest(spec) {
   try {
     return new Request("https://hook.test/", { method: "POST", headers, body });
   } catch {
-    // Not something a Request accepts: hand over a Request-like object instead.
-    return { headers, arrayBuffer: async () => (typeof body === "string" ? new TextEncoder().encode(body).buffer : body) };
+    // Not something a Request accepts: hand over a Request-like object instead. Its
+    // arrayBuffer() answers the body as it is, except a thenable: an async function adopts
+    // it, and a thenable whose `then` never calls back is an arrayBuffer() that never
+    // settles, the caller's own hang (as a body stream that never ends would be), which no
+    // receiver can tell from a slow one. It answers a plain object in its place, which the
+    // receiver must refuse as it refuses any other non-ArrayBuffer.
+    let thenable = false;
+    try {
+      thenable = body !== null && (typeof body === "object" || typeof body === "function") && typeof body.then === "function";
+    } catch {
+      // A `then` that throws when read rejects the adopting promise: the body is kept.
+    }
+    return {
+      headers,
+      arrayBuffer: async () => (typeof body === "string" ? new TextEncoder().encode(body).buffer : thenable ? { notAnArrayBuffer: true } : body),
+    };
   }
 }
 
