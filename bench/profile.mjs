@@ -25,7 +25,7 @@ const dir = resolve(args.wasm ?? shippedGlue);
 const glue = await import(pathToFileURL(join(dir, "edgeroom.js")).href);
 const wasm = glue.initSync({ module: readFileSync(join(dir, "edgeroom_bg.wasm")) });
 const grant = { roomId: HMS.roomId, role: HMS.role, userId: HMS.userId };
-const core = new glue.HmsCore({ accessKey: HMS.accessKey, secret: HMS.secret });
+const core = new glue.HmsCore(HMS.accessKey, HMS.secret); // the options one by one, as js/src/api.js passes them
 
 const PROFILED = "HmsCore.appTokenOf(roomId, role, userId): the public API's path";
 const variants = {
