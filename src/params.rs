@@ -92,8 +92,15 @@ fn remove_members(value: &mut Value, nones: &[*const Value]) {
 
 /// A deserialisation error on its way up: the rule, and the path from the failing value up
 /// to where it has travelled so far (innermost first).
+///
+/// Boxed: every `?` of every params type's visitor moves the error up one level, and a
+/// pointer is one word to move where the three fields are nine words (the full `.wasm`: 47 KB
+/// smaller raw, 7.6 KB gzip).
 #[derive(Debug)]
-pub struct ParamsError {
+pub struct ParamsError(Box<Failure>);
+
+#[derive(Debug)]
+struct Failure {
     rule: String,
     /// The field below the path that the rule is about: a missing or an unknown one.
     leaf: Option<String>,
@@ -108,22 +115,26 @@ enum Segment {
 
 impl ParamsError {
     fn new(rule: String) -> Self {
-        ParamsError { rule, leaf: None, path: Vec::new() }
+        ParamsError(Box::new(Failure { rule, leaf: None, path: Vec::new() }))
+    }
+
+    fn about(leaf: &str, rule: String) -> Self {
+        ParamsError(Box::new(Failure { rule, leaf: Some(leaf.to_owned()), path: Vec::new() }))
     }
 
     fn in_key(mut self, key: &str) -> Self {
-        self.path.push(Segment::Key(key.to_owned()));
+        self.0.path.push(Segment::Key(key.to_owned()));
         self
     }
 
     fn in_item(mut self, index: usize) -> Self {
-        self.path.push(Segment::Index(index));
+        self.0.path.push(Segment::Index(index));
         self
     }
 
     /// The rule the value broke, in edgeroom's words.
     pub fn rule(&self) -> &str {
-        &self.rule
+        &self.0.rule
     }
 
     /// The field: [`ParamsError::path`], or `params` for a rule about the whole params; an
@@ -140,7 +151,7 @@ impl ParamsError {
     /// whole value.
     pub fn path(&self) -> String {
         let mut field = String::new();
-        for segment in self.path.iter().rev() {
+        for segment in self.0.path.iter().rev() {
             match segment {
                 Segment::Key(key) => {
                     if !field.is_empty() {
@@ -155,7 +166,7 @@ impl ParamsError {
                 }
             }
         }
-        if let Some(leaf) = &self.leaf {
+        if let Some(leaf) = &self.0.leaf {
             if !field.is_empty() {
                 field.push('.');
             }
@@ -165,13 +176,13 @@ impl ParamsError {
     }
 
     fn into_error(self) -> Error {
-        Error::invalid(self.field(), self.rule)
+        Error::invalid(self.field(), self.0.rule)
     }
 }
 
 impl fmt::Display for ParamsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field(), self.rule)
+        write!(f, "{}: {}", self.field(), self.0.rule)
     }
 }
 
@@ -192,7 +203,7 @@ impl de::Error for ParamsError {
     }
 
     fn missing_field(field: &'static str) -> Self {
-        ParamsError { leaf: Some(field.to_owned()), ..ParamsError::new("is required".to_owned()) }
+        ParamsError::about(field, "is required".to_owned())
     }
 
     fn unknown_field(field: &str, known: &'static [&'static str]) -> Self {
@@ -202,10 +213,7 @@ impl de::Error for ParamsError {
             [first, second] => format!("{first} or {second}"),
             many => many.join(", "),
         };
-        ParamsError {
-            leaf: Some(field.to_owned()),
-            ..ParamsError::new(format!("is not a known field (known: {known})"))
-        }
+        ParamsError::about(field, format!("is not a known field (known: {known})"))
     }
 }
 
