@@ -10,7 +10,6 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::http::HttpResponse;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::BTreeMap;
 
 /// How a list call hands out its next page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +120,24 @@ impl Next {
 /// believed.
 pub const MAX_PAGE: u64 = 1_000_000;
 
-type Members<'a> = BTreeMap<String, &'a RawValue>;
+/// An object's members in the order the provider wrote them, each as its own text. A list,
+/// not a map: an answer is read for a few named members, and a second ordered map type would
+/// put a second copy of the B-tree code in the `.wasm` beside serde_json's (8.8 KB raw).
+/// A repeated key means its last value, as serde_json's own reading of an object has it.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'a> Members<'a> {
+    fn get(&self, key: &str) -> Option<&'a RawValue> {
+        self.0.iter().rev().find(|(name, _)| name == key).map(|(_, value)| *value)
+    }
+
+    /// The member's value, and every member of that name gone.
+    fn remove(&mut self, key: &str) -> Option<&'a RawValue> {
+        let value = self.get(key)?;
+        self.0.retain(|(name, _)| name != key);
+        Some(value)
+    }
+}
 
 /// JSON read by the kind of value it is (serde's `deserialize_any`), never by the kind a
 /// type expects: serde_json's "invalid type" error prints the value it found, and each
@@ -204,11 +220,11 @@ mod shape {
             Ok(Shape::Array(items))
         }
         fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<Shape<'a>, A::Error> {
-            let mut members = Members::new();
-            while let Some((key, value)) = map.next_entry::<String, &RawValue>()? {
-                members.insert(key, value);
+            let mut members = Vec::new();
+            while let Some(member) = map.next_entry::<String, &RawValue>()? {
+                members.push(member);
             }
-            Ok(Shape::Object(members))
+            Ok(Shape::Object(Members(members)))
         }
     }
 
@@ -279,7 +295,7 @@ pub fn read(reply: Reply, response: &HttpResponse) -> Result<String> {
         },
         Reply::Data(required) => {
             let data = match members.get("data") {
-                Some(data) if data.get().starts_with('{') => *data,
+                Some(data) if data.get().starts_with('{') => data,
                 None => return Err(invalid("`data` is missing")),
                 Some(data) if data.get() == "null" => {
                     return Err(Error::new(ErrorCode::NotFound, "none is active"));
@@ -296,7 +312,7 @@ pub fn read(reply: Reply, response: &HttpResponse) -> Result<String> {
 
 /// The listed members must be strings.
 fn check_strings(members: &Members<'_>, required: &[&str]) -> core::result::Result<(), String> {
-    match required.iter().find(|key| !members.get(**key).is_some_and(|v| v.get().starts_with('"'))) {
+    match required.iter().find(|key| !members.get(key).is_some_and(|v| v.get().starts_with('"'))) {
         Some(key) => Err(format!("`{key}` is missing or not a string")),
         None => Ok(()),
     }
