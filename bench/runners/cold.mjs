@@ -86,6 +86,7 @@ async function main() {
           insideMs: row.inside && summary(row.inside),
           // Run i of every row is one round of the round-robin: pairs for run.mjs's targets.
           lineRuns: row.line,
+          insideRuns: row.inside,
         },
   );
   console.log(JSON.stringify({ runtime: args.runtime, runs: args.runs, bareMs: bare, results }));
