@@ -7,8 +7,8 @@
 //! The inputs are the `validators` fuzz target's (fuzz/common): each a short dialogue in
 //! which a refusal's field and rule repair the params, so most calls reach a request. Run
 //! from fixed seeds, so a failure is reproducible; the fuzz target runs the same check on
-//! what libFuzzer finds (`bash fuzz/run.sh`). Native only: `arbitrary`, the generators' crate, is a native
-//! dev-dependency.
+//! what libFuzzer finds (`bash fuzz/run.sh`). Native only: `arbitrary`, the generators'
+//! crate, is a native dev-dependency.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../fuzz/common/mod.rs"]
