@@ -1,10 +1,11 @@
-// The token entry's exchangeRoomCode: one attempt, sent from here. Its module has no driver,
-// no timers and no async Rust: the wasm checks the options and builds the request
-// (`exchangeRoomCodeRequest`) and reads the answer (`exchangeRoomCodeAnswer`, the provider's
-// errors mapped as for every call); this file is the one place that sends it and says what
-// became of the attempt (`network`, `timeout`, `aborted`, `invalid_response`), in the words
-// of the full module's transport (src/wasm/fetch.rs), which tests/js/suite/tokens-entry.js
-// checks side by side. The full entry's exchangeRoomCode is the wasm's own (retried).
+// The token entry's exchangeRoomCode: one attempt. Its module has no driver, no timers and
+// no async Rust: the wasm checks the options and builds the request (`exchangeRoomCodeRequest`)
+// and reads the answer (`exchangeRoomCodeAnswer`, the provider's errors mapped as for every
+// call); the attempt is sent by js/src/attempt.js, the same code that sends the full module's
+// attempts, and this file says what became of it (`network`, `timeout`, `aborted`,
+// `invalid_response`) in the words of the full module's transport (src/wasm/fetch.rs), which
+// tests/js/suite/tokens-entry.js checks side by side. The full entry's exchangeRoomCode is the wasm's own (retried).
+import { OUTCOME, attempt as sendAttempt, read } from "./attempt.js";
 import { edgeroomError } from "./errors.js";
 
 const ABORTED = "the request was aborted by its AbortSignal";
@@ -57,78 +58,26 @@ function listen(signal) {
 
 async function attempt(method, url, init, timeoutMs, fetch, abort, answer) {
   if (abort?.aborted()) throw edgeroomError("aborted", ABORTED);
+  const outcome = await sendAttempt(fetch, url, init, timeoutMs, abort?.fired, abort?.marker);
   const what = `${method} ${url.split("?")[0]}`;
-  const failed = (cause) => edgeroomError("network", `${what} failed: ${describe(cause)}`);
   const notResponse = (rule) => edgeroomError("invalid_response", `${what}: ${rule}`);
-  let controller, timer;
-  const timedOut = {};
-  try {
-    let expired;
-    try {
-      controller = new AbortController();
-      init.signal = controller.signal;
-      expired = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, timedOut)));
-    } catch (cause) {
-      throw failed(cause);
-    }
-    /** Awaits `work` unless the timer or the caller's signal comes first. */
-    const until = async (work) => {
-      let value;
-      try {
-        value = await Promise.race(abort ? [work, expired, abort.fired] : [work, expired]);
-      } catch (cause) {
-        throw failed(cause);
-      }
-      if (abort && value === abort.marker) {
-        controller.abort();
-        throw edgeroomError("aborted", ABORTED);
-      }
-      if (value === timedOut) {
-        const reason = new Error(`no answer within ${timeoutMs} ms`);
-        reason.name = "TimeoutError";
-        controller.abort(reason);
-        throw edgeroomError("timeout", `no complete answer within ${timeoutMs} ms (${what})`);
-      }
-      return value;
-    };
-
-    const send = fetch ?? read(globalThis, "fetch");
-    if (typeof send !== "function") throw edgeroomError("unsupported_runtime", "this runtime has no global fetch");
-    let pending;
-    try {
-      pending = send.call(undefined, url, init);
-    } catch (cause) {
-      throw failed(cause);
-    }
-    const response = await until(pending);
-    // Duck typing, as any fetch-like function may answer: a status and text().
-    const status = read(response, "status");
-    if (typeof status !== "number" || !Number.isInteger(status) || status < 100 || status > 599) {
+  switch (outcome.kind) {
+    case OUTCOME.ANSWERED:
+      return answer(outcome.status, outcome.body);
+    case OUTCOME.TIMED_OUT:
+      throw edgeroomError("timeout", `no complete answer within ${timeoutMs} ms (${what})`);
+    case OUTCOME.ABORTED:
+      throw edgeroomError("aborted", ABORTED);
+    case OUTCOME.NOT_RESPONSE:
       throw notResponse("fetch did not resolve to a Response");
-    }
-    const text = read(response, "text");
-    if (typeof text !== "function") throw notResponse("fetch did not resolve to a Response (no text())");
-    let reading;
-    try {
-      reading = text.call(response);
-    } catch (cause) {
-      throw failed(cause);
-    }
-    const bodyText = await until(reading);
-    if (typeof bodyText !== "string") throw notResponse("the body is not text");
-    return answer(status, bodyText);
-  } finally {
-    // Clearing a timer that has fired is a no-op.
-    if (timer !== undefined) clearTimeout(timer);
-  }
-}
-
-/** `value[key]`, or undefined where reading throws (a getter, a proxy, null). */
-function read(value, key) {
-  try {
-    return value[key];
-  } catch {
-    return undefined;
+    case OUTCOME.NO_TEXT:
+      throw notResponse("fetch did not resolve to a Response (no text())");
+    case OUTCOME.NOT_TEXT:
+      throw notResponse("the body is not text");
+    case OUTCOME.NO_FETCH:
+      throw edgeroomError("unsupported_runtime", "this runtime has no global fetch");
+    default:
+      throw edgeroomError("network", `${what} failed: ${describe(outcome.cause)}`);
   }
 }
 

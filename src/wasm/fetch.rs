@@ -7,12 +7,18 @@
 //! signal does can trap or throw through Rust frames: it becomes a `network`,
 //! `invalid_response`, `timeout` or `aborted` error.
 //!
-//! How an attempt ends early without a Rust closure being called back: every await races the
-//! work against two promises, the attempt's [`Timer`] and `fired`, which resolves when the
-//! caller's signal aborts (its listener is the bound `resolve` of that promise). Each resolves
-//! to a marker object of its own, so the winner is known by identity; the attempt's own
-//! `AbortController` is then aborted, so a real fetch drops the connection, and a fetch that
-//! ignores its signal is simply no longer waited for.
+//! One attempt is one call out of wasm: `js/src/attempt.js` (a wasm-bindgen snippet, bundled
+//! into the glue; the token entry's exchange sends with it too) builds fetch's `init`, starts
+//! the attempt's own `AbortController` and timer, calls fetch, and reads the answer's status,
+//! `retry-after` and text, racing each await against the timer and the caller's signal. It
+//! never rejects: it resolves to what became of the attempt (an [`Attempted`]), and the
+//! errors and their messages are made here, in Rust. An attempt used to cross out of wasm
+//! some thirty times, with a wasm-bindgen closure per await.
+//!
+//! How a wait ends early without a Rust closure being called back (the retry back-off, in
+//! [`Transport::sleep`]): the wait is raced against `fired`, which resolves when the caller's
+//! signal aborts (its listener is the bound `resolve` of that promise), to a marker object of
+//! its own, so the winner is known by identity.
 
 use super::timer::Timer;
 use crate::client::{RetryNotice, Transport};
@@ -22,50 +28,48 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+#[wasm_bindgen(module = "/js/src/attempt.js")]
+extern "C" {
+    /// One attempt, in JavaScript (see the module's comment): `fetch` undefined for the
+    /// global one, looked up then; `header_lines` the request's headers as `name\nvalue`
+    /// lines; `fired` and `marker` the caller's signal's (undefined without one). Never
+    /// rejects.
+    #[wasm_bindgen(js_name = attemptWithLines)]
+    fn attempt_in_js(
+        fetch: &JsValue,
+        url: &str,
+        method: &str,
+        header_lines: &str,
+        body: Option<String>,
+        timeout_ms: f64,
+        fired: &JsValue,
+        marker: &JsValue,
+    ) -> Promise;
+
+    /// What `attempt` resolved to: a plain object it made, so its reads cannot throw.
+    type Attempted;
+    #[wasm_bindgen(method, getter, structural)]
+    fn kind(this: &Attempted) -> u32;
+    #[wasm_bindgen(method, getter, structural)]
+    fn status(this: &Attempted) -> u16;
+    #[wasm_bindgen(method, getter, structural)]
+    fn body(this: &Attempted) -> Option<String>;
+    #[wasm_bindgen(method, getter = retryAfter, structural)]
+    fn retry_after(this: &Attempted) -> Option<String>;
+    #[wasm_bindgen(method, getter, structural)]
+    fn cause(this: &Attempted) -> JsValue;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    /// The attempt's own controller: a real one, so its members cannot throw; `catch` all the
-    /// same, so that a runtime without one is an error rather than an exception.
-    type AbortController;
-    #[wasm_bindgen(constructor, catch)]
-    fn new() -> Result<AbortController, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn signal(this: &AbortController) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch)]
-    fn abort(this: &AbortController, reason: &JsValue) -> Result<(), JsValue>;
-
     /// `Promise.race` over an array (it settles like the first of its members to settle).
     #[wasm_bindgen(js_namespace = Promise, js_name = race)]
     fn race(promises: &Array) -> Promise;
 
-    /// Any value, read the way a fetch-like function's answer is: `value.status` and so on,
-    /// with the member names written into the glue (no key string crosses per read). `catch`:
-    /// a getter or a Proxy may throw, and `null.status` does.
+    /// A caller's signal, read as one: `catch`, a getter or a Proxy may throw.
     type Duck;
     #[wasm_bindgen(method, getter, catch, structural)]
-    fn status(this: &Duck) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch, structural)]
-    fn headers(this: &Duck) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter = text, catch, structural)]
-    fn text_member(this: &Duck) -> Result<JsValue, JsValue>;
-    /// `headers.get(name)`; a TypeError (caught) when there is no such method.
-    #[wasm_bindgen(method, catch, structural)]
-    fn get(this: &Duck, name: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch, structural)]
     fn aborted(this: &Duck) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch, structural)]
-    fn fetch(this: &Duck) -> Result<JsValue, JsValue>;
-
-    /// fetch's second argument: a fresh plain object, whose setters cannot throw.
-    type Init;
-    #[wasm_bindgen(method, setter, structural)]
-    fn set_method(this: &Init, value: &str);
-    #[wasm_bindgen(method, setter, structural)]
-    fn set_headers(this: &Init, value: &JsValue);
-    #[wasm_bindgen(method, setter, structural)]
-    fn set_body(this: &Init, value: &str);
-    #[wasm_bindgen(method, setter, structural)]
-    fn set_signal(this: &Init, value: &JsValue);
 }
 
 /// `value` as a [`Duck`], to read its members.
@@ -82,8 +86,6 @@ pub struct JsTransport {
     timeout_ms: i64,
     on_retry: Option<Function>,
     abort: Option<CallerAbort>,
-    /// What a timer resolves to when the attempt has run out of time.
-    timed_out: JsValue,
 }
 
 /// The caller's `AbortSignal`, listened to for the whole call.
@@ -144,14 +146,14 @@ impl JsTransport {
         signal: Option<JsValue>,
     ) -> Result<JsTransport> {
         let abort = signal.map(CallerAbort::listen).transpose()?;
-        Ok(JsTransport { fetch, timeout_ms, on_retry, abort, timed_out: Object::new().into() })
+        Ok(JsTransport { fetch, timeout_ms, on_retry, abort })
     }
 
     /// Over the global `fetch`, with no signal or hook: what a Rust caller's client keeps for
     /// all its calls (`crate::fetch::FetchTransport`).
     #[cfg_attr(not(feature = "fetch"), allow(dead_code))]
     pub fn global(timeout_ms: i64) -> JsTransport {
-        JsTransport { fetch: None, timeout_ms, on_retry: None, abort: None, timed_out: Object::new().into() }
+        JsTransport { fetch: None, timeout_ms, on_retry: None, abort: None }
     }
 
     /// Whether the caller's signal has aborted: when the call started, or since (read again
@@ -163,22 +165,15 @@ impl JsTransport {
             .is_some_and(|a| a.already || duck(&a.signal).aborted().is_ok_and(|aborted| aborted.is_truthy()))
     }
 
-    /// Awaits `work` unless the attempt's timer or the caller's signal comes first.
-    async fn until_stopped(&self, work: &JsValue, timer: Option<&Timer>) -> Outcome {
-        let contenders = Array::new();
-        contenders.push(work);
-        if let Some(timer) = timer {
-            contenders.push(timer.promise());
-        }
-        if let Some(abort) = &self.abort {
-            contenders.push(&abort.fired);
-        }
-        match JsFuture::from(race(&contenders)).await {
-            Ok(value) if self.abort.as_ref().is_some_and(|a| a.marker == value) => Outcome::Aborted,
-            Ok(value) if timer.is_some() && value == self.timed_out => Outcome::TimedOut,
-            Ok(value) => Outcome::Value(value),
-            Err(cause) => Outcome::Threw(cause),
-        }
+    /// Awaits `work` (the back-off's timer) unless the caller's signal comes first: whether
+    /// the signal did.
+    async fn aborted_during(&self, work: &Promise) -> bool {
+        let Some(abort) = &self.abort else {
+            let _ = JsFuture::from(work.clone()).await;
+            return false;
+        };
+        let contenders = Array::of2(work, &abort.fired);
+        JsFuture::from(race(&contenders)).await.is_ok_and(|value| value == abort.marker)
     }
 
     /// One attempt: the answer, or why there was none.
@@ -187,88 +182,53 @@ impl JsTransport {
         let what = || format!("{} {}", request.method, request.url.split('?').next().unwrap_or_default());
         let failed =
             |cause: &JsValue| Error::new(ErrorCode::Network, format!("{} failed: {}", what(), describe(cause)));
-        let controller = AbortController::new().map_err(|e| failed(&e))?;
-        let init = self.init(request, &controller.signal().map_err(|e| failed(&e))?);
-        let timer = Timer::start(self.timeout_ms as u64, &self.timed_out).map_err(|e| failed(&e))?;
-        let stopped = |outcome: Outcome| match outcome {
-            Outcome::Aborted => {
-                let _ = controller.abort(&JsValue::UNDEFINED);
-                Err(Error::new(ErrorCode::Aborted, ABORTED))
-            }
-            Outcome::TimedOut => {
-                let reason = js_sys::Error::new(&format!("no answer within {} ms", self.timeout_ms));
-                reason.set_name("TimeoutError");
-                let _ = controller.abort(&reason);
-                Err(Error::new(
-                    ErrorCode::Timeout,
-                    format!("no complete answer within {} ms ({})", self.timeout_ms, what()),
-                ))
-            }
-            Outcome::Threw(cause) => Err(failed(&cause)),
-            Outcome::Value(value) => Ok(value),
-        };
-
-        let fetch = match &self.fetch {
-            Some(fetch) => fetch.clone(),
-            None => duck(&js_sys::global())
-                .fetch()
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok())
-                .ok_or_else(|| Error::new(ErrorCode::UnsupportedRuntime, "this runtime has no global fetch"))?,
-        };
-        let pending =
-            fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init).map_err(|e| failed(&e))?;
-        let response = stopped(self.until_stopped(&pending, Some(&timer)).await)?;
-
-        // Duck typing, as any fetch-like function may answer: a status, headers.get, text().
         let not_response = |rule: &str| Error::new(ErrorCode::InvalidResponse, format!("{}: {rule}", what()));
-        let status = duck(&response)
-            .status()
-            .ok()
-            .and_then(|s| s.as_f64())
-            .filter(|s| (100.0..=599.0).contains(s) && f64::from(*s as u16) == *s)
-            .ok_or_else(|| not_response("fetch did not resolve to a Response"))? as u16;
-        let text = duck(&response)
-            .text_member()
-            .ok()
-            .and_then(|t| t.dyn_into::<Function>().ok())
-            .ok_or_else(|| not_response("fetch did not resolve to a Response (no text())"))?;
-        // The one header the client reads, and only of an answer it may retry (not a 2xx):
-        // each header read is two calls out of wasm.
-        let headers = match status {
-            200..=299 => Vec::new(),
-            _ => header(&response, "retry-after").map(|value| ("retry-after".to_owned(), value)).into_iter().collect(),
-        };
-        let body = text.call0(&response).map_err(|e| failed(&e))?;
-        let body = stopped(self.until_stopped(&body, Some(&timer)).await)?;
-        let body = body.as_string().ok_or_else(|| not_response("the body is not text"))?;
-        Ok(HttpResponse { status, headers, body })
-    }
-
-    /// fetch's second argument: `{ method, headers, body?, signal }`.
-    fn init(&self, request: &HttpRequest, signal: &JsValue) -> JsValue {
-        let headers = Object::new();
+        let mut header_lines = String::new();
         for (name, value) in &request.headers {
-            // Defining a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+            // Names and values of HTTP headers have no line breaks (fetch would refuse them).
+            debug_assert!(!value.contains('\n'));
+            if !header_lines.is_empty() {
+                header_lines.push('\n');
+            }
+            header_lines.push_str(name);
+            header_lines.push('\n');
+            header_lines.push_str(value);
         }
-        let init: Init = Object::new().unchecked_into();
-        init.set_method(request.method.as_str());
-        init.set_headers(&headers);
-        if let Some(body) = &request.body {
-            init.set_body(body);
+        let (fired, marker) = match &self.abort {
+            Some(abort) => (abort.fired.clone().into(), abort.marker.clone()),
+            None => (JsValue::UNDEFINED, JsValue::UNDEFINED),
+        };
+        let fetch = self.fetch.as_ref().map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        let pending = attempt_in_js(
+            &fetch,
+            &request.url,
+            request.method.as_str(),
+            &header_lines,
+            request.body.clone(),
+            self.timeout_ms as f64,
+            &fired,
+            &marker,
+        );
+        let outcome: Attempted = JsFuture::from(pending).await.map_err(|e| failed(&e))?.unchecked_into();
+        // The kinds of `OUTCOME` in js/src/attempt.js.
+        match outcome.kind() {
+            0 => {
+                let headers =
+                    outcome.retry_after().map(|value| ("retry-after".to_owned(), value)).into_iter().collect();
+                Ok(HttpResponse { status: outcome.status(), headers, body: outcome.body().unwrap_or_default() })
+            }
+            2 => Err(Error::new(
+                ErrorCode::Timeout,
+                format!("no complete answer within {} ms ({})", self.timeout_ms, what()),
+            )),
+            3 => Err(Error::new(ErrorCode::Aborted, ABORTED)),
+            4 => Err(not_response("fetch did not resolve to a Response")),
+            5 => Err(not_response("fetch did not resolve to a Response (no text())")),
+            6 => Err(not_response("the body is not text")),
+            7 => Err(Error::new(ErrorCode::UnsupportedRuntime, "this runtime has no global fetch")),
+            _ => Err(failed(&outcome.cause())),
         }
-        init.set_signal(signal);
-        init.into()
     }
-}
-
-/// How a raced await ended.
-enum Outcome {
-    Value(JsValue),
-    Threw(JsValue),
-    TimedOut,
-    Aborted,
 }
 
 impl Transport for JsTransport {
@@ -283,13 +243,12 @@ impl Transport for JsTransport {
         if self.aborted() {
             return Err(Error::new(ErrorCode::Aborted, ABORTED));
         }
-        let done = JsValue::TRUE;
-        let timer = Timer::start(ms, &done)
+        let timer = Timer::start(ms, &JsValue::TRUE)
             .map_err(|e| Error::new(ErrorCode::UnsupportedRuntime, format!("cannot wait: {}", describe(&e))))?;
-        match self.until_stopped(timer.promise(), None).await {
-            Outcome::Aborted => Err(Error::new(ErrorCode::Aborted, ABORTED)),
-            _ => Ok(()),
+        if self.aborted_during(timer.promise()).await {
+            return Err(Error::new(ErrorCode::Aborted, ABORTED));
         }
+        Ok(())
     }
 
     fn retrying(&self, notice: &RetryNotice<'_>) {
@@ -309,16 +268,6 @@ impl Transport for JsTransport {
         // The hook observes; an exception in it must not change the call's outcome.
         let _ = hook.call1(&JsValue::UNDEFINED, &object);
     }
-}
-
-/// A response header by name, when `headers.get` gives a string; anything else (no headers,
-/// a getter that throws) is no header.
-fn header(response: &JsValue, name: &str) -> Option<String> {
-    let headers = duck(response).headers().ok()?;
-    if !headers.is_object() {
-        return None;
-    }
-    duck(&headers).get(name).ok()?.as_string()
 }
 
 /// A thrown value's message, and its `cause`'s (where undici puts the reason).
