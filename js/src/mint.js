@@ -51,9 +51,33 @@ export function optionValues(o, what, keys) {
 export function hmsTokenMethods(core) {
   return {
     getManagementToken: (o) => ({ token: core().managementTokenOf(...optionValues(o, "getManagementToken options", MANAGEMENT_TOKEN_KEYS)) }),
-    getAuthToken: (o) => ({ token: core().appTokenOf(...optionValues(o, "getAuthToken options", AUTH_TOKEN_KEYS)) }),
+    getAuthToken: (o) => ({ token: appToken(core(), optionValues(o, "getAuthToken options", AUTH_TOKEN_KEYS)) }),
   };
 }
+
+/**
+ * An app token from getAuthToken's values: through `appTokenOfTyped` when each is of its
+ * type (the ids well-formed strings, userId too or absent, the times numbers or absent), so
+ * they cross as they are with no call back from the wasm per value; anything else through
+ * `appTokenOf`, which says what is wrong with it. The wasm checks what they hold either way.
+ */
+function appToken(core, [roomId, role, userId, validForSeconds, issuedAt, notValidBefore]) {
+  if (
+    wellFormed(roomId) &&
+    wellFormed(role) &&
+    (userId === undefined || wellFormed(userId)) &&
+    numberOrAbsent(validForSeconds) &&
+    numberOrAbsent(issuedAt) &&
+    numberOrAbsent(notValidBefore)
+  ) {
+    return core.appTokenOfTyped(roomId, role, userId, validForSeconds, issuedAt, notValidBefore);
+  }
+  return core.appTokenOf(roomId, role, userId, validForSeconds, issuedAt, notValidBefore);
+}
+
+/** A string without lone surrogates (which would cross into wasm as U+FFFD, unnoticed). */
+const wellFormed = (value) => typeof value === "string" && value.isWellFormed?.() === true;
+const numberOrAbsent = (value) => value === undefined || typeof value === "number";
 
 /** VideoSDK's token method over `core()` (a VideoSdkCore or VideoSdkTokensCore). */
 export function videoSdkTokenMethods(core) {

@@ -245,9 +245,14 @@ pub fn optional_int(value: &JsValue, field: &str) -> Result<Option<i64>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    match value.as_f64() {
-        Some(n) if exact_integer(n).is_some() => Ok(exact_integer(n)),
-        _ => Err(Error::invalid(field, "must be an integer")),
+    optional_int_of(Some(value.as_f64().unwrap_or(f64::NAN)), field)
+}
+
+/// An optional integer argument that crossed as a number (`undefined` as `None`).
+pub fn optional_int_of(value: Option<f64>, field: &str) -> Result<Option<i64>> {
+    match value {
+        None => Ok(None),
+        Some(n) => exact_integer(n).map(Some).ok_or_else(|| Error::invalid(field, "must be an integer")),
     }
 }
 

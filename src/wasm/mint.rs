@@ -8,7 +8,8 @@
 #[cfg(feature = "wasm-full")]
 use super::args::options;
 use super::args::{
-    option_bool, option_int, optional_int, optional_string, optional_strings, required_option_string, required_string,
+    option_bool, option_int, optional_int, optional_int_of, optional_string, optional_strings, required_option_string,
+    required_string,
 };
 use super::env::JsEnv;
 use super::error::IntoJsResult;
@@ -88,6 +89,24 @@ pub fn hms_app_token_of(client: &HmsClient, env: &dyn Env, values: [&JsValue; 6]
     let validity = validity(valid_for_seconds, issued_at, not_valid_before)?;
     let grant = AppGrant { room_id: &room_id, role: &role, user_id: user_id.as_deref() };
     client.app_token(env, &grant, &validity).map(|m| m.token)
+}
+
+/// [`hms_app_token_of`] for values JavaScript has seen to be of the right types (`js/src/mint.js`,
+/// `appToken`): well-formed strings crossed as strings, numbers as numbers, absent ones as
+/// `None`, with no call back into JavaScript per value. What they hold is checked the same.
+pub fn hms_app_token_typed(
+    client: &HmsClient,
+    env: &dyn Env,
+    grant: &AppGrant<'_>,
+    numbers: [Option<f64>; 3],
+) -> Result<String> {
+    let [valid_for_seconds, issued_at, not_valid_before] = numbers;
+    let validity = Validity {
+        valid_for_seconds: optional_int_of(valid_for_seconds, "validForSeconds")?,
+        issued_at: optional_int_of(issued_at, "issuedAt")?,
+        not_valid_before: optional_int_of(not_valid_before, "notValidBefore")?,
+    };
+    client.app_token(env, grant, &validity).map(|m| m.token)
 }
 
 /// A VideoSDK token from `getToken` options.
@@ -187,6 +206,22 @@ impl HmsTokensCore {
     ) -> Result<String, JsValue> {
         let values = [&room_id, &role, &user_id, &valid_for_seconds, &issued_at, &not_valid_before];
         hms_app_token_of(&self.client, &self.env, values).js()
+    }
+
+    /// `appTokenOf` with values of the right types (see `HmsCore.appTokenOfTyped`).
+    #[wasm_bindgen(js_name = appTokenOfTyped)]
+    pub fn app_token_of_typed(
+        &self,
+        room_id: &str,
+        role: &str,
+        user_id: Option<String>,
+        valid_for_seconds: Option<f64>,
+        issued_at: Option<f64>,
+        not_valid_before: Option<f64>,
+    ) -> Result<String, JsValue> {
+        let grant = AppGrant { room_id, role, user_id: user_id.as_deref() };
+        let numbers = [valid_for_seconds, issued_at, not_valid_before];
+        hms_app_token_typed(&self.client, &self.env, &grant, numbers).js()
     }
 }
 

@@ -258,6 +258,13 @@ export default [
         [() => tokens.verifyToken(token, SECRET, { typ: "app" }), "typ", "typ: is not a known option of verifyToken options (known: type, leewaySeconds)"],
         [() => minter.getAuthToken({ roomId: 7, role: "h" }), "roomId", "roomId: must be a string"],
         [() => minter.getAuthToken({ roomId: "r", role: "h", validForSeconds: "60" }), "validForSeconds", "validForSeconds: must be an integer"],
+        // Values of the right types cross typed (js/src/mint.js, appTokenOfTyped); the rest
+        // through appTokenOf: the same rules either way.
+        [() => minter.getAuthToken({ roomId: "r", role: "h", validForSeconds: 1.5 }), "validForSeconds", "validForSeconds: must be an integer"],
+        [() => minter.getAuthToken({ roomId: "r", role: "h", issuedAt: NaN }), "issuedAt", "issuedAt: must be an integer"],
+        [() => minter.getAuthToken({ roomId: "r\ud800", role: "h" }), "roomId", "roomId: must be well-formed Unicode (it has a lone surrogate)"],
+        [() => minter.getAuthToken({ roomId: "r", role: "h", userId: "\udc00u" }), "userId", "userId: must be well-formed Unicode (it has a lone surrogate)"],
+        [() => minter.getAuthToken({ roomId: "r", role: "h", userId: 5 }), "userId", "userId: must be a string"],
         [() => minter.getAuthToken({ roomId: "r", role: "h", room: "x" }), "room", "room: is not a known option of getAuthToken options (known: roomId, role, userId, validForSeconds, issuedAt, notValidBefore)"],
         [() => vsdk.getToken({ roles: "rtc" }), "roles", "roles: must be an array of strings"],
         [() => vsdk.getToken([]), "getToken options", "getToken options: must be an object"],
@@ -275,6 +282,11 @@ export default [
       const bare = Object.assign(Object.create(null), { permissions: ["allow_join"] });
       equal(tokens.decodeToken(vsdk.getToken(bare).token).claims.permissions[0], "allow_join", "a null-prototype object");
       equal(tokens.verifyToken(token, SECRET, { type: "app", leewaySeconds: undefined }).room_id, "r", "undefined is absent");
+      // null is absent too (it takes the untyped path): the same claims as leaving it out.
+      const at = { roomId: "r", role: "host", issuedAt: 1700000000 };
+      const typed = tokens.decodeToken(minter.getAuthToken({ ...at, userId: undefined, validForSeconds: 600 }).token).claims;
+      const untyped = tokens.decodeToken(minter.getAuthToken({ ...at, userId: null, validForSeconds: 600, notValidBefore: null }).token).claims;
+      equal(JSON.stringify({ ...typed, jti: "" }), JSON.stringify({ ...untyped, jti: "" }), "null and undefined alike");
     },
   },
 ];
