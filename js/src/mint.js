@@ -75,6 +75,49 @@ function appToken(core, [roomId, role, userId, validForSeconds, issuedAt, notVal
   return core.appTokenOf(roomId, role, userId, validForSeconds, issuedAt, notValidBefore);
 }
 
+/**
+ * A VideoSDK token from getToken's values: through `tokenOfTyped` when each is of its type
+ * (see there; the lists cross joined by commas), else through `tokenOf`, which says what is
+ * wrong. Each list item is read once here; a list that cannot be read takes `tokenOf` too.
+ */
+function videoSdkToken(core, values) {
+  const [permissions, roomId, participantId, roles, validForSeconds, issuedAt, notValidBefore] = values;
+  const permissionList = joinedNames(permissions);
+  const roleList = joinedNames(roles);
+  if (
+    permissionList !== undefined &&
+    roleList !== undefined &&
+    (roomId === undefined || wellFormed(roomId)) &&
+    (participantId === undefined || wellFormed(participantId)) &&
+    numberOrAbsent(validForSeconds) &&
+    numberOrAbsent(issuedAt) &&
+    numberOrAbsent(notValidBefore)
+  ) {
+    return core.tokenOfTyped(permissionList, roomId, participantId, roleList, validForSeconds, issuedAt, notValidBefore);
+  }
+  return core.tokenOf(...values);
+}
+
+/**
+ * A list of names joined by commas ("" when absent), or undefined for anything but a plain
+ * array of at most 64 non-empty well-formed strings without a comma.
+ */
+function joinedNames(list) {
+  if (list === undefined) return "";
+  try {
+    if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype || list.length > 64) return undefined;
+    let joined = "";
+    for (let i = 0; i < list.length; i++) {
+      const name = list[i];
+      if (!wellFormed(name) || name === "" || name.includes(",")) return undefined;
+      joined = i === 0 ? name : `${joined},${name}`;
+    }
+    return joined;
+  } catch {
+    return undefined; // a getter or a proxy threw: tokenOf reads it again and says so
+  }
+}
+
 /** A string without lone surrogates (which would cross into wasm as U+FFFD, unnoticed). */
 const wellFormed = (value) => typeof value === "string" && value.isWellFormed?.() === true;
 const numberOrAbsent = (value) => value === undefined || typeof value === "number";
@@ -82,7 +125,7 @@ const numberOrAbsent = (value) => value === undefined || typeof value === "numbe
 /** VideoSDK's token method over `core()` (a VideoSdkCore or VideoSdkTokensCore). */
 export function videoSdkTokenMethods(core) {
   return {
-    getToken: (o) => ({ token: core().tokenOf(...optionValues(o, "getToken options", VIDEOSDK_TOKEN_KEYS)) }),
+    getToken: (o) => ({ token: videoSdkToken(core(), optionValues(o, "getToken options", VIDEOSDK_TOKEN_KEYS)) }),
   };
 }
 

@@ -135,6 +135,40 @@ pub fn videosdk_token_of(credentials: &VideoSdkCredentials, env: &dyn Env, value
     credentials.token(&grant, &validity, env.now_unix()).map(|m| m.token)
 }
 
+/// What `VideoSdkCore.tokenOfTyped` / `VideoSdkTokensCore.tokenOfTyped` take: `getToken`'s
+/// values once `js/src/mint.js` (`videoSdkToken`) has seen each is of its type.
+pub struct VideoSdkTyped {
+    /// `permissions` and `roles` joined by commas (their items are non-empty well-formed
+    /// strings without one; absent is empty).
+    pub permissions: String,
+    pub roles: String,
+    pub room_id: Option<String>,
+    pub participant_id: Option<String>,
+    /// `validForSeconds`, `issuedAt`, `notValidBefore`.
+    pub numbers: [Option<f64>; 3],
+}
+
+/// [`videosdk_token_of`] for values of the right types ([`VideoSdkTyped`]): they crossed as
+/// they are, with no call back into JavaScript per value. What they hold is checked the same.
+pub fn videosdk_token_typed(credentials: &VideoSdkCredentials, env: &dyn Env, values: VideoSdkTyped) -> Result<String> {
+    let list = |joined: &str| -> Vec<String> {
+        if joined.is_empty() {
+            Vec::new()
+        } else {
+            joined.split(',').map(str::to_owned).collect()
+        }
+    };
+    let [valid_for_seconds, issued_at, not_valid_before] = values.numbers;
+    let validity = Validity {
+        valid_for_seconds: optional_int_of(valid_for_seconds, "validForSeconds")?,
+        issued_at: optional_int_of(issued_at, "issuedAt")?,
+        not_valid_before: optional_int_of(not_valid_before, "notValidBefore")?,
+    };
+    let (room_id, participant_id) = (values.room_id.as_deref(), values.participant_id.as_deref());
+    let grant = videosdk_grant(&list(&values.permissions), room_id, participant_id, &list(&values.roles))?;
+    credentials.token(&grant, &validity, env.now_unix()).map(|m| m.token)
+}
+
 fn videosdk_grant<'a>(
     permissions: &[String],
     room_id: Option<&'a str>,
@@ -262,5 +296,23 @@ impl VideoSdkTokensCore {
         let values =
             [&permissions, &room_id, &participant_id, &roles, &valid_for_seconds, &issued_at, &not_valid_before];
         videosdk_token_of(&self.credentials, &self.env, values).js()
+    }
+
+    /// `tokenOf` with values of the right types (see `VideoSdkCore.tokenOfTyped`).
+    #[wasm_bindgen(js_name = tokenOfTyped)]
+    #[allow(clippy::too_many_arguments)] // one per option, in the documented order
+    pub fn token_of_typed(
+        &self,
+        permissions: String,
+        room_id: Option<String>,
+        participant_id: Option<String>,
+        roles: String,
+        valid_for_seconds: Option<f64>,
+        issued_at: Option<f64>,
+        not_valid_before: Option<f64>,
+    ) -> Result<String, JsValue> {
+        let numbers = [valid_for_seconds, issued_at, not_valid_before];
+        let values = VideoSdkTyped { permissions, roles, room_id, participant_id, numbers };
+        videosdk_token_typed(&self.credentials, &self.env, values).js()
     }
 }

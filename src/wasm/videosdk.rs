@@ -73,6 +73,28 @@ impl VideoSdkCore {
         mint::videosdk_token_of(self.caller.client.credentials(), &*self.caller.env, values).js()
     }
 
+    /// `tokenOf` for values `js/src/mint.js` has seen to be of the right types: `permissions`
+    /// and `roles` absent or plain arrays of non-empty well-formed strings without a comma,
+    /// crossed joined by commas; the ids well-formed strings or absent; the times numbers or
+    /// absent. No call back into JavaScript per value; every rule of what they hold is checked
+    /// as in `tokenOf`.
+    #[wasm_bindgen(js_name = tokenOfTyped)]
+    #[allow(clippy::too_many_arguments)] // one per option, in the documented order
+    pub fn token_of_typed(
+        &self,
+        permissions: String,
+        room_id: Option<String>,
+        participant_id: Option<String>,
+        roles: String,
+        valid_for_seconds: Option<f64>,
+        issued_at: Option<f64>,
+        not_valid_before: Option<f64>,
+    ) -> Result<String, JsValue> {
+        let numbers = [valid_for_seconds, issued_at, not_valid_before];
+        let values = mint::VideoSdkTyped { permissions, roles, room_id, participant_id, numbers };
+        mint::videosdk_token_typed(self.caller.client.credentials(), &*self.caller.env, values).js()
+    }
+
     /// Calls `name` with its path `args` and `params` (JSON text): one crossing into wasm, which sends,
     /// waits, retries and parses, and returns a promise of the value. Rejects at once on bad
     /// input, before anything is sent.

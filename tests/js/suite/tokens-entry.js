@@ -267,6 +267,15 @@ export default [
         [() => minter.getAuthToken({ roomId: "r", role: "h", userId: 5 }), "userId", "userId: must be a string"],
         [() => minter.getAuthToken({ roomId: "r", role: "h", room: "x" }), "room", "room: is not a known option of getAuthToken options (known: roomId, role, userId, validForSeconds, issuedAt, notValidBefore)"],
         [() => vsdk.getToken({ roles: "rtc" }), "roles", "roles: must be an array of strings"],
+        // The same through both of getToken's paths (js/src/mint.js, videoSdkToken): typed
+        // lists cross joined by commas; anything else is read item by item.
+        [() => vsdk.getToken({ permissions: ["allow_join", "root"] }), "permissions[1]", "permissions[1]: must be one of allow_join, allow_mod, ask_join"],
+        [() => vsdk.getToken({ permissions: ["allow_join", "ro,ot"] }), "permissions[1]", "permissions[1]: must be one of allow_join, allow_mod, ask_join"],
+        [() => vsdk.getToken({ permissions: ["allow_join", ""] }), "permissions[1]", "permissions[1]: must be one of allow_join, allow_mod, ask_join"],
+        [() => vsdk.getToken({ roles: ["rtc", 5] }), "roles[1]", "roles[1]: must be a string"],
+        [() => vsdk.getToken({ roles: ["rtc", "\ud800"] }), "roles[1]", "roles[1]: must be well-formed Unicode (it has a lone surrogate)"],
+        [() => vsdk.getToken({ roomId: "r", validForSeconds: 2.5 }), "validForSeconds", "validForSeconds: must be an integer"],
+        [() => vsdk.getToken({ participantId: 7 }), "participantId", "participantId: must be a string"],
         [() => vsdk.getToken([]), "getToken options", "getToken options: must be an object"],
       ];
       for (const [call, field, message] of cases) {
@@ -279,6 +288,14 @@ export default [
       // Any object with the options as its own keys mints: a class instance, a null prototype.
       const own = new (class { roomId = "r"; role = "host"; })();
       equal(tokens.decodeToken(minter.getAuthToken(own).token).claims.room_id, "r", "a class instance");
+      // A list with a getter on an item: each item read once, the same token as the plain
+      // array gives.
+      const viaGetter = ["allow_join"];
+      Object.defineProperty(viaGetter, 1, { get: () => "allow_mod", enumerable: true });
+      const both = { roomId: "r", issuedAt: 1700000000, validForSeconds: 600 };
+      const plain = tokens.decodeToken(vsdk.getToken({ ...both, permissions: ["allow_join", "allow_mod"] }).token).claims;
+      const getter = tokens.decodeToken(vsdk.getToken({ ...both, permissions: viaGetter }).token).claims;
+      equal(JSON.stringify(getter.permissions), JSON.stringify(plain.permissions), "a getter item");
       const bare = Object.assign(Object.create(null), { permissions: ["allow_join"] });
       equal(tokens.decodeToken(vsdk.getToken(bare).token).claims.permissions[0], "allow_join", "a null-prototype object");
       equal(tokens.verifyToken(token, SECRET, { type: "app", leewaySeconds: undefined }).room_id, "r", "undefined is absent");
