@@ -1,16 +1,20 @@
 // Memory: mint 1,000,000 tokens and make 100,000 REST calls (rooms.create against a canned
 // fetch) through the public API, and read the wasm linear memory (WebAssembly.Memory buffer
-// byteLength) before, during and after. The memory is reached through
-// the very glue module the `edgeroom` entry initialised: wasm-bindgen's initSync() returns
-// the instance's exports (memory included) when the module is already initialised.
+// byteLength) before, during and after. The clients are the package's API over its shared
+// glue module (pkg/src/api.js, as the Deno and Workers entries compose it), initialised here,
+// so the memory read is the very instance they use. (The Node entry is one module with a
+// glue of its own, which nothing outside it reaches.)
 //   node bench/runners/memory.mjs [--tokens 1000000] [--calls 100000]
-import { HmsClient, VideoSdkClient } from "edgeroom";
+import { readFileSync } from "node:fs";
 import { HMS, VIDEOSDK } from "../signers/config.mjs";
 import { parseArgs } from "../lib/args.mjs";
 
 const args = parseArgs(process.argv.slice(2), { tokens: 1_000_000, calls: 100_000 });
-const glue = await import(new URL("../wasm/edgeroom.js", import.meta.resolve("edgeroom")).href);
-const memory = glue.initSync().memory;
+const pkg = new URL("../", import.meta.resolve("edgeroom"));
+const glue = await import(new URL("wasm/edgeroom.js", pkg).href);
+const { memory } = glue.initSync({ module: readFileSync(new URL("wasm/edgeroom_bg.wasm", pkg)) });
+glue.markReady();
+const { HmsClient, VideoSdkClient } = await import(new URL("src/api.js", pkg).href);
 
 const ROOM = JSON.stringify({ id: HMS.roomId, name: "bench-room", enabled: true, region: "in" });
 const cannedFetch = () => Promise.resolve(new Response(ROOM, { status: 200, headers: { "content-type": "application/json" } }));

@@ -8,8 +8,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { HmsClient, exchangeRoomCode } from "edgeroom";
-import { initSync } from "../../pkg/wasm/edgeroom.js";
+// The API over the shared glue module, as the Deno and Workers entries compose it: the
+// instance this file initialises is the one its clients use, so its memory is theirs. (The
+// Node entry, `edgeroom` here, is one module with a glue of its own.)
+import { initSync, markReady } from "../../pkg/wasm/edgeroom.js";
+import { HmsClient, exchangeRoomCode } from "../../pkg/src/api.js";
 import { DEFAULT_APP, hmsUrls } from "edgeroom/emulator";
 import { startEmulatorServer } from "edgeroom/emulator/server";
 
@@ -17,8 +20,8 @@ const CALLS = Number(process.env.LOAD_CALLS ?? 2000);
 // At least three: one to warm up, then rounds that must not grow memory.
 const ROUNDS = Math.max(3, Number(process.env.LOAD_ROUNDS ?? 5));
 
-// initSync returns the instance the package already made (it is instantiated once).
 const wasm = initSync({ module: readFileSync(new URL("../../pkg/wasm/edgeroom_bg.wasm", import.meta.url)) });
+markReady();
 const wasmBytes = () => wasm.memory.buffer.byteLength;
 
 test(`${CALLS} concurrent mixed calls per round, ${ROUNDS} rounds, from one client`, { timeout: 600_000 }, async () => {
