@@ -27,13 +27,15 @@ const wasm = glue.initSync({ module: readFileSync(join(dir, "edgeroom_bg.wasm"))
 const grant = { roomId: HMS.roomId, role: HMS.role, userId: HMS.userId };
 const core = new glue.HmsCore(HMS.accessKey, HMS.secret); // the options one by one, as js/src/api.js passes them
 
-const PROFILED = "HmsCore.appTokenOf(roomId, role, userId): the public API's path";
+const PROFILED = "HmsCore.appTokenOfTyped(roomId, role, userId): the public API's path";
 const variants = {
-  [PROFILED]: () => core.appTokenOf(HMS.roomId, HMS.role, HMS.userId),
+  [PROFILED]: () => core.appTokenOfTyped(HMS.roomId, HMS.role, HMS.userId),
+  "HmsCore.appTokenOf(roomId, role, userId): values of any type, read from wasm": () => core.appTokenOf(HMS.roomId, HMS.role, HMS.userId),
   "HmsCore.appToken({roomId, role, userId}): options read in wasm": () => core.appToken(grant),
   "HmsCore.appToken({roomId, role})": ((g) => () => core.appToken(g))({ roomId: HMS.roomId, role: HMS.role }),
 };
 if (!args.wasm) {
+  // The Node entry has a glue (and so an instance) of its own; the same code.
   const { HmsClient } = await import("edgeroom");
   const hms = new HmsClient({ accessKey: HMS.accessKey, secret: HMS.secret });
   variants["HmsClient.auth.getAuthToken (public API)"] = () => hms.auth.getAuthToken(grant).token;
