@@ -3,9 +3,9 @@
 //! when none was given, looked up at each attempt), a per-attempt timeout, the caller's
 //! `AbortSignal` and the `onRetry` hook, and [`client::send`](crate::client::send) drives the
 //! [`Exchange`](crate::client::Exchange) with it. Every binding that touches a value from
-//! outside is declared `catch` or goes through `Reflect`, so nothing a fetch, a response or a
-//! signal does can trap or throw through Rust frames: it becomes a `network`,
-//! `invalid_response`, `timeout` or `aborted` error.
+//! outside is declared `catch`, goes through `Reflect` or runs inside the attempt's `try` in
+//! JavaScript, so nothing a fetch, a response or a signal does can trap or throw through Rust
+//! frames: it becomes a `network`, `invalid_response`, `timeout` or `aborted` error.
 //!
 //! One attempt is one call out of wasm: `js/src/attempt.js` (a wasm-bindgen snippet, bundled
 //! into the glue; the token entry's exchange sends with it too) builds fetch's `init`, starts
