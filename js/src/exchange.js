@@ -4,8 +4,9 @@
 // call); the attempt is sent by js/src/attempt.js, the same code that sends the full module's
 // attempts, and this file says what became of it (`network`, `timeout`, `aborted`,
 // `invalid_response`) in the words of the full module's transport (src/wasm/fetch.rs), which
-// tests/js/suite/tokens-entry.js checks side by side. The full entry's exchangeRoomCode is the wasm's own (retried).
-import { OUTCOME, attempt as sendAttempt, read } from "./attempt.js";
+// tests/js/suite/tokens-entry.js checks side by side. The full entry's exchangeRoomCode is
+// the wasm's own (retried).
+import { OUTCOME, attempt, read } from "./attempt.js";
 import { edgeroomError } from "./errors.js";
 
 const ABORTED = "the request was aborted by its AbortSignal";
@@ -19,7 +20,7 @@ const ABORTED = "the request was aborted by its AbortSignal";
 export function sendOnce(request, answer) {
   const { method, url, headers, body, timeoutMs, fetch, signal } = request;
   const abort = signal === undefined ? undefined : listen(signal);
-  return attempt(method, url, { method, headers, body }, timeoutMs, fetch, abort, answer).finally(() => abort?.stop());
+  return attemptOnce(method, url, { method, headers, body }, timeoutMs, fetch, abort, answer).finally(() => abort?.stop());
 }
 
 /** Listens to the caller's AbortSignal (already checked to look like one) for the call. */
@@ -56,9 +57,10 @@ function listen(signal) {
   };
 }
 
-async function attempt(method, url, init, timeoutMs, fetch, abort, answer) {
+/** The attempt, sent unless the caller's signal has aborted; its answer, or its error. */
+async function attemptOnce(method, url, init, timeoutMs, fetch, abort, answer) {
   if (abort?.aborted()) throw edgeroomError("aborted", ABORTED);
-  const outcome = await sendAttempt(fetch, url, init, timeoutMs, abort?.fired, abort?.marker);
+  const outcome = await attempt(fetch, url, init, timeoutMs, abort?.fired, abort?.marker);
   const what = `${method} ${url.split("?")[0]}`;
   const notResponse = (rule) => edgeroomError("invalid_response", `${what}: ${rule}`);
   switch (outcome.kind) {
