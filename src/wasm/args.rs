@@ -242,10 +242,13 @@ pub fn optional_string(value: &JsValue, field: &str) -> Result<Option<String>> {
 
 /// An optional integer argument (seconds, milliseconds).
 pub fn optional_int(value: &JsValue, field: &str) -> Result<Option<i64>> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    optional_int_of(Some(value.as_f64().unwrap_or(f64::NAN)), field)
+    optional_int_of(optional_number(value), field)
+}
+
+/// An optional numeric argument as [`optional_int_of`] reads it: `undefined`/`null` absent,
+/// anything that is not a number NaN (which no rule accepts).
+pub fn optional_number(value: &JsValue) -> Option<f64> {
+    (!value.is_undefined() && !value.is_null()).then(|| value.as_f64().unwrap_or(f64::NAN))
 }
 
 /// An optional integer argument that crossed as a number (`undefined` as `None`).

@@ -8,8 +8,8 @@
 #[cfg(feature = "wasm-full")]
 use super::args::options;
 use super::args::{
-    option_bool, option_int, optional_int, optional_int_of, optional_string, optional_strings, required_option_string,
-    required_string,
+    option_bool, option_int, optional_int_of, optional_number, optional_string, optional_strings,
+    required_option_string, required_string,
 };
 use super::env::JsEnv;
 use super::error::IntoJsResult;
@@ -100,13 +100,7 @@ pub fn hms_app_token_typed(
     grant: &AppGrant<'_>,
     numbers: [Option<f64>; 3],
 ) -> Result<String> {
-    let [valid_for_seconds, issued_at, not_valid_before] = numbers;
-    let validity = Validity {
-        valid_for_seconds: optional_int_of(valid_for_seconds, "validForSeconds")?,
-        issued_at: optional_int_of(issued_at, "issuedAt")?,
-        not_valid_before: optional_int_of(not_valid_before, "notValidBefore")?,
-    };
-    client.app_token(env, grant, &validity).map(|m| m.token)
+    client.app_token(env, grant, &validity_of(numbers)?).map(|m| m.token)
 }
 
 /// A VideoSDK token from `getToken` options.
@@ -158,12 +152,7 @@ pub fn videosdk_token_typed(credentials: &VideoSdkCredentials, env: &dyn Env, va
             joined.split(',').map(str::to_owned).collect()
         }
     };
-    let [valid_for_seconds, issued_at, not_valid_before] = values.numbers;
-    let validity = Validity {
-        valid_for_seconds: optional_int_of(valid_for_seconds, "validForSeconds")?,
-        issued_at: optional_int_of(issued_at, "issuedAt")?,
-        not_valid_before: optional_int_of(not_valid_before, "notValidBefore")?,
-    };
+    let validity = validity_of(values.numbers)?;
     let (room_id, participant_id) = (values.room_id.as_deref(), values.participant_id.as_deref());
     let grant = videosdk_grant(&list(&values.permissions), room_id, participant_id, &list(&values.roles))?;
     credentials.token(&grant, &validity, env.now_unix()).map(|m| m.token)
@@ -189,10 +178,15 @@ fn named<T>(names: &[String], field: &str, parse: fn(&str, &str) -> Result<T>) -
 
 /// The `validForSeconds` / `issuedAt` / `notValidBefore` arguments as a [`Validity`].
 fn validity(valid_for: &JsValue, issued_at: &JsValue, not_before: &JsValue) -> Result<Validity> {
+    validity_of([optional_number(valid_for), optional_number(issued_at), optional_number(not_before)])
+}
+
+/// The same, of the three as numbers (absent: `None`), as the typed twins take them.
+fn validity_of([valid_for, issued_at, not_before]: [Option<f64>; 3]) -> Result<Validity> {
     Ok(Validity {
-        valid_for_seconds: optional_int(valid_for, "validForSeconds")?,
-        issued_at: optional_int(issued_at, "issuedAt")?,
-        not_valid_before: optional_int(not_before, "notValidBefore")?,
+        valid_for_seconds: optional_int_of(valid_for, "validForSeconds")?,
+        issued_at: optional_int_of(issued_at, "issuedAt")?,
+        not_valid_before: optional_int_of(not_before, "notValidBefore")?,
     })
 }
 
