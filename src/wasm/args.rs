@@ -241,6 +241,7 @@ pub fn optional_string(value: &JsValue, field: &str) -> Result<Option<String>> {
 }
 
 /// An optional integer argument (seconds, milliseconds).
+#[cfg(feature = "wasm-full")] // the webhook receivers' `maxAgeSeconds`; minting reads numbers by `optional_number`
 pub fn optional_int(value: &JsValue, field: &str) -> Result<Option<i64>> {
     optional_int_of(optional_number(value), field)
 }
